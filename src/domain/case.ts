@@ -46,9 +46,22 @@ export const Cite = z.array(Citation).min(1);
  * (`early` January 2024, `late` September 2026, `about`, `before`, `after`).
  * In YAML, write either the plain string or `{ value, qualifier, text, anchor }`.
  */
-export const DateValue = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD');
+export const DateValue = z.preprocess(
+  // YAML reads a bare year (`date: 2024`) as a number; accept it as the year it obviously is.
+  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),
+  z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine(isCalendarDate, 'expected a date that exists in the calendar (no 30 February)'),
+);
+
+/** True unless the day does not exist in its month (2024-02-30, 2023-02-29). */
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return true;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
 export const DateQualifier = z.enum(['early', 'mid', 'late', 'about', 'before', 'after']);
 export const PartialDate = z.union([
   DateValue,

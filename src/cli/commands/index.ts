@@ -3,7 +3,42 @@
  */
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { register as ach } from './ach.js';
+import { register as actors } from './actors.js';
+import { register as caseCheck } from './case-check.js';
+import { register as claims } from './claims.js';
+import { register as commitments } from './commitments.js';
+import { register as documents } from './documents.js';
+import { register as events } from './events.js';
+import { register as exportWorkspace } from './export.js';
+import { register as importWorkspace } from './import.js';
+import { register as ingest } from './ingest.js';
+import { register as model } from './model.js';
+import { register as report } from './report.js';
+import { register as scenarios } from './scenarios.js';
+import { register as search } from './search.js';
+import { register as serve } from './serve.js';
+import { register as simulate } from './simulate.js';
+import { register as stances } from './stances.js';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-export const commandRegistry: RegisterCommand[] = [];
+export const commandRegistry: RegisterCommand[] = [
+  serve,
+  ingest,
+  documents,
+  search,
+  actors,
+  stances,
+  events,
+  commitments,
+  claims,
+  scenarios,
+  caseCheck,
+  model,
+  simulate,
+  ach,
+  report,
+  exportWorkspace,
+  importWorkspace,
+];

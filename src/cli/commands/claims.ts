@@ -1,0 +1,75 @@
+/**
+ * `marsad claims [--quantity ID] [--json]`: every figure with its value, period, place, reporter
+ * and documents. `--conflicts`: the computed disagreements between them (and between stances).
+ */
+import { findClaimConflicts, findStanceConflicts } from '../../case/conflicts.js';
+import type { Claim } from '../../domain/case.js';
+import type { ClaimSide } from '../../domain/case-analysis.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { RegisterCommand } from './index.js';
+import { dateText, docsOf, loadCaseFor, printJson, table } from './case-listing.js';
+
+export const register: RegisterCommand = (program, io) => {
+  program
+    .command('claims')
+    .description('list the figures the sources report; --conflicts shows where they disagree')
+    .option('--quantity <id>', 'only figures about this quantity')
+    .option('--conflicts', 'show computed conflicts between figures (and between stances) instead')
+    .option('--json', 'print JSON with citations')
+    .action(async (opts: { quantity?: string; conflicts?: boolean; json?: boolean }, cmd) => {
+      const c = await loadCaseFor(cmd, io);
+      if (opts.quantity && !c.quantities.some((q) => q.id === opts.quantity)) {
+        throw new NotFoundError(`no quantity "${opts.quantity}" in the case`);
+      }
+      const claims = c.claims.filter((k) => !opts.quantity || k.quantity === opts.quantity);
+      if (opts.conflicts) {
+        const claimConflicts = findClaimConflicts({ claims });
+        const stanceConflicts = opts.quantity ? [] : findStanceConflicts(c);
+        if (opts.json) return printJson(io, { claims: claimConflicts, stances: stanceConflicts });
+        for (const x of claimConflicts) {
+          const label =
+            x.kind === 'conflict'
+              ? `CONFLICT (${x.periods} periods)`
+              : x.kind === 'discrepancy'
+                ? `DIFFERENT FIGURES, compatible as qualified (${x.periods} periods)`
+                : 'DIFFERENT PERIODS (may both hold)';
+          io.out(`${label}: ${x.quantity}\n  ${side(x.a)}\n  ${side(x.b)}\n`);
+        }
+        for (const x of stanceConflicts) {
+          io.out(`CONTRADICTORY ANSWERS: ${x.question}\n`);
+          for (const group of x.answers) {
+            io.out(`  "${group.answer}":\n`);
+            for (const s of group.stances) io.out(`    ${s.actor} (${dateText(s.date)}, ${s.stance}) [${docsOf(s.cite)}]\n`);
+          }
+        }
+        const count = (kind: string) => claimConflicts.filter((x) => x.kind === kind).length;
+        io.out(
+          `${count('conflict')} conflict(s) between figures, ${count('discrepancy')} compatible discrepancies, ` +
+            `${count('different-periods')} across different periods, ${stanceConflicts.length} contested question(s)\n`,
+        );
+        return;
+      }
+      if (opts.json) return printJson(io, claims);
+      io.out(
+        table(
+          ['id', 'quantity', 'value', 'period', 'place', 'reported by', 'docs'],
+          claims.map((k) => [k.id, k.quantity, valueText(k), periodText(k.period), k.place ?? '', k.reported_by.join(' '), docsOf(k.cite)]),
+        ),
+      );
+      io.out(`${claims.length} figure${claims.length === 1 ? '' : 's'}\n`);
+    });
+};
+
+function valueText(k: Pick<Claim, 'value' | 'qualifier' | 'unit'>): string {
+  const v = typeof k.value === 'number' ? String(k.value) : `${k.value.low}–${k.value.high}`;
+  return `${k.qualifier === 'exact' ? '' : `${k.qualifier} `}${v} ${k.unit}`;
+}
+
+function periodText(p: Claim['period']): string {
+  if (!p) return '';
+  return `${dateText(p.from) || '…'} → ${dateText(p.to) || '…'}`;
+}
+
+function side(s: ClaimSide): string {
+  return `${s.claim}: ${valueText(s)}, ${periodText(s.period) || 'no period'}${s.place ? `, ${s.place}` : ''}, by ${s.reported_by.join(', ')} [${s.docs.join(', ')}]`;
+}

@@ -1,0 +1,31 @@
+/** `marsad export FILE`: the whole workspace (documents, text, metadata, passages) as JSON; `-` for stdout. */
+import { renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { MarsadError } from '../../domain/errors.js';
+import { withStore } from '../context.js';
+import type { RegisterCommand } from './index.js';
+
+export const register: RegisterCommand = (program, io) => {
+  program
+    .command('export')
+    .description('export the whole workspace as one JSON file (import restores it exactly)')
+    .argument('<file>', 'output file, or - for standard output')
+    .action(async (file: string, _opts: unknown, cmd) => {
+      const ws = await withStore(cmd, io, (store) => store.exportWorkspace());
+      const json = `${JSON.stringify(ws)}\n`;
+      if (file === '-') {
+        io.out(json);
+        return;
+      }
+      const path = resolve(io.cwd, file);
+      // Written beside and renamed, so an interrupted export never leaves a truncated file.
+      const partial = `${path}.partial`;
+      try {
+        writeFileSync(partial, json);
+        renameSync(partial, path);
+      } catch (error) {
+        throw new MarsadError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+      }
+      io.err(`exported ${ws.documents.length} documents to ${path}\n`);
+    });
+};

@@ -1,0 +1,83 @@
+/** `marsad ingest PATH... [--json] [--max-bytes N]`: files and folders into the store. */
+import cliProgress from 'cli-progress';
+import { ingestPaths, INGEST_DEFAULTS } from '../../corpus/index.js';
+import type { IngestSummary } from '../../domain/corpus.js';
+import { InputError } from '../../domain/errors.js';
+import { withStore } from '../context.js';
+import type { CliIo } from '../io.js';
+import type { RegisterCommand } from './index.js';
+
+export function parseByteCount(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
+  if (!m) throw new InputError(`expected a size such as 10000000, 500k or 20M, got "${value}"`, { field: '--max-bytes' });
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const n = Math.floor(Number(m[1]) * unit);
+  if (n < 1) throw new InputError('expected a size of at least 1 byte', { field: '--max-bytes' });
+  return n;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatIngestSummary(s: IngestSummary): string {
+  const passages = s.added.reduce((sum, f) => sum + f.passages, 0);
+  const lines = [
+    `added ${plural(s.added.length, 'document')} (${plural(passages, 'passage')}), ` +
+      `unchanged ${s.unchanged.length}, updated ${s.updated.length}, rejected ${s.rejected.length}`,
+  ];
+  for (const f of s.updated) lines.push(`updated: ${f.path}`);
+  for (const f of s.unchanged) if (f.sameAs) lines.push(`unchanged: ${f.path} (same text as ${f.sameAs})`);
+  for (const r of s.rejected) lines.push(`rejected: ${r.path}: ${r.reason}`);
+  for (const w of s.warnings) lines.push(`warning: ${w.path}: ${w.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function progressBar(io: CliIo): { update(done: number, total: number): void; stop(): void } {
+  let bar: cliProgress.SingleBar | null = null;
+  return {
+    update(done, total) {
+      // Only on a terminal and for more than one file: logs and pipes get the summary alone.
+      if (!io.isTTY || total < 2) return;
+      if (!bar) {
+        bar = new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0);
+      }
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+export const register: RegisterCommand = (program, io) => {
+  program
+    .command('ingest')
+    .description('ingest .txt, .md and .html files and folders (sources.yaml beside them gives metadata)')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'print the summary as JSON')
+    .option('--max-bytes <n>', `largest file accepted (default ${INGEST_DEFAULTS.maxBytes}; suffixes k, M, G)`)
+    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string }, cmd) => {
+      const maxBytes = opts.maxBytes === undefined ? undefined : parseByteCount(opts.maxBytes);
+      const summary = await withStore(cmd, io, async (store) => {
+        const bar = progressBar(io);
+        try {
+          return await ingestPaths(store, paths, {
+            maxBytes,
+            cwd: io.cwd,
+            onProgress: (p) => bar.update(p.done, p.total),
+          });
+        } finally {
+          bar.stop();
+        }
+      });
+      if (opts.json) io.out(`${JSON.stringify(summary, null, 2)}\n`);
+      else io.out(formatIngestSummary(summary));
+      // Partial success: the good files are stored, the bad ones listed.
+      if (summary.rejected.length > 0) io.exitCode = 2;
+    });
+};

@@ -1,0 +1,97 @@
+/**
+ * `marsad report --scenario ID --lang ar|en --format md|html|pdf --out FILE`: a cited briefing.
+ * Citations are resolved to passages of the store (ingest the corpus first); a citation whose
+ * document is not stored is footnoted with its file and quote only, and the command says so.
+ */
+import { writeFile, rename } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { CitationIndex } from '../../server/citation-index.js';
+import type { Citation } from '../../domain/case.js';
+import { InputError } from '../../domain/errors.js';
+import { buildBriefing, REPORT_FORMAT_NAMES, REPORT_FORMATS, type PassageLocation, type ReportFormat } from '../../report/index.js';
+import { prepareBriefing, PREPARE_DEFAULTS } from '../../report/prepare.js';
+import { loadCaseFor } from './case-listing.js';
+import type { RegisterCommand } from './index.js';
+import { intFlag } from './simulate.js';
+import { withStore } from '../context.js';
+
+interface ReportOptions {
+  scenario: string;
+  lang: string;
+  format: string;
+  out: string;
+  runs: string;
+  seed: string;
+  asOf?: string;
+}
+
+/** Every citation of the briefing's inputs, resolved once against the store. */
+async function locator(index: CitationIndex, cites: Citation[]): Promise<(c: Citation) => PassageLocation | null> {
+  const found = new Map<string, PassageLocation | null>();
+  for (const cite of cites) {
+    const key = `${cite.doc}\u0000${cite.quote}`;
+    if (found.has(key)) continue;
+    const r = await index.resolve(cite);
+    found.set(
+      key,
+      r.passage !== undefined && r.start !== undefined && r.end !== undefined
+        ? { file: cite.doc, passage: r.passage, start: r.start, end: r.end }
+        : null,
+    );
+  }
+  return (c) => found.get(`${c.doc}\u0000${c.quote}`) ?? null;
+}
+
+/** Collects every Citation object reachable in a value (the case items and evidence carry them). */
+function collectCites(value: unknown, out: Citation[] = [], seen = new Set<unknown>()): Citation[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) collectCites(v, out, seen);
+    return out;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.doc === 'string' && typeof o.quote === 'string') out.push(o as unknown as Citation);
+  for (const v of Object.values(o)) collectCites(v, out, seen);
+  return out;
+}
+
+export const register: RegisterCommand = (program, io) => {
+  program
+    .command('report')
+    .description('write a cited briefing (Markdown, HTML or PDF, Arabic or English) for a scenario')
+    .requiredOption('--scenario <id>', 'scenario id (see `marsad scenarios`)')
+    .option('--lang <lang>', 'ar or en', 'ar')
+    .option('--format <format>', `output format: ${REPORT_FORMAT_NAMES.join(', ')}`, 'md')
+    .requiredOption('--out <file>', 'output file')
+    .option('--runs <n>', 'Monte Carlo runs behind the probabilities (0 = none)', String(PREPARE_DEFAULTS.runs))
+    .option('--seed <s>', 'Monte Carlo seed', String(PREPARE_DEFAULTS.seed))
+    .option('--as-of <date>', "the briefing's date (YYYY-MM-DD; default the case's as_of)")
+    .action(async (opts: ReportOptions, cmd: Command) => {
+      if (opts.lang !== 'ar' && opts.lang !== 'en') throw new InputError(`expected --lang ar or en, got "${opts.lang}"`, { field: '--lang' });
+      if (!(REPORT_FORMAT_NAMES as string[]).includes(opts.format)) {
+        throw new InputError(`expected --format ${REPORT_FORMAT_NAMES.join(', ')}, got "${opts.format}"`, { field: '--format' });
+      }
+      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+        throw new InputError(`expected --as-of as YYYY-MM-DD, got "${opts.asOf}"`, { field: '--as-of' });
+      }
+      const runs = intFlag(opts.runs, '--runs', 0, 100_000) ?? PREPARE_DEFAULTS.runs;
+      const seed = intFlag(opts.seed, '--seed', 0, 0xffffffff) ?? PREPARE_DEFAULTS.seed;
+      const c = await loadCaseFor(cmd, io);
+      const input = await prepareBriefing(c, opts.scenario, { runs, seed, asOf: opts.asOf });
+      const out = resolve(io.cwd, opts.out);
+      await withStore(cmd, io, async (store) => {
+        const locate = await locator(new CitationIndex(store), collectCites(input.case));
+        const briefing = buildBriefing(input, opts.lang as 'ar' | 'en', locate);
+        const bytes = await REPORT_FORMATS[opts.format as ReportFormat](briefing, { chromiumPath: io.env.MARSAD_CHROMIUM });
+        // Write beside the target and rename, so a failure never leaves half a file.
+        const tmp = `${out}.tmp-${process.pid}`;
+        await writeFile(tmp, bytes);
+        await rename(tmp, out);
+        const unresolved = briefing.footnotes.filter((f) => f.location === null).length;
+        io.err(`wrote ${out}: ${briefing.sections.length} sections, ${briefing.footnotes.length} footnotes`);
+        io.err(unresolved ? `, ${unresolved} not resolved to a stored passage (run \`marsad ingest\` on the corpus)\n` : '\n');
+      });
+    });
+};

@@ -1,0 +1,90 @@
+/**
+ * `marsad search QUERY [--limit N] [--doc FILE] [--lang ar|en] [--from DATE] [--to DATE]
+ * [--actor ID] [--no-expand] [--json]`: ranked passages with highlighted snippets. Names of the
+ * case's actors and places in the query are expanded to their other names (both languages);
+ * `--actor` keeps passages naming that actor under any of its names.
+ */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { entityNames, expandEntityQuery } from '../../case/entities.js';
+import { loadCase, type LoadedCase } from '../../case/load.js';
+import type { SearchHit, SearchQuery } from '../../domain/corpus.js';
+import { InputError } from '../../domain/errors.js';
+import { resolveContext, withStore } from '../context.js';
+import type { CliIo } from '../io.js';
+import type { RegisterCommand } from './index.js';
+
+interface SearchOptions {
+  limit?: string;
+  doc?: string;
+  lang?: string;
+  from?: string;
+  to?: string;
+  actor?: string;
+  expand: boolean;
+  json?: boolean;
+}
+
+function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new InputError(`expected a limit between 1 and 1000, got "${value}"`, { field: '--limit' });
+  }
+  return n;
+}
+
+function parseLang(value: string | undefined): 'ar' | 'en' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'ar' && value !== 'en') throw new InputError(`expected --lang ar or en, got "${value}"`, { field: '--lang' });
+  return value;
+}
+
+export function formatHits(hits: readonly SearchHit[]): string {
+  if (hits.length === 0) return 'no passages found\n';
+  return `${hits
+    .map((h, i) => `${i + 1}. ${h.file}  ${h.passage}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${h.snippet}`)
+    .join('\n')}\n`;
+}
+
+/** The case, when the query needs it (--actor) or it exists for expansion. */
+async function caseFor(cmd: Command, io: CliIo, opts: SearchOptions): Promise<LoadedCase | null> {
+  if (!opts.actor && !opts.expand) return null;
+  const { caseDir } = resolveContext(cmd, io);
+  if (!opts.actor && !existsSync(caseDir)) return null;
+  return loadCase(caseDir);
+}
+
+export const register: RegisterCommand = (program, io) => {
+  program
+    .command('search')
+    .description('search the stored passages (Arabic-aware: clitics, spelling variants, bilingual names)')
+    .argument('<query>', 'words to find; Arabic or English')
+    .option('--limit <n>', 'most results (default 20)')
+    .option('--doc <file>', 'only this document (file name or id)')
+    .option('--lang <lang>', 'only passages in this language (ar or en)')
+    .option('--from <date>', 'documents published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'documents published on or before')
+    .option('--actor <id>', "only passages naming this actor of the case (under any of its names)")
+    .option('--no-expand', "do not add the other names of actors and places named in the query")
+    .option('--json', 'print JSON: an array of {file, passage, start, end, score, snippet, text, …}')
+    .action(async (text: string, opts: SearchOptions, cmd: Command) => {
+      const c = await caseFor(cmd, io, opts);
+      const query: SearchQuery = {
+        text,
+        limit: parseLimit(opts.limit) ?? 20,
+        ...(opts.doc ? { file: opts.doc } : {}),
+        ...(opts.lang ? { language: parseLang(opts.lang) } : {}),
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.to ? { to: opts.to } : {}),
+      };
+      if (c && opts.expand) {
+        const expansion = expandEntityQuery(c, text);
+        if (expansion.alternatives.length > 0) query.alternatives = expansion.alternatives;
+      }
+      if (c && opts.actor) query.mentionAny = entityNames(c, opts.actor);
+      const hits = await withStore(cmd, io, (store) => store.search(query));
+      if (opts.json) io.out(`${JSON.stringify(hits, null, 2)}\n`);
+      else io.out(formatHits(hits));
+    });
+};

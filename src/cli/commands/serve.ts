@@ -1,0 +1,154 @@
+/**
+ * `marsad serve [--port N] [--host H] [--token T] [--corpus DIR] [--no-ingest]`: the web app
+ * and JSON API over the store, the case and the engine. Binds 127.0.0.1 by default because the
+ * workbench holds unpublished analysis; any other address requires a token (generated and
+ * printed when not given). Before serving, the case's source documents are ingested when the
+ * corpus folder exists and some of its files are not in the store yet.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Command } from 'commander';
+import { resolveCaseDir } from '../../case/case-dir.js';
+import { loadCase, type LoadedCase } from '../../case/load.js';
+import { ingestPaths } from '../../corpus/ingest.js';
+import { InputError } from '../../domain/errors.js';
+import { createApp } from '../../server/app.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../server/deps.js';
+import { openStore, type Store } from '../../store/index.js';
+import type { CliIo } from '../io.js';
+import type { RegisterCommand } from './index.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  token?: string;
+  /** Corpus folder to ingest first; default the case's `corpus:`. */
+  corpus?: string;
+  ingest: boolean;
+  dataDir?: string;
+  databaseUrl?: string;
+  caseDir: string;
+  /** Folder of the built web app; default dist/web next to this build. */
+  staticDir?: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  /** The URL to open, carrying the token when there is one. */
+  openUrl: string;
+  token?: string;
+  port: number;
+  store: Store;
+  caseData: LoadedCase;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** The built web app: dist/web, found from this module in dist/cli/commands or src/cli/commands. */
+export function defaultStaticDir(): string {
+  return fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+}
+
+/** Opens the store, loads the case, ingests the corpus if needed and starts listening. */
+export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): Promise<RunningServer> {
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
+    throw new InputError(`expected a port in 0 … 65535, got ${opts.port}`, { field: '--port' });
+  }
+  let token = opts.token;
+  if (token !== undefined && token.length < 16) {
+    throw new InputError('expected a token of at least 16 characters', { field: '--token' });
+  }
+  if (!isLoopback(opts.host) && !token) token = randomBytes(24).toString('base64url');
+  const caseData = await loadCase(opts.caseDir);
+  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  try {
+    const corpus = opts.corpus ? resolve(opts.corpus) : caseData.corpusDir;
+    if (opts.ingest && corpus && existsSync(corpus)) await ingestMissing(store, corpus, io);
+    const staticDir = opts.staticDir ?? defaultStaticDir();
+    if (!existsSync(join(staticDir, 'index.html'))) {
+      io.err(`marsad serve: no web app build in ${staticDir} (run npm run build); serving the API only\n`);
+    }
+    const app = createApp({
+      store,
+      caseData,
+      options: { token, maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, staticDir },
+    });
+    const server = await new Promise<{ server: ServerType; port: number }>((done, fail) => {
+      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => done({ server: s, port: info.port }));
+      s.once('error', fail);
+    });
+    const hostForUrl = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
+    const url = `http://${hostForUrl}:${server.port}/`;
+    return {
+      url,
+      openUrl: token ? `${url}?token=${encodeURIComponent(token)}` : url,
+      token,
+      port: server.port,
+      store,
+      caseData,
+      close: async () => {
+        await new Promise<void>((done) => server.server.close(() => done()));
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Ingests the corpus folder when some of its files are not in the store yet. */
+async function ingestMissing(store: Store, corpus: string, io: Pick<CliIo, 'err'>): Promise<void> {
+  const stored = new Set((await store.listDocuments()).map((d) => d.file));
+  const files = readdirSync(corpus).filter((f) => /\.(txt|md|html?)$/i.test(f));
+  if (files.every((f) => stored.has(f))) return;
+  const result = await ingestPaths(store, [corpus], {});
+  io.err(`marsad serve: ingested ${corpus}: ${result.added.length} added, ${result.unchanged.length} unchanged, ${result.rejected.length} rejected\n`);
+  for (const r of result.rejected) io.err(`  rejected ${r.path}: ${r.reason}\n`);
+}
+
+export const register: RegisterCommand = (program: Command, io: CliIo) => {
+  program
+    .command('serve')
+    .description('serve the web app and the JSON API (127.0.0.1 by default: other hosts require a token)')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8787')
+    .option('--host <h>', 'address to bind; anything but loopback requires a token', '127.0.0.1')
+    .option('--token <t>', 'access token (generated and printed when --host is not loopback)')
+    .option('--corpus <dir>', "corpus folder ingested first when not yet ingested (default: the case's corpus)")
+    .option('--no-ingest', 'do not ingest the corpus; serve what the store holds')
+    .action(async (flags: { port: string; host: string; token?: string; corpus?: string; ingest: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals() as { data?: string; case?: string };
+      const running = await startServer(
+        {
+          port: Number(flags.port),
+          host: flags.host,
+          token: flags.token ?? io.env.MARSAD_TOKEN,
+          corpus: flags.corpus,
+          ingest: flags.ingest,
+          dataDir: globals.data ?? io.env.MARSAD_DATA ?? join(homedir(), '.marsad', 'data'),
+          databaseUrl: io.env.MARSAD_DATABASE_URL,
+          caseDir: resolveCaseDir({ option: globals.case, envValue: io.env.MARSAD_CASE, cwd: io.cwd }),
+        },
+        io,
+      );
+      io.out(`Marsad: ${running.openUrl}\n`);
+      if (running.token && !flags.token) io.out(`access token (generated): ${running.token}\n`);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void running.close().then(done, done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+};

@@ -1,0 +1,54 @@
+/**
+ * Where a command's data lives, resolved from global options and the environment (read only
+ * here, in cli/): the data folder (`--data`, MARSAD_DATA, default ~/.marsad/data), PostgreSQL
+ * (MARSAD_DATABASE_URL, which takes precedence over the data folder), the case folder (`--case`,
+ * MARSAD_CASE, default the built-in cases/iraq-withdrawal) and the corpus folder (MARSAD_CORPUS,
+ * default ../shared/corpus/iraq-withdrawal beside the repository).
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { openStore, type Store } from '../store/index.js';
+import type { CliIo } from './io.js';
+
+export interface CliContext {
+  dataDir: string;
+  databaseUrl?: string;
+  caseDir: string;
+  corpusDir: string;
+}
+
+/** The repository (or installed package) root: compiled code runs from dist/cli/, tests from src/cli/. */
+export function packageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
+
+export function resolveContext(cmd: Command, io: Pick<CliIo, 'env' | 'cwd'>): CliContext {
+  const opts = cmd.optsWithGlobals<{ data?: string; case?: string }>();
+  const env = io.env;
+  const dataDir = resolve(io.cwd, opts.data || env.MARSAD_DATA || join(homedir(), '.marsad', 'data'));
+  const caseDir = resolve(io.cwd, opts.case || env.MARSAD_CASE || join(packageRoot(), 'cases', 'iraq-withdrawal'));
+  const corpusDir = resolve(
+    io.cwd,
+    env.MARSAD_CORPUS || join(packageRoot(), '..', 'shared', 'corpus', 'iraq-withdrawal'),
+  );
+  const databaseUrl = env.MARSAD_DATABASE_URL || undefined;
+  return { dataDir, caseDir, corpusDir, ...(databaseUrl ? { databaseUrl } : {}) };
+}
+
+/** Opens the store the context names: PostgreSQL when MARSAD_DATABASE_URL is set, else PGlite. */
+export function openContextStore(ctx: CliContext): Promise<Store> {
+  return openStore(ctx.databaseUrl ? { databaseUrl: ctx.databaseUrl } : { dataDir: ctx.dataDir });
+}
+
+/** Runs `fn` with the context's store open, closing it afterwards whatever happens. */
+export async function withStore<T>(cmd: Command, io: CliIo, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
+  const ctx = resolveContext(cmd, io);
+  const store = await openContextStore(ctx);
+  try {
+    return await fn(store, ctx);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * Shapes of the corpus: source metadata (sources.yaml, front matter), stored documents and
+ * passages, search queries and hits, ingest summaries and the exported workspace.
+ *
+ * Offsets (`start`, `end`) are UTF-16 code-unit offsets into the document's `text`, which is the
+ * decoded (and, for HTML, extracted) text: `document.text.slice(start, end) === passage.text`.
+ */
+import { z } from 'zod';
+
+/** Passage and document language as detected (or declared in metadata). */
+export const LanguageCode = z.enum(['ar', 'en', 'und']);
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+/** Days in a month of a year (proleptic Gregorian), to reject dates such as 2024-02-30. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real calendar date. */
+export function isPartialDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  if (month < 1 || month > 12) return false;
+  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
+}
+
+/** A publication date at its real precision: `2024`, `2024-04` or `2024-10-04`. */
+export const PartialDate = z
+  .string()
+  .refine(isPartialDate, 'expected a real date written YYYY, YYYY-MM or YYYY-MM-DD');
+export type PartialDate = z.infer<typeof PartialDate>;
+
+/** First and last day covered by a partial date, as `YYYY-MM-DD`. */
+export function partialDateRange(date: string): { from: string; to: string } {
+  const [y, m, d] = date.split('-');
+  if (d !== undefined) return { from: date, to: date };
+  if (m !== undefined) {
+    const last = daysInMonth(Number(y), Number(m));
+    return { from: `${y}-${m}-01`, to: `${y}-${m}-${String(last).padStart(2, '0')}` };
+  }
+  return { from: `${y}-01-01`, to: `${y}-12-31` };
+}
+
+const optionalText = z.string().min(1).max(2000).nullable().optional();
+
+/**
+ * Metadata of one document, as authored in sources.yaml or front matter. Every field is
+ * optional; `null` means "known to be absent" (e.g. an unsigned news report has `author: null`).
+ */
+export const DocumentMeta = z.object({
+  language: LanguageCode.nullable().optional(),
+  kind: optionalText,
+  title: optionalText,
+  title_ar: optionalText,
+  title_en: optionalText,
+  author: optionalText,
+  outlet: optionalText,
+  published: PartialDate.nullable().optional(),
+  /** How a field was inferred when the text does not state it directly. */
+  inferred: optionalText,
+});
+export type DocumentMeta = z.infer<typeof DocumentMeta>;
+
+/** One entry of a `sources.yaml` list: the metadata of the file it names (beside the YAML). */
+export const SourceMeta = DocumentMeta.extend({
+  file: z.string().min(1).max(255).regex(/^[^/\\]+$/, 'expected a file name without folders'),
+});
+export type SourceMeta = z.infer<typeof SourceMeta>;
+
+/** Markdown front matter: the same fields as sources.yaml, without `file`. */
+export const FrontMatter = DocumentMeta;
+export type FrontMatter = z.infer<typeof FrontMatter>;
+
+/** A passage as cut by the corpus splitter, before it is stored. */
+export const PassageDraft = z.object({
+  ordinal: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string().min(1),
+  language: LanguageCode,
+});
+export type PassageDraft = z.infer<typeof PassageDraft>;
+
+/** A document ready to be stored: its text, metadata and passages. */
+export const DocumentDraft = z.object({
+  /** File name (no folders), the name users and citations know the document by. */
+  file: z.string().min(1),
+  /** Path it was read from, for the record. */
+  path: z.string(),
+  text: z.string(),
+  language: LanguageCode,
+  meta: DocumentMeta,
+  passages: z.array(PassageDraft),
+});
+export type DocumentDraft = z.infer<typeof DocumentDraft>;
+
+/** What storing a document did. `replaced`: same file name, new text; `updated`: metadata only. */
+export const PutStatus = z.enum(['added', 'unchanged', 'updated', 'replaced']);
+export type PutStatus = z.infer<typeof PutStatus>;
+
+export interface PutResult {
+  status: PutStatus;
+  documentId: string;
+  passages: number;
+  /** For `unchanged` because another file holds the same text: that file. */
+  sameAs?: string;
+}
+
+/**
+ * Where documents go. The corpus layer writes through this narrow interface so that it never
+ * depends on the store; `Store` (src/store) implements it.
+ */
+export interface DocumentSink {
+  putDocument(doc: DocumentDraft): Promise<PutResult>;
+}
+
+/** A stored document, without its text (listings). */
+export interface DocumentInfo {
+  /** First 16 hex digits of the SHA-256 of `text`. */
+  id: string;
+  file: string;
+  path: string;
+  title: string | null;
+  language: LanguageCode;
+  published: string | null;
+  author: string | null;
+  outlet: string | null;
+  kind: string | null;
+  meta: DocumentMeta;
+  /** SHA-256 of `text`, hex. */
+  contentHash: string;
+  passageCount: number;
+  /** Characters in `text`. */
+  length: number;
+}
+
+/** A stored document with its text. */
+export interface DocumentRecord extends DocumentInfo {
+  text: string;
+}
+
+/** A stored passage. `id` is `<documentId>:<ordinal>`, stable for the same text. */
+export interface PassageRecord {
+  id: string;
+  documentId: string;
+  file: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+  language: LanguageCode;
+}
+
+const IsoDay = z.string().refine(isPartialDate, 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** A search over passages. */
+export const SearchQuery = z.object({
+  text: z.string().min(1).max(1000),
+  /** Extra phrases that may match instead of `text` (entity expansion: other names of an actor). */
+  alternatives: z.array(z.string().min(1).max(1000)).max(100).optional(),
+  /** The passage must contain at least one of these phrases (actor filter). */
+  mentionAny: z.array(z.string().min(1).max(1000)).max(100).optional(),
+  /** Maximum hits, 1..1000; default 20. */
+  limit: z.number().int().min(1).max(1000).optional(),
+  /** Only this document (file name or id). */
+  file: z.string().min(1).optional(),
+  language: z.enum(['ar', 'en']).optional(),
+  /** Documents published on or after this date (a partial date covers its whole period). */
+  from: IsoDay.optional(),
+  /** Documents published on or before this date. */
+  to: IsoDay.optional(),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** One ranked passage. `snippet` is about 200 characters around the best match, matches in `[[`…`]]`. */
+export interface SearchHit {
+  file: string;
+  documentId: string;
+  passage: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  score: number;
+  snippet: string;
+  text: string;
+  language: LanguageCode;
+  published: string | null;
+}
+
+export interface IngestedFile {
+  path: string;
+  file: string;
+  documentId: string;
+  passages: number;
+  /** For unchanged files whose text is already stored under another name. */
+  sameAs?: string;
+}
+
+export interface IngestProblem {
+  path: string;
+  reason: string;
+}
+
+/** What an ingest did, file by file. Rejected files were not written; warnings did not stop a file. */
+export interface IngestSummary {
+  added: IngestedFile[];
+  unchanged: IngestedFile[];
+  /** Metadata changed (`updated`) or the same file name now has new text (`replaced`). */
+  updated: IngestedFile[];
+  rejected: IngestProblem[];
+  warnings: IngestProblem[];
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  path: string;
+}
+
+/** Counts of what a store holds. */
+export interface StoreStats {
+  kind: 'pglite' | 'postgres';
+  schemaVersion: number;
+  documents: number;
+  passages: number;
+}
+
+/** The whole workspace as one JSON value (`marsad export` / `marsad import`). */
+export const WorkspaceDocument = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/),
+  file: z.string().min(1),
+  path: z.string(),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  language: LanguageCode,
+  meta: DocumentMeta,
+  text: z.string(),
+  passages: z.array(PassageDraft),
+});
+export type WorkspaceDocument = z.infer<typeof WorkspaceDocument>;
+
+export const Workspace = z.object({
+  format: z.literal('marsad-workspace'),
+  version: z.literal(1),
+  documents: z.array(WorkspaceDocument),
+});
+export type Workspace = z.infer<typeof Workspace>;

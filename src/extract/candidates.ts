@@ -1,0 +1,196 @@
+/**
+ * Candidates for the analyst: what a document states that the case does not hold yet.
+ * - events: dates not among the case's event and commitment dates, with the sentence and the
+ *   actors it names;
+ * - figures: figures whose value no claim of the case has;
+ * - actors: names that look like actors but are not in the gazetteer — the words after a title
+ *   ("وزير الخارجية", "الأمين العام لـ", "المتحدث باسم") or an organisation name in quotes
+ *   («حركة …», موقع «…»).
+ * Nothing here is accepted automatically; candidates are proposals.
+ */
+import type { Claim, Commitment, Event, PartialDate } from '../domain/case.js';
+import type { ActorCandidate, DateMention, EventCandidate, FigureCandidate, FigureMention, Mention, Span } from '../domain/extract.js';
+import { normalizeArabic } from '../text/index.js';
+
+export const DEFAULTS = {
+  /** Longest proposed actor name, in words. */
+  maxNameWords: 4,
+  /** Longest quoted phrase considered an organisation name, in words. */
+  maxQuotedWords: 6,
+};
+
+export interface CandidateSource {
+  events: readonly Event[];
+  commitments: readonly Commitment[];
+  claims: readonly Claim[];
+}
+
+const dateValue = (d: PartialDate | undefined): string | undefined => (d === undefined ? undefined : typeof d === 'string' ? d : d.value);
+
+/** Every date value the case already knows, at its precision. */
+function knownDates(c: CandidateSource): Set<string> {
+  const out = new Set<string>();
+  const add = (d: PartialDate | undefined) => {
+    const v = dateValue(d);
+    if (v) out.add(v);
+  };
+  for (const e of c.events) {
+    add(e.date);
+    add(e.until);
+  }
+  for (const k of c.commitments) {
+    add(k.made);
+    add(k.due);
+    for (const h of k.history) add(h.date);
+  }
+  return out;
+}
+
+function sameValue(a: FigureMention['value'], b: Claim['value']): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (typeof a === 'object' && typeof b === 'object') return a.low === b.low && a.high === b.high;
+  return false;
+}
+
+/** Sentences as spans: ends at . ! ? ؟ or a line break. */
+export function sentenceAt(text: string, pos: number): Span {
+  let start = pos;
+  while (start > 0 && !/[.!?؟\n]/.test(text[start - 1])) start--;
+  let end = pos;
+  while (end < text.length && !/[.!?؟\n]/.test(text[end])) end++;
+  if (end < text.length && text[end] !== '\n') end++;
+  while (start < end && /\s/.test(text[start])) start++;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function actorsIn(mentions: readonly Mention[], s: Span): string[] {
+  return [...new Set(mentions.filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.actor))];
+}
+
+export function eventCandidates(c: CandidateSource, text: string, dates: readonly DateMention[], mentions: readonly Mention[]): EventCandidate[] {
+  const known = knownDates(c);
+  const seen = new Set<string>();
+  const out: EventCandidate[] = [];
+  for (const d of dates) {
+    if (known.has(d.value)) continue;
+    const sentence = sentenceAt(text, d.start);
+    const key = `${d.value}@${sentence.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ date: d, actors: actorsIn(mentions, sentence), sentence });
+  }
+  return out;
+}
+
+export function figureCandidates(c: CandidateSource, text: string, figures: readonly FigureMention[], mentions: readonly Mention[]): FigureCandidate[] {
+  return figures
+    .filter((f) => !c.claims.some((k) => sameValue(f.value, k.value)))
+    .map((f) => {
+      const sentence = sentenceAt(text, f.start);
+      return { figure: f, actors: actorsIn(mentions, sentence), sentence };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actor-like names
+
+/** Titles (folded) after which a person's or body's name usually follows. */
+const TITLES = [
+  'وزير الخارجيه', 'وزير الدفاع', 'وزير الداخليه', 'وزير', 'وزيره', 'رئيس الوزراء', 'رئيس الحكومه', 'رئيس البرلمان', 'رئيس',
+  'الرئيس', 'نائب الرئيس', 'الامين العام ل', 'الامين العام', 'المتحدث باسم', 'المتحدثه باسم', 'المتحدث الرسمي باسم', 'الناطق باسم',
+  'السفير', 'السفيره', 'قائد', 'زعيم', 'النائب', 'الخبير الامني', 'الخبير', 'المحلل السياسي', 'المحلل', 'مستشار', 'مدير', 'الجنرال',
+  'الشيخ', 'السيد', 'الدكتور', 'رئيس حزب', 'رئيس تحالف', 'زعيم حركه',
+].sort((a, b) => b.length - a.length);
+/** Words that start an organisation's name, or introduce one in quotes (موقع «…»). */
+const ORG_WORDS = new Set([
+  'حركه', 'حزب', 'تحالف', 'ائتلاف', 'مجلس', 'هيئه', 'قوات', 'جماعه', 'منظمه', 'كتائب', 'لواء', 'سرايا', 'وكاله', 'صحيفه', 'مجله',
+  'موقع', 'قناه', 'شبكه', 'مركز', 'معهد', 'تيار', 'جبهه', 'فصيل', 'ميليشيا', 'مؤسسه', 'وزاره', 'لجنه', 'بعثه',
+]);
+/** Words that end a name: prepositions, conjunctions, common verbs of saying. */
+const STOP = new Set([
+  'في', 'من', 'الى', 'على', 'عن', 'ان', 'انه', 'الذي', 'التي', 'الذين', 'مع', 'بعد', 'قبل', 'خلال', 'عند', 'حول', 'لدى', 'منذ', 'او',
+  'ثم', 'لكن', 'قال', 'قالت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'اشار', 'اضاف', 'اوضح', 'هو', 'هي', 'هذا', 'هذه', 'ذلك',
+  'كان', 'كانت', 'يوم', 'امس', 'اليوم', 'حيث', 'بان', 'بانه', 'ايضا', 'وهو', 'وهي', 'لا', 'لم', 'لن', 'قد',
+]);
+
+interface Word {
+  key: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}\u0640]+/gu)) out.push({ key: normalizeArabic(m[0]), start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+const onlySpace = (s: string) => /^[ \t\u00a0]*$/.test(s);
+
+export function actorCandidates(text: string, mentions: readonly Mention[]): ActorCandidate[] {
+  const ws = words(text);
+  const out: ActorCandidate[] = [];
+  const seen = new Set<string>();
+  const known = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e);
+  const push = (s: number, e: number, cue: string) => {
+    if (e <= s || known(s, e)) return;
+    const name = text.slice(s, e).trim();
+    const key = normalizeArabic(name);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ start: s, end: e, text: text.slice(s, e), name, cue });
+  };
+
+  // 1. After a title: skip its definite complements (الخارجية، العراقي), then take the name.
+  for (let i = 0; i < ws.length; i++) {
+    const title = TITLES.find((t) => titleAt(ws, i, t, text));
+    if (!title) continue;
+    let j = i + title.split(' ').length;
+    const cue = text.slice(ws[i].start, ws[j - 1].end);
+    // "لـ" written apart after "الأمين العام"
+    if (j < ws.length && ws[j].key === 'ل' && onlySpace(text.slice(ws[j - 1].end, ws[j].start))) j++;
+    let skipped = 0;
+    while (j < ws.length && ws[j].key.startsWith('ال') && skipped < 3 && onlySpace(text.slice(ws[j - 1].end, ws[j].start))) {
+      j++;
+      skipped++;
+    }
+    if (j >= ws.length || ws[j].key.startsWith('ال') || STOP.has(ws[j].key)) continue;
+    if (!/^[\s«"“]*$/.test(text.slice(ws[j - 1].end, ws[j].start))) continue;
+    let k = j;
+    while (k + 1 < ws.length && k - j + 1 < DEFAULTS.maxNameWords && !STOP.has(ws[k + 1].key) && onlySpace(text.slice(ws[k].end, ws[k + 1].start))) k++;
+    if (mentions.some((m) => m.start <= ws[j].start && ws[j].start < m.end)) continue;
+    // stop before the first word a known mention covers
+    const end = mentions.filter((m) => m.start > ws[j].start && m.start < ws[k].end).reduce((e, m) => Math.min(e, m.start), ws[k].end);
+    push(ws[j].start, trimRight(text, ws[j].start, end), cue);
+  }
+
+  // 2. Quoted organisation names: «حركة النجباء», موقع «المونيتور».
+  for (const m of text.matchAll(/[«"“]([^«»"“”\n.،,:؛]{2,80})[»"”]/gu)) {
+    const inner = m[1].trim();
+    const n = inner.split(/\s+/).length;
+    if (n > DEFAULTS.maxQuotedWords) continue;
+    const s = m.index! + 1 + m[1].indexOf(inner);
+    const first = normalizeArabic(inner.split(/\s+/)[0]);
+    const before = text.slice(Math.max(0, m.index! - 12), m.index!).trim().split(/\s+/).pop() ?? '';
+    const beforeKey = normalizeArabic(before).replace(/^[وبل]/, '');
+    if (!ORG_WORDS.has(first) && !ORG_WORDS.has(beforeKey)) continue;
+    push(s, s + inner.length, 'quoted');
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function titleAt(ws: Word[], i: number, title: string, text: string): boolean {
+  const parts = title.split(' ');
+  if (i + parts.length > ws.length) return false;
+  for (let k = 0; k < parts.length; k++) {
+    const key = k === 0 ? ws[i].key.replace(/^[وف](?=.{3})/, '') : ws[i + k].key;
+    if (key !== parts[k]) return false;
+    if (k > 0 && !onlySpace(text.slice(ws[i + k - 1].end, ws[i + k].start))) return false;
+  }
+  return true;
+}
+
+function trimRight(text: string, s: number, e: number): number {
+  while (e > s && /[\s،,.:;«»"“”()-]/.test(text[e - 1])) e--;
+  return e;
+}

@@ -1,0 +1,82 @@
+/**
+ * Charts for the briefing, rendered to SVG strings by ECharts' server-side renderer so they are
+ * embedded in the file (no script, no network). Arabic charts are mirrored: bars grow from the
+ * right and category labels sit on the right.
+ */
+import * as echarts from 'echarts';
+import type { Lang } from './briefing.js';
+
+const FONT = "'Noto Naskh Arabic', 'Noto Sans', sans-serif";
+
+function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: FONT, fontSize: 12 }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    // Disposing stops ECharts' internal timers, which would otherwise keep Node alive.
+    chart.dispose();
+  }
+}
+
+/** Horizontal bars, one per label, positive green and negative red. */
+export function barChartSvg(rows: Array<{ label: string; value: number }>, lang: Lang, options: { percent?: boolean } = {}): string {
+  const rtl = lang === 'ar';
+  const height = Math.max(120, 40 + rows.length * 26);
+  return render(
+    {
+      grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top: 16, bottom: 28 },
+      xAxis: {
+        type: 'value',
+        inverse: rtl,
+        axisLabel: { formatter: options.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
+      },
+      yAxis: {
+        type: 'category',
+        position: rtl ? 'right' : 'left',
+        inverse: true,
+        data: rows.map((r) => r.label),
+        axisLabel: { width: 180, overflow: 'truncate' },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: rows.map((r) => ({ value: r.value, itemStyle: { color: r.value >= 0 ? '#2e7d32' : '#c62828' } })),
+          barMaxWidth: 18,
+        },
+      ],
+    },
+    640,
+    height,
+  );
+}
+
+/** Stacked bars of P(rise) and P(fall) per outcome. */
+export function probabilityChartSvg(
+  rows: Array<{ label: string; rise: number; fall: number }>,
+  lang: Lang,
+  legend: { rise: string; fall: string },
+): string {
+  const rtl = lang === 'ar';
+  const height = Math.max(140, 60 + rows.length * 26);
+  return render(
+    {
+      legend: { top: 0, data: [legend.rise, legend.fall] },
+      grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top: 30, bottom: 28 },
+      xAxis: { type: 'value', max: 1, inverse: rtl, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      yAxis: {
+        type: 'category',
+        position: rtl ? 'right' : 'left',
+        inverse: true,
+        data: rows.map((r) => r.label),
+        axisLabel: { width: 180, overflow: 'truncate' },
+      },
+      series: [
+        { name: legend.rise, type: 'bar', stack: 'p', data: rows.map((r) => r.rise), itemStyle: { color: '#1565c0' } },
+        { name: legend.fall, type: 'bar', stack: 'p', data: rows.map((r) => r.fall), itemStyle: { color: '#ef6c00' } },
+      ],
+    },
+    640,
+    height,
+  );
+}

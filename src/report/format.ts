@@ -1,0 +1,79 @@
+/** Dates at their real precision and numbers, per language. Deterministic: UTC, fixed locales. */
+import type { Claim, PartialDate } from '../domain/case.js';
+import type { Lang } from './briefing.js';
+
+// Latin digits in Arabic too: the sources write their figures and dates with them.
+const LOCALE: Record<Lang, string> = { ar: 'ar-u-nu-latn', en: 'en-GB' };
+
+const QUALIFIERS: Record<string, Record<Lang, string>> = {
+  early: { ar: 'مطلع', en: 'early' },
+  mid: { ar: 'منتصف', en: 'mid' },
+  late: { ar: 'نهاية', en: 'late' },
+  about: { ar: 'نحو', en: 'about' },
+  before: { ar: 'قبل', en: 'before' },
+  after: { ar: 'بعد', en: 'after' },
+};
+
+export function dateValue(date: PartialDate): string {
+  return typeof date === 'string' ? date : date.value;
+}
+
+/** "27 January 2024", "January 2024", "2024", with "early"/"late"… when the source says so. */
+export function formatDate(date: PartialDate, lang: Lang): string {
+  const value = dateValue(date);
+  const qualifier = typeof date === 'string' ? undefined : date.qualifier;
+  const [y, m, d] = value.split('-').map(Number);
+  let text: string;
+  if (d) {
+    text = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+      Date.UTC(y, m - 1, d),
+    );
+  } else if (m) {
+    text = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.UTC(y, m - 1, 1));
+  } else {
+    text = String(y);
+  }
+  return qualifier ? `${QUALIFIERS[qualifier][lang]} ${text}` : text;
+}
+
+export function formatNumber(x: number, lang: Lang, digits = 0): string {
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+}
+
+export function formatSigned(x: number, lang: Lang, digits = 3): string {
+  const s = formatNumber(Math.abs(x), lang, digits);
+  return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
+}
+
+export function formatPercent(p: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(p);
+}
+
+const CLAIM_QUALIFIERS: Record<string, Record<Lang, string>> = {
+  exact: { ar: '', en: '' },
+  about: { ar: 'نحو', en: 'about' },
+  'more-than': { ar: 'أكثر من', en: 'more than' },
+  'at-least': { ar: 'ما لا يقل عن', en: 'at least' },
+  'less-than': { ar: 'أقل من', en: 'less than' },
+  'at-most': { ar: 'على الأكثر', en: 'at most' },
+  'up-to': { ar: 'حتى', en: 'up to' },
+};
+
+/** "more than 150 attacks", "5,000–7,000 troops". */
+export function formatClaimValue(claim: Pick<Claim, 'value' | 'qualifier' | 'unit'>, lang: Lang): string {
+  const v = claim.value;
+  const digits = (x: number) => (Number.isInteger(x) ? 0 : 2);
+  const number =
+    typeof v === 'number'
+      ? formatNumber(v, lang, digits(v))
+      : `${formatNumber(v.low, lang, digits(v.low))}–${formatNumber(v.high, lang, digits(v.high))}`;
+  const q = CLAIM_QUALIFIERS[claim.qualifier ?? 'exact'][lang];
+  return [q, number, claim.unit].filter(Boolean).join(' ');
+}
+
+export function formatPeriod(period: Claim['period'], lang: Lang): string {
+  if (!period || (!period.from && !period.to)) return lang === 'ar' ? 'غير محددة' : 'unspecified';
+  const from = period.from ? formatDate(period.from, lang) : '…';
+  const to = period.to ? formatDate(period.to, lang) : '…';
+  return `${from} – ${to}`;
+}

@@ -1,0 +1,82 @@
+/** Bottom line up front: the leading hypothesis, the scenario's winners and losers, the next deadline. */
+import type { Block, Section, Sentence } from '../briefing.js';
+import { sentence } from '../briefing.js';
+import type { SectionContext } from '../context.js';
+import { formatDate, formatPercent } from '../format.js';
+import { label } from '../labels.js';
+import { upcomingCommitments } from './deadlines.js';
+
+export function blufSection(ctx: SectionContext): Section {
+  const { lang, notes } = ctx;
+  const items: Sentence[] = [];
+  const ar = lang === 'ar';
+
+  if (ctx.ach?.leading && ctx.case.hypotheses && ctx.case.evidence) {
+    const h = ctx.case.hypotheses.find((x) => x.id === ctx.ach!.leading)!;
+    // The evidence that most separates the hypotheses and fits the leader carries the claim.
+    const support = ctx.ach.diagnosticity
+      .map((d) => ctx.case.evidence!.find((e) => e.id === d.evidence)!)
+      .flatMap((e) => e.ratings.filter((r) => r.hypothesis === h.id && (r.rating === 'C' || r.rating === 'CC')))
+      .slice(0, 3);
+    items.push(
+      sentence(
+        ar
+          ? `الفرضية الأكثر اتساقاً مع الأدلة: ${h.title.ar}.`
+          : `The hypothesis the evidence contradicts least: ${h.title.en}.`,
+        notes.add(support.flatMap((r) => r.cite)),
+      ),
+    );
+  }
+
+  const winners = ctx.payoffs.winners.slice(0, 3).map((w) => ctx.name(w.actor));
+  const losers = ctx.payoffs.losers.slice(0, 3).map((w) => ctx.name(w.actor));
+  const title = ctx.scenario.title[lang];
+  items.push(
+    sentence(
+      ar
+        ? `في سيناريو «${title}» يرجّح النموذج أن يربح ${winners.join('، ') || label('none', lang)} وأن يخسر ${losers.join('، ') || label('none', lang)}.`
+        : `Under "${title}" the model has ${winners.join(', ') || label('none', lang)} gaining and ${losers.join(', ') || label('none', lang)} losing.`,
+      notes.add(ctx.scenario.cite),
+    ),
+  );
+  const mc = ctx.monteCarlo;
+  if (mc && ctx.payoffs.winners[0]) {
+    const top = mc.actors.find((a) => a.actor === ctx.payoffs.winners[0].actor);
+    if (top) {
+      items.push(
+        sentence(
+          ar
+            ? `يبقى ${ctx.name(top.actor)} رابحاً في ${formatPercent(top.ahead, lang)} من ${mc.runs} محاكاة بأوزان معقولة.`
+            : `${ctx.name(top.actor)} comes out ahead in ${formatPercent(top.ahead, lang)} of ${mc.runs} runs over plausible weights.`,
+        ),
+      );
+    }
+  }
+
+  const next = upcomingCommitments(ctx)[0];
+  if (next?.due) {
+    items.push(
+      sentence(
+        ar
+          ? `أقرب موعد: ${next.title.ar} (${formatDate(next.due, lang)}).`
+          : `Next deadline: ${next.title.en} (${formatDate(next.due, lang)}).`,
+        notes.add(next.cite),
+      ),
+    );
+  }
+
+  const hard = ctx.claimConflicts.filter((c) => c.kind !== 'different-periods');
+  if (hard.length) {
+    const first = hard[0];
+    items.push(
+      sentence(
+        ar
+          ? `تختلف المصادر في ${hard.length} من المقارنات بين الأرقام، ومنها ${ctx.name(first.quantity)}.`
+          : `Sources disagree in ${hard.length} comparisons of figures, among them ${ctx.name(first.quantity)}.`,
+        notes.add([...first.a.cite, ...first.b.cite]),
+      ),
+    );
+  }
+  const blocks: Block[] = [{ kind: 'list', items }];
+  return { id: 'bluf', heading: label('bluf', lang), blocks };
+}

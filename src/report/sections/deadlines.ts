@@ -1,0 +1,30 @@
+/** Upcoming deadlines: commitments due after the briefing's date, with their current status. */
+import type { Commitment } from '../../domain/case.js';
+import type { Section } from '../briefing.js';
+import { sentence } from '../briefing.js';
+import type { SectionContext } from '../context.js';
+import { dateValue, formatDate } from '../format.js';
+import { label, scoreLabel } from '../labels.js';
+
+export function upcomingCommitments(ctx: Pick<SectionContext, 'case' | 'asOf'>): Commitment[] {
+  return ctx.case.commitments
+    .filter((c) => c.due && dateValue(c.due) >= ctx.asOf.slice(0, dateValue(c.due).length))
+    .sort((a, b) => dateValue(a.due!).localeCompare(dateValue(b.due!)) || a.id.localeCompare(b.id));
+}
+
+export function deadlinesSection(ctx: SectionContext): Section {
+  const { lang, notes } = ctx;
+  const rows = upcomingCommitments(ctx).map((c) => {
+    const current = c.history[c.history.length - 1];
+    return [
+      sentence(c.title[lang], notes.add(c.cite)),
+      sentence(formatDate(c.due!, lang)),
+      sentence(`${scoreLabel(current.score, lang)}: ${current.note[lang]}`, notes.add(current.cite)),
+    ];
+  });
+  return {
+    id: 'deadlines',
+    heading: label('deadlines', lang),
+    blocks: [{ kind: 'table', head: [label('commitment', lang), label('due', lang), label('status', lang)], rows }],
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The one place that turns failures into HTTP responses. Every error leaves the server as
+ * `{ ok: false, error, status }` — never a stack trace — so clients handle one shape.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  ConflictError,
+  InputError,
+  MarsadError,
+  NotFoundError,
+  TooLargeError,
+  describeWhere,
+} from '../domain/errors.js';
+
+/** Refused by a security rule (missing token, cross-site write). */
+export class ForbiddenError extends MarsadError {
+  override readonly name: string = 'ForbiddenError';
+  constructor(
+    message: string,
+    readonly status: 401 | 403 = 403,
+  ) {
+    super(message);
+  }
+}
+
+/** The server is at a configured capacity (running jobs): HTTP 429. */
+export class BusyError extends MarsadError {
+  override readonly name: string = 'BusyError';
+}
+
+export interface ErrorBody {
+  ok: false;
+  error: string;
+  status: number;
+}
+
+/** Maps a thrown value to its status and the message the client may see. */
+export function describeError(error: unknown): ErrorBody {
+  if (error instanceof TooLargeError) return body(413, `${describeWhere(error)}${error.message}`);
+  if (error instanceof InputError) return body(400, `${describeWhere(error)}${error.message}`);
+  if (error instanceof NotFoundError) return body(404, error.message);
+  if (error instanceof ForbiddenError) return body(error.status, error.message);
+  if (error instanceof BusyError) return body(429, error.message);
+  if (error instanceof ConflictError) return body(409, error.message);
+  // Unknown failures may carry internals (paths, SQL): the client gets a plain 500.
+  return body(500, 'internal server error');
+}
+
+export function errorResponse(c: Context, error: unknown): Response {
+  const described = describeError(error);
+  if (described.status === 500) {
+    // The server adapter owns logging: unknown failures are the only ones worth a trace.
+    console.error('marsad serve: unexpected failure', error);
+  }
+  return c.json(described, described.status as ContentfulStatusCode);
+}
+
+export function notFoundResponse(c: Context): Response {
+  return errorResponse(c, new NotFoundError(`no such route: ${c.req.method} ${c.req.path}`));
+}
+
+function body(status: number, error: string): ErrorBody {
+  return { ok: false, error, status };
+}

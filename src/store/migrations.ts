@@ -1,0 +1,119 @@
+/**
+ * The schema, as numbered migrations. Opening a store applies the ones its database lacks, in
+ * order, each in its own transaction with its version row, so an older data folder is brought up
+ * to date and a crash mid-migration leaves the previous version intact.
+ */
+import { MarsadError } from '../domain/errors.js';
+import type { SqlClient } from './sql-client.js';
+
+export interface Migration {
+  version: number;
+  /** What it changes, for the record. */
+  description: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'documents and passages with a full-text index',
+    statements: [
+      `create table documents (
+        id text primary key,
+        file text not null unique,
+        path text not null,
+        content_hash text not null unique,
+        language text not null,
+        title text,
+        author text,
+        outlet text,
+        kind text,
+        published text,
+        meta jsonb not null,
+        text text not null
+      )`,
+      `create table passages (
+        id text primary key,
+        document_id text not null references documents(id) on delete cascade,
+        ordinal integer not null,
+        start_offset integer not null,
+        end_offset integer not null,
+        text text not null,
+        language text not null,
+        terms tsvector not null,
+        unique (document_id, ordinal)
+      )`,
+      `create index passages_terms_idx on passages using gin (terms)`,
+    ],
+  },
+  {
+    version: 2,
+    description: 'publication period as dates, for date-range filters',
+    statements: [
+      `alter table documents add column published_from date`,
+      `alter table documents add column published_to date`,
+      // Backfill from the text column: YYYY, YYYY-MM or YYYY-MM-DD.
+      `update documents set
+         published_from = case
+           when published ~ '^\\d{4}-\\d{2}-\\d{2}$' then published::date
+           when published ~ '^\\d{4}-\\d{2}$' then (published || '-01')::date
+           when published ~ '^\\d{4}$' then (published || '-01-01')::date
+         end,
+         published_to = case
+           when published ~ '^\\d{4}-\\d{2}-\\d{2}$' then published::date
+           when published ~ '^\\d{4}-\\d{2}$' then ((published || '-01')::date + interval '1 month' - interval '1 day')::date
+           when published ~ '^\\d{4}$' then (published || '-12-31')::date
+         end
+       where published is not null`,
+      `create index documents_published_idx on documents (published_from, published_to)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The version the database is at; 0 when it has no Marsad schema yet. */
+export async function schemaVersion(db: SqlClient): Promise<number> {
+  const exists = await db.query<{ present: boolean }>(
+    `select to_regclass('schema_version') is not null as present`,
+  );
+  if (!exists[0]?.present) return 0;
+  const rows = await db.query<{ version: number | null }>(`select max(version) as version from schema_version`);
+  return Number(rows[0]?.version ?? 0);
+}
+
+/**
+ * Brings the schema up to `upTo` (default: the latest). Refuses a database written by a newer
+ * Marsad rather than guessing at its shape.
+ */
+export async function migrate(db: SqlClient, opts: { upTo?: number } = {}): Promise<number> {
+  const target = opts.upTo ?? SCHEMA_VERSION;
+  await db.query(
+    `create table if not exists schema_version (
+       version integer primary key,
+       description text not null,
+       applied_at timestamptz not null default now()
+     )`,
+  );
+  let current = await schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new MarsadError(
+      `the database has schema version ${current}, newer than this Marsad understands (${SCHEMA_VERSION}); upgrade Marsad`,
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    await db.transaction(async (tx) => {
+      // Two processes opening one PostgreSQL database at once: the second waits, then skips.
+      await tx.query(`select pg_advisory_xact_lock(7316001)`);
+      if ((await schemaVersion(tx)) >= migration.version) return;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query(`insert into schema_version (version, description) values ($1, $2)`, [
+        migration.version,
+        migration.description,
+      ]);
+    });
+    current = migration.version;
+  }
+  return current;
+}

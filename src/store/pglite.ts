@@ -1,0 +1,65 @@
+/**
+ * The embedded store: PGlite (PostgreSQL compiled to WebAssembly) in a data folder, or in memory.
+ * The folder holds `pglite/` (the database) and `marsad.lock` (one process at a time).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { MarsadError } from '../domain/errors.js';
+import { acquireDataLock } from './data-lock.js';
+import { migrate } from './migrations.js';
+import type { SqlClient } from './sql-client.js';
+import { SqlStore } from './sql-store.js';
+import type { Store } from './store.js';
+
+/** A SqlClient over a PGlite database or transaction (exported for migration tests). */
+export function pgliteSqlClient(db: PGlite | Transaction): SqlClient {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      const result = await db.query<T>(sql, params);
+      return result.rows;
+    },
+    async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+      if (!('transaction' in db)) return fn(pgliteSqlClient(db));
+      return db.transaction((tx) => fn(pgliteSqlClient(tx)));
+    },
+  };
+}
+
+/** Opens (creating and migrating as needed) the embedded store. */
+export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean }): Promise<Store> {
+  let release = (): void => {};
+  let db: PGlite;
+  if (opts.memory || opts.dataDir === undefined) {
+    db = new PGlite();
+  } else {
+    try {
+      mkdirSync(opts.dataDir, { recursive: true });
+    } catch (error) {
+      throw new MarsadError(`cannot create the data folder ${opts.dataDir}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    release = acquireDataLock(opts.dataDir);
+    db = new PGlite(join(opts.dataDir, 'pglite'));
+  }
+  try {
+    await db.waitReady;
+    const client = pgliteSqlClient(db);
+    await migrate(client);
+    return new SqlStore('pglite', client, async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    });
+  } catch (error) {
+    release();
+    if (error instanceof MarsadError) throw error;
+    throw new MarsadError(
+      `cannot open the embedded database${opts.dataDir ? ` in ${opts.dataDir}` : ''}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}

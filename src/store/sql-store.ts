@@ -1,0 +1,379 @@
+/**
+ * The Store, written once in SQL over a SqlClient. PGlite and PostgreSQL run the same statements;
+ * only the connection differs.
+ */
+import { createHash } from 'node:crypto';
+import {
+  partialDateRange,
+  SearchQuery,
+  Workspace,
+  type DocumentDraft,
+  type DocumentInfo,
+  type DocumentMeta,
+  type DocumentRecord,
+  type LanguageCode,
+  type PassageRecord,
+  type PutResult,
+  type SearchHit,
+  type StoreStats,
+} from '../domain/corpus.js';
+import { InputError } from '../domain/errors.js';
+import { indexTerms } from '../text/index.js';
+import { schemaVersion } from './migrations.js';
+import { compileSearch } from './search-query.js';
+import { makeSnippet } from './snippet.js';
+import type { SqlClient } from './sql-client.js';
+import type { ImportResult, Store, StoreKind } from './store.js';
+
+export const DEFAULTS = {
+  /** Hits returned when a query gives no limit. */
+  limit: 20,
+};
+
+/** SHA-256 of the text, hex; the document id is its first 16 digits. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JSON with sorted keys and undefined dropped, to compare metadata. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The columns derived from metadata, in the order of the SQL below. */
+function metaColumns(meta: DocumentMeta, language: LanguageCode): unknown[] {
+  const title =
+    meta.title ?? (language === 'en' ? (meta.title_en ?? meta.title_ar) : (meta.title_ar ?? meta.title_en)) ?? null;
+  const period = meta.published ? partialDateRange(meta.published) : null;
+  return [
+    title,
+    meta.author ?? null,
+    meta.outlet ?? null,
+    meta.kind ?? null,
+    meta.published ?? null,
+    period?.from ?? null,
+    period?.to ?? null,
+    JSON.stringify(meta),
+  ];
+}
+
+const DOCUMENT_COLUMNS = `d.id, d.file, d.path, d.title, d.language, d.published, d.author, d.outlet, d.kind,
+  d.meta, d.content_hash, length(d.text)::int as length,
+  (select count(*)::int from passages p where p.document_id = d.id) as passage_count`;
+
+interface DocumentRow {
+  id: string;
+  file: string;
+  path: string;
+  title: string | null;
+  language: LanguageCode;
+  published: string | null;
+  author: string | null;
+  outlet: string | null;
+  kind: string | null;
+  meta: DocumentMeta | string;
+  content_hash: string;
+  length: number;
+  passage_count: number;
+  text?: string;
+}
+
+function toInfo(row: DocumentRow): DocumentInfo {
+  return {
+    id: row.id,
+    file: row.file,
+    path: row.path,
+    title: row.title,
+    language: row.language,
+    published: row.published,
+    author: row.author,
+    outlet: row.outlet,
+    kind: row.kind,
+    meta: typeof row.meta === 'string' ? (JSON.parse(row.meta) as DocumentMeta) : row.meta,
+    contentHash: row.content_hash,
+    passageCount: row.passage_count,
+    length: row.length,
+  };
+}
+
+interface PassageRow {
+  id: string;
+  document_id: string;
+  file: string;
+  ordinal: number;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  language: LanguageCode;
+}
+
+const PASSAGE_COLUMNS = `p.id, p.document_id, d.file, p.ordinal, p.start_offset, p.end_offset, p.text, p.language`;
+
+function toPassage(row: PassageRow): PassageRecord {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    file: row.file,
+    ordinal: row.ordinal,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+    language: row.language,
+  };
+}
+
+/** Every passage must be the slice of the text its offsets say. */
+function checkPassages(doc: DocumentDraft): void {
+  doc.passages.forEach((p, i) => {
+    if (p.ordinal !== i || p.start < 0 || p.end > doc.text.length || doc.text.slice(p.start, p.end) !== p.text) {
+      throw new InputError(`passage ${i} does not match the document text at its offsets ${p.start}..${p.end}`, {
+        file: doc.file,
+        field: `passages[${i}]`,
+      });
+    }
+  });
+}
+
+export class SqlStore implements Store {
+  constructor(
+    readonly kind: StoreKind,
+    private readonly db: SqlClient,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  async putDocument(doc: DocumentDraft): Promise<PutResult> {
+    checkPassages(doc);
+    const hash = contentHash(doc.text);
+    const id = hash.slice(0, 16);
+    const metaJson = canonical(doc.meta);
+    return this.db.transaction(async (tx) => {
+      const same = await tx.query<{ id: string; file: string; meta: DocumentMeta | string; passages: number }>(
+        `select id, file, meta, (select count(*)::int from passages p where p.document_id = d.id) as passages
+           from documents d where content_hash = $1`,
+        [hash],
+      );
+      if (same.length > 0) {
+        const row = same[0];
+        const stored = typeof row.meta === 'string' ? (JSON.parse(row.meta) as unknown) : row.meta;
+        if (row.file !== doc.file) {
+          return { status: 'unchanged', documentId: row.id, passages: row.passages, sameAs: row.file };
+        }
+        if (canonical(stored) === metaJson) return { status: 'unchanged', documentId: row.id, passages: row.passages };
+        await tx.query(
+          `update documents set title = $2, author = $3, outlet = $4, kind = $5, published = $6,
+             published_from = $7, published_to = $8, meta = $9::jsonb, path = $10 where id = $1`,
+          [row.id, ...metaColumns(doc.meta, doc.language), doc.path],
+        );
+        return { status: 'updated', documentId: row.id, passages: row.passages };
+      }
+      const replaced = await tx.query(`delete from documents where file = $1 returning id`, [doc.file]);
+      await tx.query(
+        `insert into documents (id, file, path, content_hash, language, text,
+           title, author, outlet, kind, published, published_from, published_to, meta)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)`,
+        [id, doc.file, doc.path, hash, doc.language, doc.text, ...metaColumns(doc.meta, doc.language)],
+      );
+      if (doc.passages.length > 0) {
+        // One statement for all passages: arrays unnested server-side.
+        await tx.query(
+          `insert into passages (id, document_id, ordinal, start_offset, end_offset, text, language, terms)
+           select $1 || ':' || u.o, $1, u.o, u.s, u.e, u.t, u.l, to_tsvector('simple', u.tm)
+             from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) as u(o, s, e, t, l, tm)`,
+          [
+            id,
+            doc.passages.map((p) => p.ordinal),
+            doc.passages.map((p) => p.start),
+            doc.passages.map((p) => p.end),
+            doc.passages.map((p) => p.text),
+            doc.passages.map((p) => p.language),
+            doc.passages.map((p) => indexTerms(p.text).join(' ')),
+          ],
+        );
+      }
+      return { status: replaced.length > 0 ? 'replaced' : 'added', documentId: id, passages: doc.passages.length };
+    });
+  }
+
+  async listDocuments(): Promise<DocumentInfo[]> {
+    const rows = await this.db.query<DocumentRow>(`select ${DOCUMENT_COLUMNS} from documents d order by d.file`);
+    return rows.map(toInfo);
+  }
+
+  async getDocument(idOrFile: string): Promise<DocumentRecord | null> {
+    const rows = await this.db.query<DocumentRow>(
+      `select ${DOCUMENT_COLUMNS}, d.text from documents d where d.id = $1 or d.file = $1 order by (d.id = $1) desc limit 1`,
+      [idOrFile],
+    );
+    if (rows.length === 0) return null;
+    return { ...toInfo(rows[0]), text: rows[0].text ?? '' };
+  }
+
+  async deleteDocument(idOrFile: string): Promise<boolean> {
+    const rows = await this.db.query(`delete from documents where id = $1 or file = $1 returning id`, [idOrFile]);
+    return rows.length > 0;
+  }
+
+  async listPassages(idOrFile: string): Promise<PassageRecord[]> {
+    const rows = await this.db.query<PassageRow>(
+      `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id
+        where d.id = $1 or d.file = $1 order by d.file, p.ordinal`,
+      [idOrFile],
+    );
+    return rows.map(toPassage);
+  }
+
+  async getPassage(id: string): Promise<PassageRecord | null> {
+    const rows = await this.db.query<PassageRow>(
+      `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id where p.id = $1`,
+      [id],
+    );
+    return rows.length ? toPassage(rows[0]) : null;
+  }
+
+  async search(input: SearchQuery): Promise<SearchHit[]> {
+    const parsed = SearchQuery.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`bad search: ${issue.message}`, { field: issue.path.join('.') || 'query' }, {
+        cause: parsed.error,
+      });
+    }
+    const q = parsed.data;
+    const compiled = compileSearch(q);
+    const params: unknown[] = [compiled.match];
+    const where: string[] = [`p.terms @@ to_tsquery('simple', $1)`];
+    const add = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (compiled.mention !== null) where.push(`p.terms @@ to_tsquery('simple', ${add(compiled.mention)})`);
+    if (q.file !== undefined) {
+      const ref = add(q.file);
+      where.push(`(d.file = ${ref} or d.id = ${ref})`);
+    }
+    if (q.language !== undefined) where.push(`p.language = ${add(q.language)}`);
+    if (q.from !== undefined) where.push(`d.published_to >= ${add(partialDateRange(q.from).from)}::date`);
+    if (q.to !== undefined) where.push(`d.published_from <= ${add(partialDateRange(q.to).to)}::date`);
+    const limit = add(q.limit ?? DEFAULTS.limit);
+    const rows = await this.db.query<PassageRow & { score: number; published: string | null }>(
+      `select ${PASSAGE_COLUMNS}, d.published, ts_rank_cd(p.terms, to_tsquery('simple', $1)) as score
+         from passages p join documents d on d.id = p.document_id
+        where ${where.join(' and ')}
+        order by score desc, d.file, p.ordinal
+        limit ${limit}`,
+      params,
+    );
+    return rows.map((row) => ({
+      file: row.file,
+      documentId: row.document_id,
+      passage: row.id,
+      ordinal: row.ordinal,
+      start: row.start_offset,
+      end: row.end_offset,
+      score: Number(row.score),
+      snippet: makeSnippet(row.text, compiled.terms),
+      text: row.text,
+      language: row.language,
+      published: row.published,
+    }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const rows = await this.db.query<{ documents: number; passages: number }>(
+      `select (select count(*)::int from documents) as documents, (select count(*)::int from passages) as passages`,
+    );
+    return {
+      kind: this.kind,
+      schemaVersion: await schemaVersion(this.db),
+      documents: rows[0].documents,
+      passages: rows[0].passages,
+    };
+  }
+
+  async exportWorkspace(): Promise<Workspace> {
+    const docs = await this.db.query<{
+      id: string;
+      file: string;
+      path: string;
+      content_hash: string;
+      language: LanguageCode;
+      meta: DocumentMeta | string;
+      text: string;
+    }>(`select id, file, path, content_hash, language, meta, text from documents order by file`);
+    const passages = await this.db.query<PassageRow>(
+      `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id order by d.file, p.ordinal`,
+    );
+    const byDoc = new Map<string, PassageRow[]>();
+    for (const p of passages) {
+      const list = byDoc.get(p.document_id) ?? [];
+      list.push(p);
+      byDoc.set(p.document_id, list);
+    }
+    return {
+      format: 'marsad-workspace',
+      version: 1,
+      documents: docs.map((d) => ({
+        id: d.id,
+        file: d.file,
+        path: d.path,
+        contentHash: d.content_hash,
+        language: d.language,
+        meta: typeof d.meta === 'string' ? (JSON.parse(d.meta) as DocumentMeta) : d.meta,
+        text: d.text,
+        passages: (byDoc.get(d.id) ?? []).map((p) => ({
+          ordinal: p.ordinal,
+          start: p.start_offset,
+          end: p.end_offset,
+          text: p.text,
+          language: p.language,
+        })),
+      })),
+    };
+  }
+
+  async importWorkspace(input: unknown): Promise<ImportResult> {
+    const parsed = Workspace.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`not a Marsad workspace: ${issue.message}`, { field: issue.path.join('.') }, {
+        cause: parsed.error,
+      });
+    }
+    // Check every document before writing any, so a corrupted file writes nothing.
+    for (const [i, doc] of parsed.data.documents.entries()) {
+      if (contentHash(doc.text) !== doc.contentHash) {
+        throw new InputError('the text does not match its content hash (edited or corrupted export)', {
+          file: doc.file,
+          field: `documents[${i}].text`,
+        });
+      }
+      checkPassages({ ...doc, passages: doc.passages });
+    }
+    const result: ImportResult = { added: 0, unchanged: 0, updated: 0 };
+    for (const doc of parsed.data.documents) {
+      const put = await this.putDocument({
+        file: doc.file,
+        path: doc.path,
+        text: doc.text,
+        language: doc.language,
+        meta: doc.meta,
+        passages: doc.passages,
+      });
+      if (put.status === 'added') result.added++;
+      else if (put.status === 'unchanged') result.unchanged++;
+      else result.updated++;
+    }
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The one storage interface of Marsad. Two implementations share its SQL (sql-store.ts):
+ * PGlite in a data folder or in memory (pglite.ts), and a PostgreSQL server (postgres.ts).
+ * Nothing outside src/store imports a database driver.
+ */
+import type {
+  DocumentDraft,
+  DocumentInfo,
+  DocumentRecord,
+  DocumentSink,
+  PassageRecord,
+  PutResult,
+  SearchHit,
+  SearchQuery,
+  StoreStats,
+  Workspace,
+} from '../domain/corpus.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface ImportResult {
+  added: number;
+  unchanged: number;
+  updated: number;
+}
+
+export interface Store extends DocumentSink {
+  /** Which implementation this is. */
+  readonly kind: StoreKind;
+
+  /**
+   * Stores a document and its passages in one transaction; index terms are computed here.
+   * Deduplicates by content hash (SHA-256 of `text`):
+   * - same text already stored → `unchanged` (metadata updated → `updated`), nothing else written;
+   * - same file name with new text → the old version and its passages are `replaced`;
+   * - otherwise `added`.
+   * Throws InputError when a passage's offsets do not slice its text out of the document.
+   */
+  putDocument(doc: DocumentDraft): Promise<PutResult>;
+
+  /** All documents without their text, ordered by file name. */
+  listDocuments(): Promise<DocumentInfo[]>;
+
+  /** A document by id or file name, with its text; null when there is none. */
+  getDocument(idOrFile: string): Promise<DocumentRecord | null>;
+
+  /** Removes a document and its passages; false when there was none. */
+  deleteDocument(idOrFile: string): Promise<boolean>;
+
+  /** A document's passages (by document id or file name) in order; [] when there is none. */
+  listPassages(idOrFile: string): Promise<PassageRecord[]>;
+
+  /** A passage by id (`<documentId>:<ordinal>`); null when there is none. */
+  getPassage(id: string): Promise<PassageRecord | null>;
+
+  /**
+   * Ranked passages (ts_rank_cd over our analyzer's terms) matching `q.text` or one of
+   * `q.alternatives`, filtered by file, language, publication period and `mentionAny`.
+   * Validates `q` (InputError on bad fields or a query without search terms). Default limit 20.
+   */
+  search(q: SearchQuery): Promise<SearchHit[]>;
+
+  /** Counts and schema version. */
+  stats(): Promise<StoreStats>;
+
+  /** Every document with its text, metadata and passages. */
+  exportWorkspace(): Promise<Workspace>;
+
+  /** Writes every document of `ws` (validated first) through putDocument. */
+  importWorkspace(ws: unknown): Promise<ImportResult>;
+
+  /** Releases the database (and the data folder's lock). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+/**
+ * From text to search terms. One entry per original word that carries meaning (stopwords are
+ * left out on both the index and the query side, so phrase adjacency stays consistent), with
+ * its terms: `terms[0]` the primary stem, the rest alternatives at the same position.
+ */
+import { normalizeArabic } from './normalize.js';
+import { arabicTerms } from './stem-arabic.js';
+import { stemEnglish } from './stem-english.js';
+import { isArabicStopword, isEnglishStopword } from './stopwords.js';
+import { tokenize, type Token } from './tokenize.js';
+
+export interface AnalyzedToken {
+  /** Offsets into the original text. */
+  start: number;
+  end: number;
+  /** Index terms; `terms[0]` is the primary one. Never empty. */
+  terms: string[];
+}
+
+/** Arabic-script letter (tokens never start with a mark); Arabic-Indic digits excluded. */
+function isArabicLetter(c: number): boolean {
+  if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) return false;
+  return (c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfefc);
+}
+
+/** First letter/digit code unit of a token (tokens may start with nothing else). */
+function firstCode(token: Token): number {
+  return token.text.charCodeAt(0);
+}
+
+/** ASCII digits; thousands separators dropped, decimal comma/point kept as '.'. */
+function numberTerm(n: string): string {
+  // "2,500" and "2٬500": a separator followed by exactly three digits groups thousands.
+  return n.replace(/[,](?=\d{3}(?!\d))/g, '').replace(/,/g, '.');
+}
+
+function termsOf(token: Token, forQuery: boolean): string[] {
+  const c = firstCode(token);
+  if (isArabicLetter(c)) {
+    const normalized = normalizeArabic(token.text);
+    // A lone letter is a clitic cut off by digits or punctuation (بـ5): no meaning of its own.
+    if (normalized.length < 2 || isArabicStopword(normalized)) return [];
+    return arabicTerms(token.text, forQuery);
+  }
+  const text = normalizeArabic(token.text).toLowerCase();
+  if (/^[0-9.,]+$/.test(text)) return [numberTerm(text)];
+  // Possessive and elided endings: "iraq's" → "iraq".
+  const word = text.replace(/['’]s$/, '').replace(/['’]/g, '');
+  if (word === '' || isEnglishStopword(word)) return [];
+  return [/^[a-z]+$/.test(word) ? stemEnglish(word) : word];
+}
+
+/**
+ * Memo of token text → terms. Word frequencies are Zipfian, so a bounded cache makes analysis
+ * several times faster at ingest; it only remembers results of pure functions, and is
+ * dropped whole when full (no eviction bookkeeping on the hot path).
+ */
+const MEMO_LIMIT = 200_000;
+/** Longer tokens are not remembered: real words are short, and this bounds the memory. */
+const MEMO_MAX_TOKEN = 64;
+const memo = [new Map<string, string[]>(), new Map<string, string[]>()];
+
+function cachedTerms(token: Token, forQuery: boolean): string[] {
+  if (token.text.length > MEMO_MAX_TOKEN) return termsOf(token, forQuery);
+  const cache = memo[forQuery ? 1 : 0];
+  let terms = cache.get(token.text);
+  if (terms === undefined) {
+    terms = termsOf(token, forQuery);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(token.text, terms);
+  }
+  return terms;
+}
+
+function analyzeWith(text: string, forQuery: boolean): AnalyzedToken[] {
+  const out: AnalyzedToken[] = [];
+  for (const token of tokenize(text)) {
+    const terms = cachedTerms(token, forQuery);
+    // A copy: callers own what they receive, the memo keeps its own.
+    if (terms.length > 0) out.push({ start: token.start, end: token.end, terms: terms.slice() });
+  }
+  return out;
+}
+
+/** Index terms per meaningful word of `text`, with offsets into `text`. */
+export function analyze(text: string): AnalyzedToken[] {
+  return analyzeWith(text, false);
+}
+
+/** All index terms of `text`, in order (alternatives follow their primary). */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of analyze(text)) for (const term of t.terms) out.push(term);
+  return out;
+}
+
+/**
+ * Query terms as an AND of OR-groups: one group per meaningful query word. A query of
+ * stopwords only gives [] (the caller reports "no search terms").
+ */
+export function queryGroups(query: string): string[][] {
+  return analyzeWith(query, true).map((t) => t.terms);
+}

@@ -1,0 +1,430 @@
+/**
+ * Dates in Arabic and English news and study text, at their real precision:
+ * - numeric d/m/y and d-m-y ("27/1/2024", "(8/12/2023)", "24-1-2024") and ISO "2024-01-27";
+ * - month names in both Arabic naming systems (يناير… and كانون الثاني، شباط…), combined forms
+ *   ("سبتمبر/ أيلول 2025"), English names and abbreviations ("Sept. 2025");
+ * - "04 أكتوبر 2024", "مطلع يناير 2024" (early), "نهاية سبتمبر العام المقبل" (late, next year);
+ * - relative expressions resolved against the publication date: "أمس", "أمس الأول",
+ *   "الجمعة الماضية", "سبتمبر الماضي", "العام المقبل"; a day or month without a year is the
+ *   latest one on or before publication;
+ * - years alone only after a cue ("عام 2021", "في 2014", "since 2003"), so figures stay figures.
+ *
+ * A hand-written rule set over folded text (see `foldText`) rather than chrono-node: chrono needs
+ * digits converted first, reads أحد ('one of') as Sunday and العام ('the year') as a date, and does
+ * not combine "نهاية سبتمبر العام المقبل". Rules run in order; a later rule never overlaps an
+ * earlier match, so "27/1/2024" inside "يوم السبت الماضي (27/1/2024)" wins over the weekday.
+ */
+import type { DateMention, DateMentionQualifier, DatePrecision } from '../domain/extract.js';
+import { InputError } from '../domain/errors.js';
+import { foldText, originalSpan, type FoldedText } from './numbers.js';
+
+export const DEFAULTS = {
+  /** Years outside this range are not read as years (they are figures or noise). */
+  yearRange: [1900, 2100] as const,
+};
+
+/** A publication date at its precision: year, optional month and day. */
+export interface Anchor {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a real calendar date); throws InputError otherwise. */
+export function parseAnchor(value: string, field = 'published'): Anchor {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!m) throw new InputError(`expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`, { field });
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : undefined;
+  const day = m[3] ? Number(m[3]) : undefined;
+  if (month !== undefined && (month < 1 || month > 12)) throw new InputError(`month out of range in "${value}"`, { field });
+  if (day !== undefined && (day < 1 || day > daysIn(year, month!))) throw new InputError(`no such day in the calendar: "${value}"`, { field });
+  return { year, month, day };
+}
+
+export function anchorText(a: Anchor): string {
+  return iso(a.year, a.month, a.day);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons (folded: أ→ا، ة→ه، ى→ي, lower case)
+
+const MONTHS: Record<string, number> = {
+  يناير: 1, فبراير: 2, مارس: 3, ابريل: 4, مايو: 5, يونيو: 6, يونيه: 6, يوليو: 7, يوليه: 7, اغسطس: 8, سبتمبر: 9,
+  اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
+  'كانون الثاني': 1, شباط: 2, اذار: 3, نيسان: 4, ايار: 5, حزيران: 6, تموز: 7, اب: 8, ايلول: 9,
+  'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الاول': 12,
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+/** Month names that are also ordinary words ("مارس" practised, "اب" father, "may", "march"): only with a day or year. */
+const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'may', 'march', 'mar', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+const WEEKDAYS: Record<string, number> = {
+  الاحد: 0, الاثنين: 1, الثلاثاء: 2, الاربعاء: 3, الخميس: 4, الجمعه: 5, السبت: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+
+const QUALIFIER_WORDS: Record<string, DateMentionQualifier> = {
+  مطلع: 'early', اوائل: 'early', بدايه: 'early', مستهل: 'early', اول: 'early',
+  منتصف: 'mid', اواسط: 'mid',
+  نهايه: 'late', اواخر: 'late', اخر: 'late', ختام: 'late',
+  early: 'early', 'beginning of': 'early', 'start of': 'early', mid: 'mid', 'middle of': 'mid', late: 'late', 'end of': 'late',
+};
+
+/** After a month or year: which way it points from the publication date. */
+const RELATIVE: Record<string, -1 | 0 | 1> = {
+  الماضي: -1, الماضيه: -1, المنصرم: -1, المنصرمه: -1, الفائت: -1, السابق: -1,
+  المقبل: 1, المقبله: 1, القادم: 1, القادمه: 1, التالي: 1,
+  الحالي: 0, الجاري: 0, الحاليه: 0, الجاريه: 0,
+  last: -1, next: 1, this: 0, past: -1, coming: 1,
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (words: Iterable<string>) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
+
+/** Arabic word start: no letter or digit before, but a one-letter clitic (و ف ب ل) may be attached. */
+const B = String.raw`(?<![\p{L}\p{N}])`;
+const CL = String.raw`(?:[وف]?[بل]?)`;
+const E = String.raw`(?![\p{L}\p{N}])`;
+const MONTH = `(${alt(Object.keys(MONTHS))})\\.?`;
+/** A month, optionally doubled in the other naming system: "سبتمبر/ أيلول", "أيلول (سبتمبر)". */
+const MONTH_EXPR = `(?:شهر\\s+)?${MONTH}(?:\\s*[/(]\\s*(?:${alt(Object.keys(MONTHS))})\\s*\\)?)?`;
+const YEAR = String.raw`(\d{4})(?:\s*م${E})?`;
+const REL_WORDS = alt(Object.keys(RELATIVE));
+const REL_YEAR = `(?:(?:العام|السنه|عام)\\s+(${REL_WORDS})|(هذا)\\s+العام|(this|next|last)\\s+year)`;
+const YEAR_CUES = alt(['في', 'منذ', 'خلال', 'حتى', 'بحلول', 'قبل', 'بعد', 'عام', 'العام', 'سنه', 'السنه', 'مطلع', 'اوائل', 'منتصف', 'اواخر', 'نهايه', 'بدايه', 'مستهل', 'in', 'since', 'until', 'by', 'before', 'after', 'during', 'year', 'early', 'late', 'mid']);
+
+interface Rule {
+  name: string;
+  re: RegExp;
+  /** Resolves a match (with group indices) to a date, or null to reject it. */
+  resolve(m: RegExpExecArray, a: Anchor | null): Resolved | null | 'needs-anchor';
+}
+
+interface Resolved {
+  year: number;
+  month?: number;
+  day?: number;
+  qualifier?: DateMentionQualifier;
+  /** True when the anchor was used. */
+  relative?: boolean;
+  /** Folded span to report, when narrower or wider than the whole match. */
+  span?: [number, number];
+}
+
+const monthOf = (s: string | undefined) => (s === undefined ? undefined : MONTHS[s.replace(/\s+/g, ' ').replace(/\.$/, '')]);
+const qualifierOf = (s: string | undefined) => (s === undefined ? undefined : QUALIFIER_WORDS[s.replace(/\s+/g, ' ')]);
+const relOf = (s: string | undefined) => (s === undefined ? undefined : RELATIVE[s]);
+
+function relYear(m: RegExpExecArray, base: number, a: Anchor | null): number | 'needs-anchor' | undefined {
+  const w = m[base] ?? m[base + 1] ?? m[base + 2];
+  if (w === undefined) return undefined;
+  if (!a) return 'needs-anchor';
+  const r = w === 'هذا' || w === 'this' ? 0 : relOf(w) ?? (w === 'next' ? 1 : w === 'last' ? -1 : 0);
+  return a.year + r;
+}
+
+const RULES: Rule[] = [
+  {
+    name: 'numeric-dmy',
+    re: new RegExp(String.raw`(?<![\p{N}.\/-])(\d{1,2})\s*([\/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\p{N}])`, 'gdu'),
+    resolve: (m) => dayDate(Number(m[4]), Number(m[3]), Number(m[1])),
+  },
+  {
+    name: 'iso',
+    re: new RegExp(String.raw`(?<![\p{N}.\/-])(\d{4})([\/-])(\d{1,2})\2(\d{1,2})(?![\p{N}])`, 'gdu'),
+    resolve: (m) => dayDate(Number(m[1]), Number(m[3]), Number(m[4])),
+  },
+  {
+    // "04 أكتوبر 2024", "27 كانون الثاني/يناير 2024", "24 January 2024", "7 أكتوبر" (year from the anchor)
+    name: 'day-month',
+    re: new RegExp(
+      String.raw`${B}(\d{1,2})(?:st|nd|rd|th)?\s+(?:من\s+|of\s+)?${CL}${MONTH_EXPR}(?:\s*[،,]?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?${YEAR})?${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      const month = monthOf(m[2])!;
+      const day = Number(m[1]);
+      if (m[3]) return dayDate(Number(m[3]), month, day);
+      if (!a) return 'needs-anchor';
+      return { ...latestOnOrBefore(a, month, day), relative: true };
+    },
+  },
+  {
+    // "January 24, 2024", "Sept. 5"
+    name: 'month-day',
+    re: new RegExp(String.raw`${B}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?${E}(?:,?\s*(\d{4})${E})?`, 'gdu'),
+    resolve: (m, a) => {
+      if (!/^[a-z]/.test(m[1])) return null;
+      const month = monthOf(m[1])!;
+      if (m[3]) return dayDate(Number(m[3]), month, Number(m[2]));
+      if (!a) return 'needs-anchor';
+      return { ...latestOnOrBefore(a, month, Number(m[2])), relative: true };
+    },
+  },
+  {
+    // "مطلع يناير 2024", "نهاية سبتمبر العام المقبل", "late September 2025", "end of 2024"
+    name: 'qualified-month',
+    re: new RegExp(
+      String.raw`${B}${CL}(${alt(Object.keys(QUALIFIER_WORDS))})\s+(?:شهر\s+)?${MONTH_EXPR}(?:\s*(?:من\s+|of\s+)?(?:عام\s+|سنه\s+)?${YEAR}|\s+(?:من\s+)?${REL_YEAR}|\s+(${REL_WORDS}))?${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      const qualifier = qualifierOf(m[1]);
+      const month = monthOf(m[2])!;
+      if (m[3]) return { year: Number(m[3]), month, qualifier };
+      const y = relYear(m, 4, a);
+      if (y === 'needs-anchor') return y;
+      if (y !== undefined) return { year: y, month, qualifier, relative: true };
+      return monthRelative(month, m[7], a, qualifier);
+    },
+  },
+  {
+    // "نهاية عام 2024", "مطلع 2024", "نهاية العام المقبل", "early 2024"
+    name: 'qualified-year',
+    re: new RegExp(String.raw`${B}${CL}(${alt(Object.keys(QUALIFIER_WORDS))})\s+(?:(?:عام|العام|سنه)\s+)?(?:${YEAR}|${REL_YEAR})${E}`, 'gdu'),
+    resolve: (m, a) => {
+      const qualifier = qualifierOf(m[1]);
+      if (m[2]) return yearDate(Number(m[2]), qualifier);
+      const y = relYear(m, 3, a);
+      if (y === 'needs-anchor' || y === undefined) return y ?? null;
+      return { year: y, qualifier, relative: true };
+    },
+  },
+  {
+    // "مارس 2020", "سبتمبر/ أيلول 2025", "سبتمبر من العام المقبل", "Sept. 2025", "January of 2024"
+    name: 'month-year',
+    re: new RegExp(String.raw`${B}${CL}${MONTH_EXPR}\s*[،,]?\s*(?:من\s+|of\s+)?(?:(?:عام|سنه)\s+)?(?:${YEAR}|${REL_YEAR})${E}`, 'gdu'),
+    resolve: (m, a) => {
+      const month = monthOf(m[1])!;
+      if (m[2]) return { year: Number(m[2]), month };
+      const y = relYear(m, 3, a);
+      if (y === 'needs-anchor' || y === undefined) return y ?? null;
+      return { year: y, month, relative: true };
+    },
+  },
+  {
+    // "سبتمبر الماضي", "أيلول المقبل", "last September"
+    name: 'month-relative',
+    re: new RegExp(String.raw`${B}${CL}(?:${MONTH_EXPR}\s+(${REL_WORDS})|(last|next|this)\s+${MONTH})${E}`, 'gdu'),
+    resolve: (m, a) => {
+      if (m[1] && /^[a-z]/.test(m[1])) return null;
+      const month = monthOf(m[1] ?? m[4])!;
+      const dir = m[2] ?? m[3];
+      return monthRelative(month, dir, a);
+    },
+  },
+  {
+    // "في أغسطس", "منذ يناير", "خلال شهر أيار": a month with a temporal cue, year from the anchor
+    name: 'month-bare',
+    re: new RegExp(String.raw`${B}(?:[وف]?(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+(?:شهر\s+)?|شهر\s+)${CL}${MONTH}${E}`, 'gdu'),
+    resolve: (m, a) => {
+      if (AMBIGUOUS_MONTHS.has(m[1])) return null;
+      const month = monthOf(m[1])!;
+      if (!a) return 'needs-anchor';
+      return { ...latestOnOrBefore(a, month), relative: true, span: [m.indices![1][0], m.indices![1][1]] };
+    },
+  },
+  {
+    // "عام 2021", "في 2014", "لعام 2008", "since 2003"
+    name: 'year',
+    re: new RegExp(String.raw`${B}${CL}(?:ال)?(${YEAR_CUES})\s+(?:(?:عام|العام)\s+)?${YEAR}${E}`, 'gdu'),
+    resolve: (m) => {
+      const y = Number(m[2]);
+      return yearDate(y, qualifierOf(m[1]));
+    },
+  },
+  {
+    // "العام المقبل", "العام الماضي", "هذا العام", "next year"
+    name: 'relative-year',
+    re: new RegExp(String.raw`${B}${CL}${REL_YEAR}${E}`, 'gdu'),
+    resolve: (m, a) => {
+      const y = relYear(m, 1, a);
+      if (y === 'needs-anchor' || y === undefined) return y ?? null;
+      return { year: y, relative: true };
+    },
+  },
+  {
+    // "الشهر الماضي", "الشهر المقبل", "last month"
+    name: 'relative-month',
+    re: new RegExp(String.raw`${B}${CL}(?:الشهر\s+(${REL_WORDS})|(last|next|this)\s+month)${E}`, 'gdu'),
+    resolve: (m, a) => {
+      if (!a || a.month === undefined) return 'needs-anchor';
+      const r = relOf(m[1] ?? m[2])!;
+      const d = new Date(Date.UTC(a.year, a.month - 1 + r, 1));
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, relative: true };
+    },
+  },
+  {
+    // "أمس الأول", "أول أمس", "أمس", "البارحة", "yesterday", "the day before yesterday"
+    name: 'relative-day',
+    re: new RegExp(
+      String.raw`${B}(?:[وف]?(?:ال)?(امس\s+الاول|اول\s+امس|اول\s+من\s+امس)|[وف]?(امس|البارحه)|(the\s+day\s+before\s+yesterday)|(yesterday))${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      if (!a || a.day === undefined) return 'needs-anchor';
+      const back = m[1] || m[3] ? 2 : 1;
+      return { ...shift(a, -back), relative: true };
+    },
+  },
+  {
+    // "الجمعة الماضية", "يوم الثلاثاء الماضي", "last Friday", "next Monday"
+    name: 'weekday',
+    re: new RegExp(
+      String.raw`${B}(?:[وف]?(?:يوم\s+))?[وف]?(${alt(Object.keys(WEEKDAYS).filter((w) => w.startsWith('ال')))})\s+(${REL_WORDS})${E}|${B}(last|next|this)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      if (!a || a.day === undefined) return 'needs-anchor';
+      const weekday = WEEKDAYS[m[1] ?? m[4]];
+      const dir = relOf(m[2] ?? m[3]);
+      if (dir === undefined || dir === 0) return null;
+      return { ...weekdayFrom(a, weekday, dir), relative: true };
+    },
+  },
+];
+
+export interface FindDatesOptions {
+  /** Publication date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) relative expressions are resolved against. */
+  published?: string | null;
+}
+
+export interface FindDatesResult {
+  dates: DateMention[];
+  /** Relative expressions found but not resolved (no or too coarse publication date). */
+  unresolved: Array<{ start: number; end: number; text: string; rule: string }>;
+}
+
+/** Every date in `text`, in text order, with spans in original offsets. */
+export function findDates(text: string, opts: FindDatesOptions = {}): FindDatesResult {
+  const anchor = opts.published ? parseAnchor(opts.published) : null;
+  const f = foldText(text);
+  const taken: Array<[number, number]> = [];
+  const found: Array<{ fs: number; fe: number; r: Resolved; rule: string }> = [];
+  const unresolved: FindDatesResult['unresolved'] = [];
+  const free = (s: number, e: number) => !taken.some(([x, y]) => s < y && x < e);
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of f.text.matchAll(rule.re)) {
+      let [fs, fe] = matchBounds(f, m);
+      if (!free(fs, fe)) continue;
+      const r = rule.resolve(m as RegExpExecArray, anchor);
+      if (r === null) continue;
+      if (r === 'needs-anchor') {
+        const { start, end } = originalSpan(f, fs, fe);
+        unresolved.push({ start, end, text: text.slice(start, end), rule: rule.name });
+        taken.push([fs, fe]);
+        continue;
+      }
+      if (r.year < DEFAULTS.yearRange[0] || r.year > DEFAULTS.yearRange[1]) continue;
+      if (r.span) [fs, fe] = r.span;
+      taken.push([fs, fe]);
+      found.push({ fs, fe, r, rule: rule.name });
+    }
+  }
+  mergeExplicitAfterRelative(f, found);
+  const dates = found
+    .sort((x, y) => x.fs - y.fs)
+    .map(({ fs, fe, r, rule }): DateMention => {
+      const { start, end } = originalSpan(f, fs, fe);
+      const precision: DatePrecision = r.day !== undefined ? 'day' : r.month !== undefined ? 'month' : 'year';
+      return {
+        start,
+        end,
+        text: text.slice(start, end),
+        value: iso(r.year, r.month, r.day),
+        precision,
+        ...(r.qualifier ? { qualifier: r.qualifier } : {}),
+        ...(r.relative && anchor ? { anchor: anchorText(anchor) } : {}),
+        rule,
+      };
+    });
+  return { dates, unresolved: unresolved.sort((x, y) => x.start - y.start) };
+}
+
+/** The folded span of a match, without the clitic letters and spaces a rule consumed at its edges. */
+function matchBounds(f: FoldedText, m: RegExpMatchArray): [number, number] {
+  let fs = m.index!;
+  let fe = fs + m[0].length;
+  while (fe > fs && /\s/.test(f.text[fe - 1])) fe--;
+  return [fs, fe];
+}
+
+/**
+ * "يوم السبت الماضي (27/1/2024)": the explicit date wins. The relative expression is dropped and
+ * the explicit date's span is widened to cover both, so the analyst sees the whole phrase.
+ */
+function mergeExplicitAfterRelative(f: FoldedText, found: Array<{ fs: number; fe: number; r: Resolved; rule: string }>): void {
+  found.sort((x, y) => x.fs - y.fs);
+  for (let i = 0; i + 1 < found.length; i++) {
+    const rel = found[i];
+    const next = found[i + 1];
+    if (!rel.r.relative || next.r.relative) continue;
+    const gap = f.text.slice(rel.fe, next.fs);
+    if (!/^[\s(\[،,-]*$/.test(gap)) continue;
+    let fe = next.fe;
+    if (f.text[fe] === ')' || f.text[fe] === ']') fe++;
+    found[i + 1] = { ...next, fs: rel.fs, fe };
+    found.splice(i, 1);
+    i--;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar arithmetic (UTC, proleptic Gregorian)
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function dayDate(year: number, month: number, day: number): Resolved | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  return { year, month, day };
+}
+
+function yearDate(year: number, qualifier?: DateMentionQualifier): Resolved | null {
+  return { year, ...(qualifier ? { qualifier } : {}) };
+}
+
+function iso(year: number, month?: number, day?: number): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return month === undefined ? String(year) : day === undefined ? `${year}-${p(month)}` : `${year}-${p(month)}-${p(day)}`;
+}
+
+/** The latest (month, day) on or before the anchor: "7 أكتوبر" in a January 2024 text is 2023-10-07. */
+function latestOnOrBefore(a: Anchor, month: number, day?: number): Resolved {
+  const am = a.month ?? 12;
+  const ad = a.day ?? 31;
+  const after = month > am || (month === am && day !== undefined && day > ad);
+  const year = after ? a.year - 1 : a.year;
+  if (day !== undefined && day > daysIn(year, month)) return { year, month };
+  return day === undefined ? { year, month } : { year, month, day };
+}
+
+function monthRelative(month: number, word: string | undefined, a: Anchor | null, qualifier?: DateMentionQualifier): Resolved | 'needs-anchor' {
+  if (!a) return 'needs-anchor';
+  const dir = word === undefined ? undefined : relOf(word);
+  const am = a.month ?? 12;
+  let year = a.year;
+  if (dir === -1 && month >= am) year--;
+  else if (dir === 1 && month <= am) year++;
+  else if (dir === undefined && month > am) year--;
+  return { year, month, ...(qualifier ? { qualifier } : {}), relative: true };
+}
+
+function shift(a: Anchor, days: number): Resolved {
+  const d = new Date(Date.UTC(a.year, (a.month ?? 1) - 1, a.day ?? 1) + days * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** The nearest given weekday strictly before (dir -1) or after (dir 1) the anchor day. */
+function weekdayFrom(a: Anchor, weekday: number, dir: -1 | 1): Resolved {
+  const base = new Date(Date.UTC(a.year, (a.month ?? 1) - 1, a.day ?? 1));
+  let delta = (weekday - base.getUTCDay()) * dir;
+  delta = ((delta % 7) + 7) % 7;
+  if (delta === 0) delta = 7;
+  return shift(a, delta * dir);
+}

@@ -1,0 +1,155 @@
+/**
+ * Text normalization for search and matching. Two levels:
+ * - `normalizeText`: script-neutral clean-up (NFKC, invisible controls, space variants).
+ * - `normalizeArabic`: `normalizeText` plus the Arabic orthographic conflations search needs.
+ *
+ * Both are pure and may change the string's length; callers that need offsets into the original
+ * text use `tokenize`/`analyze`, which normalize per token.
+ */
+
+/** Deleted outright: they never carry meaning for search and break matching inside words. */
+const INVISIBLE: readonly number[] = [
+  0x00ad, // soft hyphen
+  0x061c, // Arabic letter mark (ALM)
+  0x180e, // Mongolian vowel separator
+  0x200b, // zero-width space
+  0x200c, // zero-width non-joiner
+  0x200d, // zero-width joiner
+  0x200e, // left-to-right mark
+  0x200f, // right-to-left mark
+  0x202a, // LRE
+  0x202b, // RLE
+  0x202c, // PDF
+  0x202d, // LRO
+  0x202e, // RLO
+  0x2060, // word joiner
+  0x2061, 0x2062, 0x2063, 0x2064, // invisible operators
+  0x2066, // LRI
+  0x2067, // RLI
+  0x2068, // FSI
+  0x2069, // PDI
+  0xfeff, // BOM / zero-width no-break space
+];
+
+/** Space separators (Unicode Zs) other than U+0020; NFKC already folds most, not all. */
+const SPACES: readonly number[] = [
+  0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+  0x2009, 0x200a, 0x202f, 0x205f, 0x3000,
+];
+
+/** Marker values in the lookup tables. */
+const KEEP = -1;
+const DROP = -2;
+
+function buildTextTable(): Int32Array {
+  const t = new Int32Array(0x10000).fill(KEEP);
+  for (const c of INVISIBLE) t[c] = DROP;
+  for (const c of SPACES) t[c] = 0x20;
+  return t;
+}
+
+const TEXT_TABLE = buildTextTable();
+
+function buildArabicTable(): Int32Array {
+  const t = Int32Array.from(TEXT_TABLE);
+  const ALEF = 0x0627;
+  // Alef with madda, hamza above, hamza below, wasla, wavy hamza forms → bare alef.
+  for (const c of [0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673]) t[c] = ALEF;
+  t[0x0629] = 0x0647; // taa marbuta → heh
+  t[0x0649] = 0x064a; // alef maqsura → yeh
+  t[0x0640] = DROP; // tatweel
+  // Harakat: fathatan..sukun, maddah/hamza combining marks, other small marks.
+  for (let c = 0x064b; c <= 0x065f; c++) t[c] = DROP;
+  t[0x0670] = DROP; // superscript alef
+  for (let c = 0x0610; c <= 0x061a; c++) t[c] = DROP; // honorific / Quranic small signs
+  for (let c = 0x06d6; c <= 0x06ed; c++) if (c !== 0x06dd && c !== 0x06de && c !== 0x06e5 && c !== 0x06e6) t[c] = DROP;
+  // Digits: Arabic-Indic and Extended (Persian/Urdu) → ASCII.
+  for (let d = 0; d <= 9; d++) {
+    t[0x0660 + d] = 0x30 + d;
+    t[0x06f0 + d] = 0x30 + d;
+  }
+  t[0x066b] = 0x2e; // Arabic decimal separator → '.'
+  t[0x066c] = 0x2c; // Arabic thousands separator → ','
+  t[0x066a] = 0x25; // Arabic percent sign → '%'
+  // Persian and Urdu letter shapes used in Arabic text (e.g. آمریکا with Persian yeh).
+  t[0x06cc] = 0x064a; // Farsi yeh → yeh
+  t[0x06d2] = 0x064a; // yeh barree → yeh
+  t[0x06a9] = 0x0643; // keheh → kaf
+  t[0x06aa] = 0x0643; // swash kaf → kaf
+  t[0x06c0] = 0x0647; // heh with yeh above → heh
+  t[0x06c1] = 0x0647; // heh goal → heh
+  t[0x06be] = 0x0647; // heh doachashmee → heh
+  t[0x06d5] = 0x0647; // ae → heh
+  return t;
+}
+
+const ARABIC_TABLE = buildArabicTable();
+
+/** Applies a code-unit table; returns `s` itself when nothing changes (the common case). */
+function applyTable(s: string, table: Int32Array): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && table[s.charCodeAt(i)] === KEEP) i++;
+  if (i === n) return s;
+  const out = new Uint16Array(n);
+  for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+  let o = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const m = table[c];
+    if (m === KEEP) out[o++] = c;
+    else if (m !== DROP) out[o++] = m;
+  }
+  return decodeUnits(out, o);
+}
+
+const CHUNK = 8192;
+
+/** Node's Buffer when present (5-10x faster than any portable decoder); absent in browsers. */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
+function decodeUnits(units: Uint16Array, length: number): string {
+  if (length <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  // UCS-2 copies code units as they are, lone surrogates included.
+  if (NodeBuffer !== undefined) return NodeBuffer.from(units.buffer, units.byteOffset, length * 2).toString('ucs2');
+  const parts: string[] = [];
+  for (let k = 0; k < length; k += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/**
+ * True when NFKC may change `s`. ASCII and the ordinary Arabic block (minus the few
+ * compatibility characters in it) are NFKC-stable, so most text skips the ICU call.
+ */
+function mayNeedNfkc(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0x0600 && c <= 0x06ff) {
+      // Combining marks can reorder/compose (e.g. alef + hamza above → أ); the four
+      // compatibility forms (ٵ ٶ ٷ ٸ) decompose.
+      if ((c >= 0x0653 && c <= 0x0655) || (c >= 0x0675 && c <= 0x0678)) return true;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** NFKC, drop zero-width and bidi controls and BOM, turn every space variant into ' '. */
+export function normalizeText(s: string): string {
+  const n = mayNeedNfkc(s) ? s.normalize('NFKC') : s;
+  return applyTable(n, TEXT_TABLE);
+}
+
+/**
+ * `normalizeText` plus Arabic conflations: أ إ آ ٱ → ا, ة → ه, ى → ي, Persian ی ک → ي ك,
+ * tatweel and harakat removed, Arabic-Indic and Persian digits → ASCII. Keeps ؤ and ئ
+ * (as Lucene's ArabicNormalizer does): folding them would merge distinct words.
+ */
+export function normalizeArabic(s: string): string {
+  const n = mayNeedNfkc(s) ? s.normalize('NFKC') : s;
+  return applyTable(n, ARABIC_TABLE);
+}

@@ -1,0 +1,205 @@
+/**
+ * Marsad's Arabic light stemmer: clitic-aware, consistent rather than linguistically exact.
+ *
+ * A word is read as  [proclitics] [article] STEM [nisba ي] [fem ة] [plural/dual] [pronoun] [ا].
+ * The primary stem removes what is unambiguous (article combinations, suffixes), looping over
+ * plural/feminine/nisba suffixes so that a word and its derivatives land on one stem
+ * (فلسطين/فلسطيني/الفلسطينيين, إيران/إيراني, سوريا/سورية/السوري).
+ *
+ * Single-letter proclitics (و ف ب ك ل) are ambiguous: وبغداد is و+بغداد, but بغداد is not
+ * ب+غداد. The primary stem never removes them; `arabicTerms` instead adds the stem of the word
+ * without them as an ALTERNATIVE index term at the same position. Queries use the primary stem,
+ * so بغداد finds وبغداد (through the alternative) and never turns into غداد itself.
+ */
+import { normalizeArabic, normalizeText } from './normalize.js';
+
+/** Article and its combinations with proclitics, longest first. */
+const ARTICLES: ReadonlyArray<readonly [prefix: string, minRest: number]> = [
+  ['وبال', 3],
+  ['وكال', 3],
+  ['فبال', 3],
+  ['فكال', 3],
+  ['ولل', 3],
+  ['فلل', 3],
+  ['وال', 3],
+  ['فال', 3],
+  ['بال', 3],
+  ['كال', 3],
+  ['لل', 2],
+  ['ال', 2],
+];
+
+/** Single-letter and two-letter proclitics removed only in alternative terms. */
+const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ك', 'ل'];
+
+/** Attached pronouns, longest first; each needs a stem of 3+ letters left. */
+const PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ها', 'نا'];
+
+/**
+ * Plural, dual, feminine and nisba suffixes with the stem length each must leave. The dual
+ * ان is "deep" only: it ends too many names and nouns (إيران, طالبان, البرلمان, إعلان), so it
+ * is removed in an alternative index term, never in the primary stem.
+ */
+const SUFFIXES: ReadonlyArray<readonly [suffix: string, minRest: number, deepOnly: boolean]> = [
+  ['يه', 3, false],
+  ['ات', 2, false],
+  ['ون', 3, false],
+  ['ين', 3, false],
+  ['ان', 3, true],
+  ['ه', 2, false],
+  ['ي', 3, false],
+];
+
+/**
+ * Spelling variants of one name, conflated on the stem: الأميركية/الأمريكية, أميركا/أمريكا.
+ * Keys are stem prefixes; values replace them.
+ */
+const STEM_VARIANTS: ReadonlyArray<readonly [from: string, to: string]> = [['اميرك', 'امريك']];
+
+function removeArticle(w: string): string {
+  for (const [p, minRest] of ARTICLES) {
+    if (w.length - p.length >= minRest && w.startsWith(p)) return w.slice(p.length);
+  }
+  return w;
+}
+
+/** Removes one layer of suffix from `w`, or returns null when none fits. */
+function stripLayer(w: string, deep: boolean): string | null {
+  const n = w.length;
+  // Hamza after a final alef changes seat with case: أعضاء/أعضائه/أعضاؤها, ميليشيائية.
+  if (n >= 4 && w[n - 2] === 'ا' && (w[n - 1] === 'ء' || w[n - 1] === 'ئ' || w[n - 1] === 'ؤ')) {
+    return w.slice(0, -1);
+  }
+  // -اوي nisba of a word in -ا: ميليشياوي → ميليشيا.
+  if (n >= 6 && w.endsWith('اوي')) return w.slice(0, -2);
+  for (const [s, minRest, deepOnly] of SUFFIXES) {
+    if ((deep || !deepOnly) && n - s.length >= minRest && w.endsWith(s)) {
+      let rest = w.slice(0, -s.length);
+      // Taa marbuta is written ت before a dual or nisba ending: حكومتين, خليجيتين, حكومتي.
+      // After ي only on longer stems, so that الكويتي keeps the ت of الكويت.
+      const minStem = s === 'ي' ? 4 : 3;
+      if ((s === 'ين' || s === 'ان' || s === 'ي') && rest.length > minStem && rest.endsWith('ت') && !rest.endsWith('ات')) {
+        rest = rest.slice(0, -1);
+      }
+      return rest;
+    }
+  }
+  // An alef laid bare by removing other endings (ميليشياوي → ميليشيا) goes only from long
+  // words: إنهاء → انها must not go on to انه → ان.
+  if (n >= 6 && w.endsWith('ا')) return w.slice(0, -1);
+  return null;
+}
+
+function removeSuffixes(word: string, deep = false): string {
+  let w = word;
+  // Final alef: accusative tanween (سابقاً → سابق, دوراً → دور) or a name in -ا (سوريا,
+  // أمريكا). Not the ا of the pronouns ها, نا.
+  if (w.length >= 4 && w.endsWith('ا') && !w.endsWith('ها') && !w.endsWith('نا')) w = w.slice(0, -1);
+  for (const p of PRONOUNS) {
+    if (w.length - p.length >= 3 && w.endsWith(p)) {
+      w = w.slice(0, -p.length);
+      // Taa marbuta is written ت before a pronoun: حكومتها → حكومة.
+      if (w.length >= 4 && w.endsWith('ت') && !w.endsWith('ات')) w = w.slice(0, -1);
+      break;
+    }
+  }
+  // ته: his/its after a taa marbuta (إدارته → إدارة).
+  if (w.length >= 5 && w.endsWith('ته') && !w.endsWith('اته')) w = w.slice(0, -2);
+  // Peel layers until none fits, so that nisba, feminine and plural endings all come off
+  // and a name meets its derivatives (فلسطين, الفلسطينية, الفلسطينيين → فلسط).
+  for (let next = stripLayer(w, deep); next !== null; next = stripLayer(w, deep)) w = next;
+  return w;
+}
+
+function applyVariants(stem: string): string {
+  for (const [from, to] of STEM_VARIANTS) {
+    if (stem.startsWith(from)) return to + stem.slice(from.length);
+  }
+  return stem;
+}
+
+/**
+ * Letter index (marks skipped) of a written أ/إ/آ followed by ل, when only proclitic letters
+ * precede it; -1 otherwise. There ال is not the article (إلغاء, وإلغاء, آلاف): the article's
+ * alef never carries a hamza.
+ */
+function hamzaLamAt(raw: string): number {
+  let letter = 0;
+  let prev = -1;
+  for (let i = 0; i < raw.length && letter <= 3; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
+    if (c === 0x0644 && (prev === 0x0623 || prev === 0x0625 || prev === 0x0622)) return letter - 1;
+    if (prev !== -1 && !PROCLITIC_LETTERS.includes(prev)) return -1;
+    prev = c;
+    letter++;
+  }
+  return -1;
+}
+
+const PROCLITIC_LETTERS = [0x0648, 0x0641, 0x0628, 0x0643, 0x0644];
+
+/** Stem of a word already normalized; `keepArticle` when the article reading is excluded. */
+function stemNormalized(w: string, keepArticle: boolean, deep = false): string {
+  const rest = keepArticle ? w : removeArticle(w);
+  return applyVariants(removeSuffixes(rest, deep));
+}
+
+/**
+ * Primary light stem of one Arabic word (raw or normalized): article combinations and
+ * suffixes removed, single-letter proclitics kept.
+ */
+export function stemArabic(word: string): string {
+  const raw = stripMarks(word);
+  return stemNormalized(normalizeArabic(raw), hamzaLamAt(raw) >= 0);
+}
+
+/**
+ * Script-neutral clean-up (NFKC turns presentation forms into letters) and leading marks
+ * removed, so that the hamza check sees the real first letter.
+ */
+function stripMarks(word: string): string {
+  const w = normalizeText(word);
+  let i = 0;
+  while (i < w.length) {
+    const c = w.charCodeAt(i);
+    if (c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670) i++;
+    else break;
+  }
+  return i === 0 ? w : w.slice(i);
+}
+
+/**
+ * Index terms of one Arabic word: `[primary, ...alternatives]`, deduplicated.
+ * Alternatives, for the index only: the stem with the dual ان removed too (طرفان → طرف),
+ * and the stems of the word without a leading proclitic (وبغداد → بغداد). For both sides:
+ * for words spelt ال+ت… the stem without removing ال (التزام: the ال is part of the word).
+ * With `forQuery`, index-only alternatives are left out: a query word is taken as typed, so
+ * بغداد never becomes غداد and طالبان never becomes طالب.
+ */
+export function arabicTerms(word: string, forQuery = false): string[] {
+  const raw = stripMarks(word);
+  const w = normalizeArabic(raw);
+  const hamzaAt = hamzaLamAt(raw);
+  const keepArticle = hamzaAt >= 0;
+  const primary = stemNormalized(w, keepArticle);
+  const terms = [primary];
+  const add = (t: string): void => {
+    if (t.length >= 2 && !terms.includes(t)) terms.push(t);
+  };
+  if (!keepArticle && w.startsWith('الت') && primary !== w) add(applyVariants(removeSuffixes(w)));
+  if (forQuery) return terms;
+  add(stemNormalized(w, keepArticle, true));
+  // Texts that drop the hamza write إلغاء as الغاء, which reads as ال + غاء: index that too.
+  if (keepArticle) add(stemNormalized(w, false));
+  if (keepArticle || removeArticle(w) === w) {
+    for (const p of PROCLITICS) {
+      if (w.length - p.length >= 3 && w.startsWith(p)) {
+        const keep = hamzaAt === p.length;
+        add(stemNormalized(w.slice(p.length), keep));
+        add(stemNormalized(w.slice(p.length), keep, true));
+      }
+    }
+  }
+  return terms;
+}

@@ -1,0 +1,40 @@
+/**
+ * Very common function words dropped from index and query terms. Arabic entries are in
+ * normalized spelling (إلى → الي, أن → ان). Kept short on purpose: a content word wrongly
+ * listed here can never be found.
+ */
+import { normalizeArabic } from './normalize.js';
+
+const ARABIC = `
+في من على إلى الى عن أن إن ان التي الذي الذين اللذين اللتين اللواتي هذا هذه هذان هؤلاء ذلك تلك
+مع أو ثم قد لقد كان كانت يكون تكون كانوا ما لا لم لن هو هي هم هن هما نحن أنا انه إنه أنه أنها
+إنها إلا إذا إذ كما بين حتى عند عندما لدى منذ حيث أي أيضا بعد قبل غير كل بعض له لها لهم لهما
+به بها بهم فيه فيها فيهم منه منها منهم عليه عليها عليهم إليه إليها إليهم عنه عنها عنهم وفي ومن
+وعلى وإلى وعن وأن وإن ولا وما وقد ولم ولن وهو وهي وهم أم هناك هنا ليس ليست لكن ولكن بل أما
+إما سوف الآن كذلك ضمن خلال وذلك فإن فقد لأن كي التى يا
+`;
+
+const ENGLISH = `
+a an the of and or but nor to in on at by for with from as into onto than then that this these
+those it its is are was were be been being has have had do does did will would shall should can
+could may might must not no so such there their they them he him his she her we our you your i
+me my which who whom whose what when where while if also about over after before up out off
+`;
+
+function toSet(list: string, normalize: (s: string) => string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter((w) => w !== '').map(normalize));
+}
+
+export const ARABIC_STOPWORDS: ReadonlySet<string> = toSet(ARABIC, normalizeArabic);
+export const ENGLISH_STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, (s) => s);
+
+/** True for a normalized Arabic word that is a stopword, alone or after و/ف. */
+export function isArabicStopword(normalized: string): boolean {
+  if (ARABIC_STOPWORDS.has(normalized)) return true;
+  const c = normalized.charCodeAt(0);
+  return (c === 0x0648 || c === 0x0641) && ARABIC_STOPWORDS.has(normalized.slice(1));
+}
+
+export function isEnglishStopword(lower: string): boolean {
+  return ENGLISH_STOPWORDS.has(lower);
+}

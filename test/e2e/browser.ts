@@ -1,0 +1,75 @@
+/**
+ * The real server (in memory store, corpus + hostile xss.html ingested, built web app) on a free
+ * port, and a headless Debian Chromium driven by playwright-core.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { builtInCaseDir } from '../../src/case/case-dir.js';
+import { defaultStaticDir, startServer, type RunningServer } from '../../src/cli/commands/serve.js';
+import { ingestPaths } from '../../src/corpus/ingest.js';
+import { corpusDir, hostileDir, repoRoot } from '../support/paths.js';
+
+export const screenshotDir = join(repoRoot, 'artifacts', 'screenshots');
+
+export async function startE2eServer(): Promise<RunningServer> {
+  const staticDir = defaultStaticDir();
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`no web build in ${staticDir}: run "npm run build" first (npm test does)`);
+  }
+  const server = await startServer(
+    { port: 0, host: '127.0.0.1', ingest: true, corpus: corpusDir(), caseDir: builtInCaseDir(), staticDir },
+    { err: () => undefined },
+  );
+  await ingestPaths(server.store, [join(hostileDir(), 'xss.html')]);
+  return server;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install -y chromium, or set MARSAD_CHROMIUM)`);
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  problems: string[];
+  dialogs: string[];
+  offOrigin: string[];
+}
+
+/** A page that records console errors, page errors, dialogs and any request leaving the origin. */
+export async function watchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const w: WatchedPage = { page, problems: [], dialogs: [], offOrigin: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => w.problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) w.offOrigin.push(r.url());
+  });
+  return w;
+}
+
+/** Navigates to a hash route and waits until the page reports it rendered. */
+export async function openRoute(page: Page, origin: string, hash: string): Promise<void> {
+  const before = await page.evaluate(() => document.body?.dataset.ready ?? '').catch(() => '');
+  if (page.url().startsWith(origin)) {
+    await page.evaluate((h) => (location.hash = h), hash);
+  } else {
+    await page.goto(`${origin}${hash}`);
+  }
+  await page.waitForFunction((prev) => {
+    const ready = document.body.dataset.ready;
+    return ready !== undefined && ready !== prev && !document.querySelector('#page > .loading');
+  }, before, { timeout: 30_000 });
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, NotFoundError } from '../../src/domain/errors.js';
+import { runCli, writeToyCase } from './toy-case.js';
+
+const dir = writeToyCase();
+
+describe('marsad simulate', () => {
+  it('simulate --json prints outcomes, actors, winners, losers and convergence', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--json']);
+    const out = JSON.parse(io.stdout);
+    expect(out.scenario).toBe('withdraw');
+    expect(out.convergence.baseline.status).toBe('fixed-point');
+    expect(out.outcomes.map((o: { concept: string }) => o.concept)).toEqual(['chaos', 'trade']);
+    const chaos = out.outcomes[0];
+    expect(chaos.value - chaos.baseline).toBeCloseTo(chaos.delta, 5);
+    expect(chaos.delta).toBeGreaterThan(0); // withdrawal fills the vacuum
+    expect(out.winners.map((a: { actor: string }) => a.actor)).toEqual(['iran']);
+    expect(out.losers.map((a: { actor: string }) => a.actor)).toEqual(['us']);
+    expect(out.probabilities).toBeUndefined();
+  });
+
+  it('simulate --runs adds Monte Carlo probabilities, identical for 1 and 2 threads', async () => {
+    const one = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '600', '--seed', '5', '--threads', '1', '--json']);
+    const two = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '600', '--seed', '5', '--threads', '2', '--json']);
+    expect(two.stdout).toBe(one.stdout);
+    const out = JSON.parse(one.stdout);
+    expect(out.probabilities.runs).toBe(600);
+    expect(out.nonConverged).toBe(0);
+    expect(out.probabilities.outcomes[0]).toMatchObject({ concept: 'chaos', rise: 1, fall: 0 });
+    expect(one.stderr).toBe(''); // no progress bar when stderr is not a terminal
+  });
+
+  it('simulate draws a progress bar on stderr when it is a terminal', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '600', '--threads', '1', '--json'], {
+      tty: true,
+    });
+    expect(io.stderr).toMatch(/monte carlo \[.*\] 600\/600 runs/);
+    expect(JSON.parse(io.stdout).probabilities.runs).toBe(600);
+  });
+
+  it('simulate gives a monthly trajectory for a scheduled scenario', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'phased', '--json']);
+    const out = JSON.parse(io.stdout);
+    expect(out.trajectory.from).toBe('2025-08');
+    expect(out.trajectory.changes.map((c: { month: string }) => c.month)).toEqual(['2025-09', '2026-09']);
+    expect(out.levers.presence).toBe(0);
+  });
+
+  it('simulate prints a readable table and the sensitivity ranking', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--sensitivity', 'chaos']);
+    expect(io.stdout).toMatch(/winners: iran/);
+    expect(io.stdout).toMatch(/sensitivity of chaos/);
+    expect(io.stdout).toMatch(/presence → vacuum/);
+  });
+
+  it('simulate rejects an unknown scenario, bad --runs, rules and transfers', async () => {
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'nope'])).rejects.toThrow(NotFoundError);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '0'])).rejects.toThrow(InputError);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '1000001'])).rejects.toThrow(/--runs/);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', 'ten'])).rejects.toThrow(/integer/);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--rule', 'x'])).rejects.toThrow(/unknown --rule/);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--transfer', 'x'])).rejects.toThrow(InputError);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--lambda', '-1'])).rejects.toThrow(/lambda/);
+  });
+
+  it('simulate rejects an empty model', async () => {
+    const empty = writeToyCase({ model: 'concepts: []\n', scenarios: 'scenarios: []\n' });
+    await expect(runCli(['--case', empty, 'simulate', '--scenario', 'withdraw'])).rejects.toThrow(NotFoundError);
+    const emptyWithScenario = writeToyCase({
+      model: 'concepts: []\n',
+      scenarios: 'scenarios:\n  - { id: s, title: { ar: x, en: x }, description: { ar: x, en: x }, cite: [{ doc: a.txt, quote: "a quote here" }] }\n',
+    });
+    await expect(runCli(['--case', emptyWithScenario, 'simulate', '--scenario', 's'])).rejects.toThrow(/no causal model/);
+  });
+});

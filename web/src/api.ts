@@ -1,0 +1,37 @@
+/** The app talks only to the JSON API of `marsad serve`, on the same origin. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(`./api/${path}`, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
+  const body = (await res.json().catch(() => null)) as { error?: string } | null;
+  if (!res.ok) throw new ApiError(body?.error ?? res.statusText, res.status);
+  return body as T;
+}
+
+/** GET, cached for the session: the case and corpus do not change while the app is open. */
+export function get<T>(path: string): Promise<T> {
+  let hit = cache.get(path);
+  if (!hit) {
+    hit = request<T>(path);
+    cache.set(path, hit);
+    hit.catch(() => cache.delete(path));
+  }
+  return hit as Promise<T>;
+}
+
+export function getFresh<T>(path: string): Promise<T> {
+  return request<T>(path);
+}
+
+export function post<T>(path: string, body: unknown): Promise<T> {
+  return request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+}

@@ -1,0 +1,65 @@
+/** Commitments: owner, deadline, current status on the 0–3 scale, and the status history. */
+import { get } from '../api.js';
+import { citeLinks } from '../cite.js';
+import { add, bdi, h, set } from '../dom.js';
+import { bi, fmtDate, fmtNumber, label, lang, t } from '../i18n.js';
+import { actorLink, actorMap } from '../lookup.js';
+import type { Page } from '../page.js';
+import { href } from '../router.js';
+import type { Commitment } from '../types.js';
+
+export const commitmentsPage: Page = async (root, ctx) => {
+  const [selected] = ctx.route.args;
+  const [data, actors] = await Promise.all([get<{ items: Commitment[]; asOf: string | null }>('commitments'), actorMap()]);
+  add(root, 
+    h('h1', {}, t('commitments')),
+    data.asOf ? h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(data.asOf)}`) : null,
+    h(
+      'table',
+      { id: 'commitments-table' },
+      h('thead', {}, h('tr', {}, [t('commitments'), t('owners'), t('due'), t('status'), t('history')].map((x) => h('th', {}, x)))),
+      h(
+        'tbody',
+        {},
+        data.items.map((m) =>
+          h(
+            'tr',
+            { id: `c-${m.id}`, class: m.id === selected ? 'active' : '' },
+            h(
+              'td',
+              {},
+              h('a', { href: href(lang(), 'commitments', [m.id]) }, h('strong', {}, bdi(bi(m.title)))),
+              citeLinks(m.cite),
+              m.description ? h('div', { class: 'muted' }, bi(m.description)) : null,
+            ),
+            h('td', {}, m.owners.map((o, i) => [i ? '، ' : '', actorLink(actors, o)])),
+            h('td', {}, m.due ? fmtDate(m.due) : '—'),
+            h(
+              'td',
+              {},
+              h('span', { class: `badge score-${m.current.score}` }, `${fmtNumber(m.current.score)}/${fmtNumber(3)} · ${label(`score${m.current.score}`)}`),
+              h('meter', { min: 0, max: 3, value: m.current.score, class: 'meter' }),
+            ),
+            h(
+              'td',
+              {},
+              h(
+                m.id === selected ? 'div' : 'details',
+                {},
+                m.id === selected ? null : h('summary', {}, `${fmtNumber(m.history.length)} ·  ${fmtDate(m.current.date)}`),
+                h(
+                  'ul',
+                  { class: 'plain' },
+                  m.history.map((e) =>
+                    h('li', {}, h('span', { class: 'date' }, fmtDate(e.date)), h('span', { class: `badge score-${e.score}` }, label(`score${e.score}`)), ' ', bi(e.note), citeLinks(e.cite)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (selected) requestAnimationFrame(() => ctx.alive() && document.getElementById(`c-${selected}`)?.scrollIntoView({ block: 'center' }));
+};

@@ -1,0 +1,89 @@
+/**
+ * Figures & conflicts: conflicts computed by the server, each pair side by side with periods
+ * and sources; below, every figure grouped by the quantity it measures.
+ */
+import { get } from '../api.js';
+import { citeLinks, citeQuote, type Cite } from '../cite.js';
+import { add, bdi, h, set } from '../dom.js';
+import { bi, fmtDate, fmtNumber, label, lang, t } from '../i18n.js';
+import { actorLink, actorMap } from '../lookup.js';
+import type { Page } from '../page.js';
+import type { Actor, Claim, PDate, Quantity } from '../types.js';
+
+interface Side {
+  claim: string; value: Claim['value']; qualifier: string; unit: string; period?: { from?: PDate; to?: PDate };
+  reported_by: string[]; docs: string[]; cite: Cite[];
+}
+interface Conflict { kind: 'conflict' | 'different-periods'; quantity: string; periods: string; a: Side; b: Side }
+
+export function fmtValue(v: Claim['value']): string {
+  return typeof v === 'number' ? fmtNumber(v, 2) : `${fmtNumber(v.low, 2)}–${fmtNumber(v.high, 2)}`;
+}
+
+function fmtPeriod(p: Side['period']): string {
+  if (!p) return '—';
+  return `${p.from ? fmtDate(p.from) : '…'} – ${p.to ? fmtDate(p.to) : '…'}`;
+}
+
+export const figuresPage: Page = async (root, ctx) => {
+  const selectedClaim = ctx.route.params.get('claim');
+  const [conflicts, claims, actors] = await Promise.all([
+    get<{ items: Conflict[]; quantities: Quantity[] }>('claims/conflicts'),
+    get<{ items: Claim[]; quantities: Quantity[] }>('claims'),
+    actorMap(),
+  ]);
+  const quantity = (id: string) => claims.quantities.find((q) => q.id === id);
+  add(root, h('h1', {}, t('figures')), h('h2', {}, `${t('conflicts')} (${fmtNumber(conflicts.items.length)})`));
+  if (!conflicts.items.length) add(root, h('p', { class: 'muted' }, t('noConflicts')));
+  for (const c of conflicts.items) {
+    add(root, 
+      h(
+        'section',
+        { class: 'card conflict-box', 'data-kind': c.kind },
+        h('h3', {}, bi(quantity(c.quantity)?.label) || c.quantity, ' ', h('span', { class: `badge ${c.kind === 'conflict' ? 'score-0' : 'score-1'}` }, label(c.kind))),
+        h('div', { class: 'conflict' }, sideCard(c.a, actors), sideCard(c.b, actors)),
+      ),
+    );
+  }
+  add(root, h('h2', {}, t('allFigures')));
+  const byQuantity = new Map<string, Claim[]>();
+  for (const c of claims.items) byQuantity.set(c.quantity, [...(byQuantity.get(c.quantity) ?? []), c]);
+  add(root, 
+    h(
+      'table',
+      { id: 'claims-table' },
+      h('thead', {}, h('tr', {}, [t('quantity'), t('value'), t('period'), t('reportedBy'), t('source')].map((x) => h('th', {}, x)))),
+      h(
+        'tbody',
+        {},
+        [...byQuantity].flatMap(([q, items]) =>
+          items.map((c, i) =>
+            h(
+              'tr',
+              { id: `claim-${c.id}`, class: c.id === selectedClaim ? 'active' : '' },
+              h('td', {}, i === 0 ? bi(quantity(q)?.label) || q : ''),
+              h('td', {}, c.qualifier !== 'exact' ? `${label(c.qualifier)} ` : '', h('strong', {}, fmtValue(c.value)), ' ', bdi(c.unit)),
+              h('td', {}, fmtPeriod(c.period)),
+              h('td', {}, c.reported_by.map((a, k) => [k ? '، ' : '', actorLink(actors, a)])),
+              h('td', {}, citeLinks(c.cite)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (selectedClaim) {
+    requestAnimationFrame(() => ctx.alive() && document.getElementById(`claim-${selectedClaim}`)?.scrollIntoView({ block: 'center' }));
+  }
+  void lang;
+};
+
+function sideCard(s: Side, actors: Map<string, Actor>): HTMLElement {
+  return h(
+    'div',
+    { class: 'claim-card', 'data-claim': s.claim },
+    h('div', { class: 'v' }, s.qualifier !== 'exact' ? `${label(s.qualifier)} ` : '', fmtValue(s.value), ' ', bdi(s.unit)),
+    h('dl', { class: 'kv' }, h('dt', {}, t('period')), h('dd', {}, fmtPeriod(s.period)), h('dt', {}, t('reportedBy')), h('dd', {}, s.reported_by.map((a, i) => [i ? '، ' : '', actorLink(actors, a)]))),
+    s.cite.map((c) => citeQuote(c)),
+  );
+}

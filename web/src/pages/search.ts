@@ -1,0 +1,92 @@
+/**
+ * Search: as the CLI, with filters (document, language, dates, actor) kept in the URL, and
+ * the bilingual names the query was expanded with shown above the results.
+ */
+import { get } from '../api.js';
+import { add, bdi, h, set } from '../dom.js';
+import { bi, fmtDate, fmtNumber, lang, t } from '../i18n.js';
+import { actorMap } from '../lookup.js';
+import type { Page } from '../page.js';
+import { href } from '../router.js';
+import type { DocMeta } from '../types.js';
+
+interface Hit {
+  file: string; documentId: string; passage: string; ordinal: number; start: number; end: number;
+  score: number; snippet: string; language: string; published: string | null;
+}
+interface SearchResult { hits: Hit[]; expansion: { alternatives: string[]; entities: string[] } }
+
+const FILTERS = ['q', 'doc', 'lang', 'from', 'to', 'actor'] as const;
+
+export const searchPage: Page = async (root, ctx) => {
+  const params = ctx.route.params;
+  const [docs, actors] = await Promise.all([get<{ items: DocMeta[] }>('documents'), actorMap()]);
+  const field = (name: string, control: HTMLElement) => h('label', {}, name, control);
+  const select = (name: string, all: string, options: Array<[string, string]>) =>
+    h(
+      'select',
+      { name },
+      h('option', { value: '' }, all),
+      options.map(([v, l]) => h('option', { value: v, selected: params.get(name) === v }, l)),
+    );
+  const form = h(
+    'form',
+    { class: 'filters', role: 'search', id: 'search-form' },
+    field(t('query'), h('input', { type: 'search', name: 'q', value: params.get('q') ?? '', required: true, dir: 'auto' })),
+    field(t('documents'), select('doc', t('allDocuments'), docs.items.map((d) => [d.id, d.title ?? d.file]))),
+    field(t('anyLanguage'), select('lang', t('anyLanguage'), [['ar', 'العربية'], ['en', 'English']])),
+    field(t('from'), h('input', { type: 'date', name: 'from', value: params.get('from') ?? '' })),
+    field(t('to'), h('input', { type: 'date', name: 'to', value: params.get('to') ?? '' })),
+    field(t('actors'), select('actor', t('anyActor'), [...actors.values()].map((a) => [a.id, bi(a.name)]))),
+    h('button', { type: 'submit' }, t('search')),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    const next: Record<string, string> = {};
+    for (const k of FILTERS) next[k] = String(data.get(k) ?? '').trim();
+    location.hash = href(lang(), 'search', [], next);
+  });
+  add(root, h('h1', {}, t('search')), form);
+  const q = params.get('q');
+  if (!q) return;
+  const query = new URLSearchParams();
+  for (const k of FILTERS) if (params.get(k)) query.set(k, params.get(k)!);
+  const result = await get<SearchResult>(`search?${query}`);
+  if (result.expansion.alternatives.length) {
+    add(root, 
+      h('p', { class: 'muted', id: 'expansion' }, t('expandedWith'), ' ', result.expansion.alternatives.map((a, i) => [i ? '، ' : '', bdi(a, 'badge')])),
+    );
+  }
+  add(root, h('h2', {}, `${t('results')} (${fmtNumber(result.hits.length)})`));
+  if (!result.hits.length) add(root, h('p', { class: 'muted' }, t('noResults')));
+  add(root, 
+    h(
+      'ol',
+      { class: 'plain results', id: 'results' },
+      result.hits.map((hit) =>
+        h(
+          'li',
+          {},
+          h('a', { href: href(lang(), 'sources', [hit.documentId, hit.passage]) }, bdi(hit.file)),
+          h('span', { class: 'muted' }, ` ¶${fmtNumber(hit.ordinal + 1)} · ${hit.published ? fmtDate(hit.published) : ''} · ${t('score')} ${fmtNumber(hit.score, 3)}`),
+          h('div', { class: 'snippet', dir: 'auto' }, snippet(hit.snippet)),
+        ),
+      ),
+    ),
+  );
+};
+
+/** The store marks matches with [[…]]; everything else stays text. */
+function snippet(s: string): Node[] {
+  const out: Node[] = [];
+  const re = /\[\[([\s\S]*?)\]\]/g;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m.index > last) out.push(document.createTextNode(s.slice(last, m.index)));
+    out.push(h('mark', {}, m[1]));
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) out.push(document.createTextNode(s.slice(last)));
+  return out;
+}

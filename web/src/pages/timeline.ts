@@ -1,0 +1,116 @@
+/**
+ * Timeline: events on a zoomable vis-timeline, filtered by actor and type. A date known to the
+ * month or year is drawn as a span over that month or year, so its precision is visible; the
+ * label gives the date as the source does. Item contents are DOM elements, never HTML strings.
+ */
+import moment from 'moment';
+import 'moment/locale/ar';
+import { DataSet } from 'vis-data/peer';
+import { Timeline } from 'vis-timeline/peer';
+import 'vis-timeline/styles/vis-timeline-graph2d.css';
+import { get } from '../api.js';
+import { citeLinks, citeQuote } from '../cite.js';
+import { add, bdi, h, set } from '../dom.js';
+import { bi, dateOf, dateValue, fmtDate, label, lang, t } from '../i18n.js';
+import { actorLink, actorMap } from '../lookup.js';
+import type { Page } from '../page.js';
+import { href } from '../router.js';
+import type { CaseEvent, PDate } from '../types.js';
+
+// Importing a moment locale makes it the global default; the timeline sets its own per instance.
+moment.locale('en');
+
+/** The day after the last day a partial date may denote. */
+function endOf(d: PDate): Date {
+  const v = dateValue(d);
+  const start = dateOf(d);
+  if (v.length === 4) return new Date(Date.UTC(start.getUTCFullYear() + 1, 0, 1));
+  if (v.length === 7) return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  return new Date(start.getTime() + 86_400_000);
+}
+
+export const timelinePage: Page = async (root, ctx) => {
+  const params = ctx.route.params;
+  const [events, actors] = await Promise.all([get<{ items: CaseEvent[] }>('events'), actorMap()]);
+  const actorFilter = params.get('actor') ?? '';
+  const typeFilter = params.get('type') ?? '';
+  const selected = params.get('event');
+  const types = [...new Set(events.items.map((e) => e.type))].sort();
+  const involved = [...new Set(events.items.flatMap((e) => e.actors))];
+
+  const setParam = (key: string, value: string) => {
+    const next = Object.fromEntries(params.entries());
+    next[key] = value;
+    delete next.event;
+    location.hash = href(lang(), 'timeline', [], next);
+  };
+  const actorSelect = h(
+    'select',
+    { name: 'actor', onchange: (ev: Event) => setParam('actor', (ev.target as HTMLSelectElement).value) },
+    h('option', { value: '' }, t('anyActor')),
+    involved.map((id) => h('option', { value: id, selected: id === actorFilter }, bi(actors.get(id)?.name) || id)),
+  );
+  const typeSelect = h(
+    'select',
+    { name: 'type', onchange: (ev: Event) => setParam('type', (ev.target as HTMLSelectElement).value) },
+    h('option', { value: '' }, t('anyType')),
+    types.map((ty) => h('option', { value: ty, selected: ty === typeFilter }, label(ty))),
+  );
+  const box = h('div', { class: 'timeline-box', id: 'timeline' });
+  const detail = h('section', { class: 'card', id: 'event-detail' });
+  add(root, 
+    h('h1', {}, t('timeline')),
+    h('form', { class: 'filters' }, h('label', {}, t('actors'), actorSelect), h('label', {}, t('type'), typeSelect)),
+    box,
+    detail,
+  );
+
+  const shown = events.items.filter((e) => (!actorFilter || e.actors.includes(actorFilter)) && (!typeFilter || e.type === typeFilter));
+  const items = new DataSet(
+    shown.map((e) => {
+      const precise = dateValue(e.date).length === 10;
+      const span = !precise || e.until;
+      return {
+        id: e.id,
+        start: dateOf(e.date),
+        end: span ? endOf(e.until ?? e.date) : undefined,
+        type: span ? 'range' : 'box',
+        className: precise ? 'precise' : 'vague',
+        content: h('span', {}, h('span', { class: 'date' }, fmtDate(e.date)), bdi(bi(e.title))),
+      };
+    }),
+  );
+  const timeline = new Timeline(box, items as never, {
+    rtl: lang() === 'ar',
+    locale: lang(),
+    locales: {
+      ar: { current: 'الحالي', time: 'الوقت', deleteSelected: 'حذف' },
+      en: { current: 'current', time: 'time', deleteSelected: 'Delete selected' },
+    },
+    zoomable: true,
+    stack: true,
+    margin: { item: 6 },
+    orientation: 'top',
+    maxHeight: 520,
+  });
+  ctx.onLeave(() => timeline.destroy());
+
+  const show = (id: string | null) => {
+    set(detail, );
+    const e = events.items.find((x) => x.id === id);
+    if (!e) return;
+    add(detail, 
+      h('h2', {}, bdi(bi(e.title))),
+      h('p', {}, h('span', { class: 'date' }, fmtDate(e.date), e.until ? ` – ${fmtDate(e.until)}` : ''), h('span', { class: 'badge' }, label(e.type))),
+      e.summary ? h('p', {}, bi(e.summary)) : null,
+      h('p', {}, e.actors.map((a, i) => [i ? '، ' : '', actorLink(actors, a)])),
+      citeLinks(e.cite),
+      e.cite.map((c) => citeQuote(c)),
+    );
+  };
+  timeline.on('select', (props: { items: string[] }) => show(props.items[0] ?? null));
+  if (selected && shown.some((e) => e.id === selected)) {
+    timeline.setSelection([selected], { focus: true, animation: { animation: false } } as never);
+    show(selected);
+  }
+};
