@@ -23,10 +23,14 @@ export async function run() {
   // Passages of ~1,000 characters, as the corpus splitter makes them.
   const passages = [];
   for (let i = 0; i < big.length; i += 1000) passages.push(big.slice(i, i + 1000));
-  // Round 1 is cold: analyze memoizes token → terms, and the corpus repeats, so later
-  // rounds only show the warm-cache ceiling. A cold pass over the five documents alone
-  // (distinct text, first sight of every word) is the honest lower figure.
-  const cold = time(() => base.length > 0 && analyze(base + ' cold').length);
+  // analyze memoizes token → terms, so repeated text only shows the warm ceiling. For the cold
+  // figure, warm the JIT on three variants of the corpus with every word rotated (same
+  // letters, other strings), then time one pass over the corpus: each of its words is then
+  // analyzed for the first time.
+  for (let k = 1; k <= 3; k++) {
+    analyze(base.replace(/\S+/g, (w) => (w.length > 2 ? w.slice(k % w.length) + w.slice(0, k % w.length) : w)));
+  }
+  const cold = time(() => analyze(base));
   const times = [];
   let tokens = 0;
   for (let r = 0; r < 3; r++) {
@@ -36,7 +40,7 @@ export async function run() {
   const mb = bytes / 1048576;
   const best = Math.min(...times);
   return [
-    `text analyze: cold, the 5 corpus documents once (${baseMb.toFixed(2)} MB): ${(baseMb / (cold / 1000)).toFixed(1)} MB/s`,
+    `text analyze: cold memo, the 5 corpus documents once (${baseMb.toFixed(2)} MB): ${(baseMb / (cold / 1000)).toFixed(1)} MB/s, ${Math.round(base.length / 1000 / (cold / 1000))} passages of 1,000 chars/s`,
     `text analyze: ${passages.length} passages of 1,000 chars (${mb.toFixed(1)} MB), warm memo, best of 3: ` +
       `${(mb / (best / 1000)).toFixed(1)} MB/s, ${Math.round(passages.length / (best / 1000))} passages/s, ${Math.round(tokens / (best / 1000))} tokens/s`,
   ];

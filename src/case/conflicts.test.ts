@@ -26,7 +26,8 @@ describe('findClaimConflicts', () => {
   it('findClaimConflicts reports nothing for the same figure, or within the exact tolerance', () => {
     const period = { from: '2024-01', to: '2024-01' };
     expect(findClaimConflicts({ claims: [claim('a', { value: 2500, period }), claim('b', { value: 2500, period })] })).toEqual([]);
-    expect(findClaimConflicts({ claims: [claim('a', { value: 2500, period }), claim('b', { value: 2510, period })] })).toEqual([]);
+    expect(findClaimConflicts({ claims: [claim('a', { value: 2500, period }), claim('b', { value: 2501, period })] })).toEqual([]);
+    expect(findClaimConflicts({ claims: [claim('a', { value: 86, period }), claim('b', { value: 87, period })] })).toHaveLength(1);
   });
 
   it('findClaimConflicts treats open-ended periods as overlapping what they reach', () => {

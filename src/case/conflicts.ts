@@ -20,8 +20,11 @@ import type { Claim, PartialDate, Stance } from '../domain/case.js';
 import type { ClaimConflict, ClaimSide, StanceConflict, StanceSide } from '../domain/case-analysis.js';
 
 export const DEFAULTS = {
-  /** Relative tolerance of an exact figure: 1% (rounding in reporting). */
-  exactTolerance: 0.01,
+  /**
+   * Relative tolerance of an exact figure: 0.1%, so float noise and rounding of large figures
+   * pass but 86 vs 87 member states is a disagreement.
+   */
+  exactTolerance: 0.001,
   /** Relative tolerance of a figure qualified as "about" (نحو، حوالي): 10%. */
   aboutTolerance: 0.1,
 } as const;

@@ -199,14 +199,15 @@ async function listYamlFiles(root: string, shown: string): Promise<string[]> {
   let names: string[];
   try {
     const info = await stat(root);
-    if (!info.isDirectory()) throw new InputError(`case folder ${shown} is not a folder`, { file: shown });
+    if (!info.isDirectory()) throw new InputError('not a folder; --case expects a case folder', { file: shown });
     names = await readdir(root);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`case folder ${shown} cannot be read`, { file: shown }, { cause: error });
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(missing ? 'case folder not found' : 'case folder cannot be read', { file: shown }, { cause: error });
   }
   const files = names.filter((n) => /\.ya?ml$/i.test(n)).sort();
-  if (files.length === 0) throw new InputError(`case folder ${shown} has no .yaml files`, { file: shown });
+  if (files.length === 0) throw new InputError('case folder has no .yaml files', { file: shown });
   if (files.length > DEFAULTS.maxFiles) {
     throw new TooLargeError(`case folder ${shown} has ${files.length} YAML files; at most ${DEFAULTS.maxFiles}`, { file: shown });
   }

@@ -10,8 +10,8 @@ import { InputError } from '../domain/errors.js';
 export const DEFAULTS = {
   /** Share of control characters (other than tab, newline, CR, form feed) above which a file is binary. */
   maxControlRatio: 0.02,
-  /** Highest share of U+FFFD among decoded letters for "UTF-8 with a few bad bytes". */
-  maxReplacementRatio: 0.05,
+  /** Valid multi-byte characters needed per invalid sequence to read a file as damaged UTF-8. */
+  minValidPerInvalid: 3,
   /** Lowest share of Arabic letters among non-ASCII characters to accept Windows-1256. */
   minCp1256ArabicRatio: 0.7,
 };
@@ -46,8 +46,10 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
     if (!(error instanceof TypeError)) throw error;
     const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
     const bad = count(lenient, /\uFFFD/g);
-    const letters = count(lenient, /\p{L}/gu);
-    if (bad / Math.max(1, letters + bad) <= DEFAULTS.maxReplacementRatio) {
+    // Characters that decoded from valid multi-byte sequences: plentiful in UTF-8 with a few
+    // damaged bytes, rare in legacy single-byte encodings.
+    const multibyte = count(lenient, /[^\x00-\x7f\uFFFD]/g);
+    if (multibyte >= DEFAULTS.minValidPerInvalid * bad) {
       text = lenient;
       warnings.push(`invalid UTF-8: ${bad} byte sequence(s) replaced with U+FFFD`);
     } else {

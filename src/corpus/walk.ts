@@ -30,7 +30,8 @@ function supported(name: string): boolean {
   return SUPPORTED_EXTENSIONS.includes(extname(name).toLowerCase());
 }
 
-function reasonOf(error: unknown): string {
+/** The user-facing reason for a failed stat/read. */
+export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or folder (or a dangling symlink)';
   if (code === 'ELOOP') return 'symlink loop';

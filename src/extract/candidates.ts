@@ -63,8 +63,29 @@ export function sentenceAt(text: string, pos: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+/** Index of the first mention starting at or after `pos` (mentions are in text order). */
+function firstFrom(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions overlapping [s, e), found by binary search (mentions do not overlap each other). */
+function mentionsIn(mentions: readonly Mention[], s: number, e: number): Mention[] {
+  const out: Mention[] = [];
+  let i = firstFrom(mentions, s);
+  if (i > 0 && mentions[i - 1].end > s) i--;
+  for (; i < mentions.length && mentions[i].start < e; i++) if (mentions[i].end > s) out.push(mentions[i]);
+  return out;
+}
+
 function actorsIn(mentions: readonly Mention[], s: Span): string[] {
-  return [...new Set(mentions.filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.actor))];
+  return [...new Set(mentionsIn(mentions, s.start, s.end).filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.actor))];
 }
 
 export function eventCandidates(c: CandidateSource, text: string, dates: readonly DateMention[], mentions: readonly Mention[]): EventCandidate[] {
@@ -107,11 +128,13 @@ const ORG_WORDS = new Set([
   'موقع', 'قناه', 'شبكه', 'مركز', 'معهد', 'تيار', 'جبهه', 'فصيل', 'ميليشيا', 'مؤسسه', 'وزاره', 'لجنه', 'بعثه',
 ]);
 /** Words that end a name: prepositions, conjunctions, common verbs of saying. */
-const STOP = new Set([
+const STOP = new Set(
+  [
   'في', 'من', 'الى', 'على', 'عن', 'ان', 'انه', 'الذي', 'التي', 'الذين', 'مع', 'بعد', 'قبل', 'خلال', 'عند', 'حول', 'لدى', 'منذ', 'او',
   'ثم', 'لكن', 'قال', 'قالت', 'اكد', 'اكدت', 'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'اشار', 'اضاف', 'اوضح', 'هو', 'هي', 'هذا', 'هذه', 'ذلك',
   'كان', 'كانت', 'يوم', 'امس', 'اليوم', 'حيث', 'بان', 'بانه', 'ايضا', 'وهو', 'وهي', 'لا', 'لم', 'لن', 'قد',
-]);
+  ].map((w) => normalizeArabic(w)),
+);
 
 interface Word {
   key: string;
@@ -131,7 +154,7 @@ export function actorCandidates(text: string, mentions: readonly Mention[]): Act
   const ws = words(text);
   const out: ActorCandidate[] = [];
   const seen = new Set<string>();
-  const known = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e);
+  const known = (s: number, e: number) => mentionsIn(mentions, s, e).length > 0;
   const push = (s: number, e: number, cue: string) => {
     if (e <= s || known(s, e)) return;
     const name = text.slice(s, e).trim();
@@ -154,13 +177,14 @@ export function actorCandidates(text: string, mentions: readonly Mention[]): Act
       j++;
       skipped++;
     }
-    if (j >= ws.length || ws[j].key.startsWith('ال') || STOP.has(ws[j].key)) continue;
+    if (j >= ws.length || ws[j].key.startsWith('ال') || STOP.has(ws[j].key) || looksLikeVerb(ws[j].key)) continue;
     if (!/^[\s«"“]*$/.test(text.slice(ws[j - 1].end, ws[j].start))) continue;
     let k = j;
     while (k + 1 < ws.length && k - j + 1 < DEFAULTS.maxNameWords && !STOP.has(ws[k + 1].key) && onlySpace(text.slice(ws[k].end, ws[k + 1].start))) k++;
-    if (mentions.some((m) => m.start <= ws[j].start && ws[j].start < m.end)) continue;
+    const covered = mentionsIn(mentions, ws[j].start, ws[k].end);
+    if (covered.some((m) => m.start <= ws[j].start)) continue;
     // stop before the first word a known mention covers
-    const end = mentions.filter((m) => m.start > ws[j].start && m.start < ws[k].end).reduce((e, m) => Math.min(e, m.start), ws[k].end);
+    const end = covered.reduce((e, m) => Math.min(e, m.start), ws[k].end);
     push(ws[j].start, trimRight(text, ws[j].start, end), cue);
   }
 
@@ -177,6 +201,11 @@ export function actorCandidates(text: string, mentions: readonly Mention[]): Act
     push(s, s + inner.length, 'quoted');
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Future-tense verbs (سيدرسها) and words carrying an object pronoun are not names. */
+function looksLikeVerb(key: string): boolean {
+  return /^س[يتن]/.test(key) || /(ها|هما|هم)$/.test(key) || /^(لل|[وفبك]?ال|[وف]?[بل]ال)/.test(key);
 }
 
 function titleAt(ws: Word[], i: number, title: string, text: string): boolean {

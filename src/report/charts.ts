@@ -8,15 +8,31 @@ import type { Lang } from './briefing.js';
 
 const FONT = "'Noto Naskh Arabic', 'Noto Sans', sans-serif";
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+function render(key: string, option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT, fontSize: 12 }, ...option });
-    return chart.renderToSVGString();
+    return stableClassNames(chart.renderToSVGString(), key);
   } finally {
     // Disposing stops ECharts' internal timers, which would otherwise keep Node alive.
     chart.dispose();
   }
+}
+
+/**
+ * ECharts numbers the CSS classes of its SVG with a process-wide counter (`zr3-cls-11`); the
+ * same chart would differ between runs. Renumber them in order of appearance.
+ */
+function stableClassNames(svg: string, key: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/zr\d+-cls-\d+/g, (m) => {
+    let name = names.get(m);
+    if (!name) {
+      name = `${key}-${names.size}`;
+      names.set(m, name);
+    }
+    return name;
+  });
 }
 
 /** Horizontal bars, one per label, positive green and negative red. */
@@ -24,6 +40,7 @@ export function barChartSvg(rows: Array<{ label: string; value: number }>, lang:
   const rtl = lang === 'ar';
   const height = Math.max(120, 40 + rows.length * 26);
   return render(
+    'bars',
     {
       grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top: 16, bottom: 28 },
       xAxis: {
@@ -60,6 +77,7 @@ export function probabilityChartSvg(
   const rtl = lang === 'ar';
   const height = Math.max(140, 60 + rows.length * 26);
   return render(
+    'probabilities',
     {
       legend: { top: 0, data: [legend.rise, legend.fall] },
       grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top: 30, bottom: 28 },

@@ -6,7 +6,6 @@
 import type { Block, Briefing, Sentence } from './briefing.js';
 import { embeddedFontFaces } from './fonts.js';
 import { label } from './labels.js';
-import { footnoteText } from './render-markdown.js';
 import { escapeHtml } from './text-safety.js';
 
 const CSS = `
@@ -30,7 +29,9 @@ ol.notes li{margin:.2rem 0}
 `;
 
 function sentenceHtml(s: Sentence): string {
-  const marks = s.notes.map((n) => `<sup><a href="#fn-${n}" id="ref-${n}">${n}</a></sup>`).join('');
+  const marks = s.notes.length
+    ? `<sup>${s.notes.map((n) => `<a href="#fn-${n}">${n}</a>`).join(',')}</sup>`
+    : '';
   return `${escapeHtml(s.text)}${marks}`;
 }
 
@@ -60,7 +61,12 @@ export function renderHtml(b: Briefing): string {
       const attrs = f.location
         ? ` data-file="${escapeHtml(f.location.file)}" data-passage="${escapeHtml(f.location.passage)}"`
         : ` data-file="${escapeHtml(f.cite.doc)}"`;
-      return `<li id="fn-${f.n}"${attrs}>${escapeHtml(footnoteText(f, b.lang))}</li>`;
+      // File names and passage ids are left-to-right runs inside Arabic text: isolate them.
+      const ltr = (t: string) => `<bdi dir="ltr">${escapeHtml(t)}</bdi>`;
+      const where = f.location
+        ? `${escapeHtml(label('passage', b.lang))} ${ltr(f.location.passage)} ${ltr(`[${f.location.start}–${f.location.end}]`)}`
+        : escapeHtml(label('unresolved', b.lang));
+      return `<li id="fn-${f.n}"${attrs}>${ltr(f.cite.doc)}${b.lang === 'ar' ? '،' : ','} ${where}: «<bdi>${escapeHtml(f.cite.quote)}</bdi>»</li>`;
     })
     .join('\n');
   return `<!doctype html>

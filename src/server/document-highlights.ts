@@ -1,9 +1,12 @@
 /**
- * What the reader highlights in a document: where known actors and places are named (by the
- * case gazetteer: names and aliases in both languages, matched as written, longest first) and
- * where the case's facts cite it (each cited quote links to the event, stance, claim… it backs).
+ * What the reader highlights in a document: where known actors and places are named (the
+ * extraction module's gazetteer), where dates are (linked to a case event on that date when
+ * there is one), and where the case's facts cite it (each cited quote links to its fact).
  */
 import type { LoadedCase } from '../case/load.js';
+import { tagMentions } from '../extract/gazetteer.js';
+import { findDates } from '../text/dates.js';
+import { dateText } from './dates.js';
 import type { Citation } from '../domain/case.js';
 import { foldWithOffsets, resolveCitation } from '../case/citations.js';
 
@@ -22,38 +25,30 @@ export interface CitedFact {
   quote: string;
 }
 
-/** Names shorter than this match too much inside other words. */
-const MIN_NAME = 3;
-
+/** Actors and places named in the text, by the extraction module's gazetteer (clitic-aware). */
 export function findMentions(c: LoadedCase, text: string): Mention[] {
-  const names: Array<{ name: string; kind: Mention['kind']; id: string }> = [];
-  for (const a of c.actors) {
-    for (const n of new Set([a.name.ar, a.name.en, ...a.aliases])) names.push({ name: n, kind: 'actor', id: a.id });
-  }
-  for (const p of c.places) {
-    for (const n of new Set([p.name.ar, p.name.en, ...p.aliases])) names.push({ name: n, kind: 'place', id: p.id });
-  }
-  names.sort((x, y) => y.name.length - x.name.length);
-  const taken = new Uint8Array(text.length);
-  const out: Mention[] = [];
-  for (const { name, kind, id } of names) {
-    if (name.length < MIN_NAME) continue;
-    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      if (!isWordEdge(text, at - 1) && /[A-Za-z]/.test(name[0])) continue;
-      if (!isWordEdge(text, end) && /[A-Za-z]/.test(name[name.length - 1])) continue;
-      if (taken.subarray(at, end).some((v) => v === 1)) continue;
-      taken.fill(1, at, end);
-      out.push({ kind, id, start: at, end });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+  return tagMentions(c, text).map((m) => ({ kind: m.kind, id: m.actor, start: m.start, end: m.end }));
 }
 
-/** Latin names must stand alone ("Iran" not inside "Iranian"); Arabic ones take clitics. */
-function isWordEdge(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return true;
-  return !/[\p{L}\p{N}]/u.test(text[i]);
+export interface DateHighlight {
+  start: number;
+  end: number;
+  /** ISO at its precision: 2024, 2024-01, 2024-01-27. */
+  value: string;
+  precision: string;
+  /** A case event on that date, when there is one: the highlight links to it. */
+  event?: string;
+}
+
+/** Dates in the text (relative ones resolved from the publication date when it is usable). */
+export function findDateHighlights(c: LoadedCase, text: string, published: string | null | undefined): DateHighlight[] {
+  const anchor = published && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(published) ? published : null;
+  const { dates } = findDates(text, { published: anchor });
+  return dates.map((d) => {
+    const exact = c.events.find((e) => dateText(e.date) === d.value);
+    const inside = exact ?? c.events.find((e) => (dateText(e.date) ?? '').startsWith(d.value));
+    return { start: d.start, end: d.end, value: d.value, precision: d.precision, ...(inside ? { event: inside.id } : {}) };
+  });
 }
 
 export function findCitedFacts(c: LoadedCase, file: string, text: string): CitedFact[] {

@@ -18,7 +18,6 @@
  * one period for a limit cycle (the cycle's average level; the status says it oscillates).
  */
 import { InputError } from '../domain/errors.js';
-import { fastSigmoid, fastTanh } from './fast-math.js';
 import {
   TRANSFERS,
   TRANSFER_BIVALENT,
@@ -93,11 +92,17 @@ export interface Workspace {
   readonly matchRun: Int32Array;
   /** Indices of the concepts that change: not clamped and with at least one cause. */
   readonly free: Int32Array;
+  /** One view per ring slot (views share the ring's memory). */
+  readonly views: Float64Array[];
+  /** Scratch: the concept that changed most in the last step. */
+  readonly argMax: Int32Array;
 }
 
 export function createWorkspace(n: number, maxPeriod: number): Workspace {
   const slots = Math.max(2, maxPeriod + 1);
-  return { n, slots, ring: new Float64Array(slots * n), matchRun: new Int32Array(slots + 1), free: new Int32Array(n) };
+  const ring = new Float64Array(slots * n);
+  const views = Array.from({ length: slots }, (_, q) => ring.subarray(q * n, (q + 1) * n));
+  return { n, slots, ring, views, matchRun: new Int32Array(slots + 1), free: new Int32Array(n), argMax: new Int32Array(1) };
 }
 
 const STATUS: readonly ConvergenceStatus[] = ['fixed-point', 'limit-cycle', 'none'];
@@ -164,8 +169,13 @@ export function inferInto(
   const matchRun = ws.matchRun;
   const mask = clamp.mask;
   const cv = clamp.values;
-  const rule = k.rule;
-  const transfer = k.transfer;
+  // Local copies: imported constants are live module bindings, reloaded on every comparison
+  // in the loop; locals let the optimizer keep them in registers.
+  const rescaled = k.rule === RULE_RESCALED;
+  const selfMemory = k.rule === RULE_MODIFIED_KOSKO;
+  const tanh = k.transfer === TRANSFER_TANH;
+  const sigmoid = k.transfer === TRANSFER_SIGMOID;
+  const bivalent = k.transfer === TRANSFER_BIVALENT;
   const lambda = k.lambda;
   const eps = k.epsilon;
   const maxPeriod = Math.min(k.maxPeriod, slots - 1);
@@ -184,6 +194,8 @@ export function inferInto(
   }
   matchRun.fill(0);
 
+  const argMax = ws.argMax;
+  const views = ws.views;
   let status = 2;
   let period = 0;
   let step = 0;
@@ -191,55 +203,21 @@ export function inferInto(
   while (step < k.maxSteps) {
     step++;
     const nxt = cur + 1 === slots ? 0 : cur + 1;
-    const co = cur * n;
     const no = nxt * n;
-    let maxDelta = 0;
-    let argMax = 0;
-    for (let f = 0; f < nf; f++) {
-      const i = free[f];
-      const a = ring[co + i];
-      const s = inStarts[i];
-      const e = inStarts[i + 1];
-      let x = 0;
-      if (rule === RULE_RESCALED) {
-        for (let p = s; p < e; p++) x += weights[p] * (2 * ring[co + inSources[p]] - 1);
-        x += 2 * a - 1;
-      } else {
-        for (let p = s; p < e; p++) x += weights[p] * ring[co + inSources[p]];
-        if (rule === RULE_MODIFIED_KOSKO) x += a;
-      }
-      let v: number;
-      if (transfer === TRANSFER_TANH) v = fastTanh(lambda * x);
-      else if (transfer === TRANSFER_SIGMOID) v = fastSigmoid(lambda * x);
-      else if (transfer === TRANSFER_BIVALENT) v = x > 0 ? 1 : 0;
-      else v = x > 0 ? 1 : x < 0 ? -1 : 0;
-      ring[no + i] = v;
-      const d = v > a ? v - a : a - v;
-      if (d > maxDelta) {
-        maxDelta = d;
-        argMax = i;
-      }
-    }
+    const maxDelta = updateStep(
+      free, nf, inStarts, inSources, weights, views[cur], views[nxt], rescaled, selfMemory, tanh, sigmoid, bivalent, lambda, argMax,
+    );
     cur = nxt;
     if (maxDelta < eps) {
       status = 0;
       break;
     }
-    // Limit cycle: compare with the state p steps back. The concept that moved most this step
-    // is compared first: while the map is still converging it differs, so each p costs O(1).
+    // Limit cycle: compare with the state p steps back, for p consecutive steps.
     let found = false;
     for (let p = 2; p <= maxPeriod && p <= step; p++) {
       let back = nxt - p;
       if (back < 0) back += slots;
-      const bo = back * n;
-      const dm = ring[no + argMax] - ring[bo + argMax];
-      let same = dm <= eps && dm >= -eps;
-      for (let f = 0; same && f < nf; f++) {
-        const i = free[f];
-        const d = ring[no + i] - ring[bo + i];
-        if (d > eps || d < -eps) same = false;
-      }
-      if (!same) {
+      if (!sameState(ring, no, back * n, free, nf, argMax[0], eps)) {
         matchRun[p] = 0;
       } else if (++matchRun[p] >= p) {
         status = 1;
@@ -267,6 +245,75 @@ export function inferInto(
   info[0] = status;
   info[1] = step;
   info[2] = period;
+}
+
+/**
+ * One update of every free concept from state `cur` into state `nxt` (two slots of the ring);
+ * returns the largest change and writes the concept that made it into argMax[0]. Kept apart
+ * from the driver loop so that it is optimized once and stays optimized: the driver's rarely
+ * taken exits (cycle found, averaging) would otherwise deoptimize the hot loop with them.
+ */
+function updateStep(
+  free: Int32Array,
+  nf: number,
+  inStarts: Int32Array,
+  inSources: Int32Array,
+  weights: Float64Array,
+  cur: Float64Array,
+  nxt: Float64Array,
+  rescaled: boolean,
+  selfMemory: boolean,
+  tanh: boolean,
+  sigmoid: boolean,
+  bivalent: boolean,
+  lambda: number,
+  argMax: Int32Array,
+): number {
+  let maxDelta = 0;
+  let arg = 0;
+  for (let f = 0; f < nf; f++) {
+    const i = free[f];
+    const a = cur[i];
+    const s = inStarts[i];
+    const e = inStarts[i + 1];
+    let x = 0;
+    if (rescaled) {
+      for (let p = s; p < e; p++) x += weights[p] * (2 * cur[inSources[p]] - 1);
+      x += 2 * a - 1;
+    } else {
+      for (let p = s; p < e; p++) x += weights[p] * cur[inSources[p]];
+      if (selfMemory) x += a;
+    }
+    let v: number;
+    if (tanh) v = Math.tanh(lambda * x);
+    else if (sigmoid) v = 1 / (1 + Math.exp(-lambda * x));
+    else if (bivalent) v = x > 0 ? 1 : 0;
+    else v = x > 0 ? 1 : x < 0 ? -1 : 0;
+    nxt[i] = v;
+    const d = v > a ? v - a : a - v;
+    if (d > maxDelta) {
+      maxDelta = d;
+      arg = i;
+    }
+  }
+  argMax[0] = arg;
+  return maxDelta;
+}
+
+/**
+ * Whether the states at offsets `no` and `bo` agree within ε on every free concept. The concept
+ * that moved most in the last step is compared first: while the map is still converging it
+ * differs, so the test usually costs one comparison.
+ */
+function sameState(ring: Float64Array, no: number, bo: number, free: Int32Array, nf: number, first: number, eps: number): boolean {
+  const dm = ring[no + first] - ring[bo + first];
+  if (dm > eps || dm < -eps) return false;
+  for (let f = 0; f < nf; f++) {
+    const i = free[f];
+    const d = ring[no + i] - ring[bo + i];
+    if (d > eps || d < -eps) return false;
+  }
+  return true;
 }
 
 /** Decodes the `info` triple of inferInto. */

@@ -34,7 +34,14 @@ function numberTerm(n: string): string {
   return n.replace(/[,](?=\d{3}(?!\d))/g, '').replace(/,/g, '.');
 }
 
+/**
+ * Tokens longer than this are not words (base64, runs of one letter in hostile input): they get
+ * no terms, which also keeps every term far below PostgreSQL's 2 KB lexeme limit.
+ */
+const MAX_WORD = 100;
+
 function termsOf(token: Token, forQuery: boolean): string[] {
+  if (token.text.length > MAX_WORD) return [];
   const c = firstCode(token);
   if (isArabicLetter(c)) {
     const normalized = normalizeArabic(token.text);

@@ -17,6 +17,7 @@
 import type { DateMention, DateMentionQualifier, DatePrecision } from '../domain/extract.js';
 import { InputError } from '../domain/errors.js';
 import { foldText, originalSpan, type FoldedText } from './numbers.js';
+import { normalizeArabic } from './normalize.js';
 
 export const DEFAULTS = {
   /** Years outside this range are not read as years (they are figures or noise). */
@@ -82,7 +83,7 @@ const RELATIVE: Record<string, -1 | 0 | 1> = {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (words: Iterable<string>) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
+  [...words].map((w) => normalizeArabic(w)).sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
 
 /** Arabic word start: no letter or digit before, but a one-letter clitic (و ف ب ل) may be attached. */
 const B = String.raw`(?<![\p{L}\p{N}])`;
@@ -219,7 +220,7 @@ const RULES: Rule[] = [
   {
     // "في أغسطس", "منذ يناير", "خلال شهر أيار": a month with a temporal cue, year from the anchor
     name: 'month-bare',
-    re: new RegExp(String.raw`${B}(?:[وف]?(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+(?:شهر\s+)?|شهر\s+)${CL}${MONTH}${E}`, 'gdu'),
+    re: new RegExp(String.raw`${B}(?:[وف]?(?:في|منذ|خلال|حتي|بحلول|قبل|بعد)\s+(?:شهر\s+)?|شهر\s+)${CL}${MONTH}${E}`, 'gdu'),
     resolve: (m, a) => {
       if (AMBIGUOUS_MONTHS.has(m[1])) return null;
       const month = monthOf(m[1])!;

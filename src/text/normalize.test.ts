@@ -77,3 +77,23 @@ describe('normalizeArabic', () => {
     expect(normalizeArabic(s)).toBe('الحكومه '.repeat(5000));
   });
 });
+
+describe('NFKC fast path', () => {
+  it('normalizeText still composes and reorders marks like NFKC', () => {
+    expect(normalizeText('e\u0301')).toBe('\u00e9');
+    expect(normalizeText('\u0627\u0654')).toBe('\u0623');
+    expect(normalizeText('\u0634\u0651\u064e')).toBe('\u0634\u0651\u064e'.normalize('NFKC'));
+  });
+  it('normalizeArabic composes alef + combining hamza before folding it', () => {
+    expect(normalizeArabic('\u0627\u0654\u0645\u0631\u064a\u0643\u0627')).toBe('امريكا');
+    expect(normalizeArabic('\u064a\u0654')).toBe('ئ');
+  });
+  it('normalizeText applies NFKC to compatibility characters in any range', () => {
+    expect(normalizeText('…① ﬁ Ａ ²')).toBe('...1 fi A 2');
+  });
+  it('normalizeArabic agrees with NFKC-then-fold on the corpus', () => {
+    const dir = new URL('../../../shared/corpus/iraq-withdrawal/', import.meta.url);
+    const text = readFileSync(new URL('004_d44e6c981398d9dc.txt', dir), 'utf8');
+    expect(normalizeArabic(text)).toBe(normalizeArabic(text.normalize('NFKC')));
+  });
+});

@@ -119,28 +119,56 @@ function decodeUnits(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
+/** Above this code unit, NFKC is always applied (CJK compatibility forms, presentation forms…). */
+const STABLE_LIMIT = 0x3000;
+/** Values of the stability table. */
+const UNSTABLE = 0;
+const STABLE = 1;
+/** Arabic harakat: NFKC may reorder them, which does not matter where they are deleted. */
+const STABLE_IF_MARKS_DROPPED = 2;
+
+let stability: Uint8Array | null = null;
+
 /**
- * True when NFKC may change `s`. ASCII and the ordinary Arabic block (minus the few
- * compatibility characters in it) are NFKC-stable, so most text skips the ICU call.
+ * For each code unit below STABLE_LIMIT: can NFKC change a string through it? Built on first
+ * use (a few ms). Combining marks are unstable (they compose with what precedes: e + ́ → é,
+ * ا + ٔ → أ), as are Hangul jamo; everything whose NFKC form is itself and is not a mark is
+ * stable in any context.
  */
-function mayNeedNfkc(s: string): boolean {
+function stabilityTable(): Uint8Array {
+  if (stability !== null) return stability;
+  const t = new Uint8Array(STABLE_LIMIT);
+  const mark = /\p{M}/u;
+  for (let c = 0; c < STABLE_LIMIT; c++) {
+    if (c >= 0x1100 && c <= 0x11ff) continue;
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFKC') !== ch) continue;
+    if (!mark.test(ch)) t[c] = STABLE;
+    else if ((c >= 0x064b && c <= 0x0652) || c === 0x0670 || (c >= 0x0610 && c <= 0x061a) || (c >= 0x06d6 && c <= 0x06ed)) {
+      t[c] = STABLE_IF_MARKS_DROPPED;
+    }
+  }
+  stability = t;
+  return t;
+}
+
+/** True when NFKC may change `s`; ASCII text never looks anything up. */
+function mayNeedNfkc(s: string, marksDropped: boolean): boolean {
+  let table: Uint8Array | null = null;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c >= 0x0600 && c <= 0x06ff) {
-      // Combining marks can reorder/compose (e.g. alef + hamza above → أ); the four
-      // compatibility forms (ٵ ٶ ٷ ٸ) decompose.
-      if ((c >= 0x0653 && c <= 0x0655) || (c >= 0x0675 && c <= 0x0678)) return true;
-      continue;
-    }
-    return true;
+    if (c >= STABLE_LIMIT) return true;
+    table ??= stabilityTable();
+    const v = table[c];
+    if (v === UNSTABLE || (v === STABLE_IF_MARKS_DROPPED && !marksDropped)) return true;
   }
   return false;
 }
 
 /** NFKC, drop zero-width and bidi controls and BOM, turn every space variant into ' '. */
 export function normalizeText(s: string): string {
-  const n = mayNeedNfkc(s) ? s.normalize('NFKC') : s;
+  const n = mayNeedNfkc(s, false) ? s.normalize('NFKC') : s;
   return applyTable(n, TEXT_TABLE);
 }
 
@@ -150,6 +178,6 @@ export function normalizeText(s: string): string {
  * (as Lucene's ArabicNormalizer does): folding them would merge distinct words.
  */
 export function normalizeArabic(s: string): string {
-  const n = mayNeedNfkc(s) ? s.normalize('NFKC') : s;
+  const n = mayNeedNfkc(s, true) ? s.normalize('NFKC') : s;
   return applyTable(n, ARABIC_TABLE);
 }

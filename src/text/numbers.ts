@@ -113,8 +113,11 @@ const UNIT_FORMS: Record<string, string[]> = {
 /** Dual forms: the noun alone means two ("مصدران" two sources). */
 const DUALS = new Set(['مصدران', 'مصدرين', 'شهرين', 'يومين', 'عامين', 'سنتين', 'دولتين', 'دولتان', 'هجومين', 'جنديين', 'اسبوعين', 'ساعتين', 'شرطين', 'قاعدتين']);
 
+/** Lexicon entries are written as Arabic is spelled (إلى، قتلى) and folded like the text. */
+const fold = (w: string) => normalizeArabic(w).toLowerCase();
+
 const UNIT_OF = new Map<string, string>();
-for (const [unit, forms] of Object.entries(UNIT_FORMS)) for (const f of forms) UNIT_OF.set(f, unit);
+for (const [unit, forms] of Object.entries(UNIT_FORMS)) for (const f of forms) UNIT_OF.set(fold(f), unit);
 
 const MULTIPLIERS: Record<string, number> = {
   الف: 1e3, الاف: 1e3, الفا: 1e3, الفين: 2e3, الفان: 2e3,
@@ -156,13 +159,15 @@ const QUALIFIERS: Array<[string, FigureQualifier]> = (
     ['around', 'about'], ['approximately', 'about'], ['roughly', 'about'], ['nearly', 'about'], ['almost', 'about'], ['some', 'about'],
     ['less than', 'less-than'], ['fewer than', 'less-than'], ['up to', 'up-to'],
   ] as Array<[string, FigureQualifier]>
-).sort((a, b) => b[0].length - a[0].length);
+)
+  .map(([w, q]): [string, FigureQualifier] => [fold(w), q])
+  .sort((a, b) => b[0].length - a[0].length);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (words: Iterable<string>) =>
-  [...words].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
+  [...words].map(fold).sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
 
-const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و)?(${alt(QUALIFIERS.map((q) => q[0]))})\\s*$`, 'u');
+const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و)?(${alt(QUALIFIERS.map((q) => q[0])).replace(/\\s\+/g, '[ \\t]+')})[ \\t]*$`, 'u');
 const QUALIFIER_OF = new Map(QUALIFIERS.map(([w, q]) => [w, q]));
 
 const NUM = String.raw`\d{1,3}(?:[,،]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -170,7 +175,7 @@ const NUM = String.raw`\d{1,3}(?:[,،]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}.,،\/])(وال|بال|فال|ال|لل|و|ب|ل|ف)?(${NUM})(?![\p{N}]|[.,]\d)`, 'gu');
 const MULT_AFTER = new RegExp(String.raw`^(?:[ \t]*(${alt(Object.keys(MULTIPLIERS))})(?![\p{L}])|(k|m|bn)(?![\p{L}\p{N}]))`, 'u');
 const PERCENT_AFTER = /^\s*(?:%|في\s+المئه|في\s+المائه|بالمئه|بالمائه|بالميه|percent(?![\p{L}])|per\s+cent(?![\p{L}])|pct(?![\p{L}]))/u;
-const RANGE_AFTER = new RegExp(String.raw`^[ \t]*(?:-|الى|حتى|to|و)[ \t]*(?:ال)?(${NUM})(?![\p{N}])`, 'u');
+const RANGE_AFTER = new RegExp(String.raw`^[ \t]*(?:-|الي|حتي|to|و)[ \t]*(?:ال)?(${NUM})(?![\p{N}])`, 'u');
 const CURRENCY_BEFORE = /(?:\$|us\$|usd\s*)$/u;
 const UNIT_WORD = /^[ \t\u00a0]*(?:من[ \t]+)?(?:ال)?([\p{L}]+)/u;
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years']);
@@ -271,7 +276,7 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
 
   // 2. Number words and vague counts followed by a unit: "ثلاثة شروط", "عشرات الهجمات", "العشرات من الجنود".
   const wordRe = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:و|ب|ل)?(ال)?(${alt([...Object.keys(NUMBER_WORDS), ...Object.keys(VAGUE_WORDS).filter((w) => !w.includes('_'))])})(?:\s+(الالاف|الاف|الملايين))?(?![\p{L}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:و|ب|ل)?(ال)?(${alt([...Object.keys(NUMBER_WORDS), ...Object.keys(VAGUE_WORDS).filter((w) => !w.includes('_'))])})(?:\s+(الالاف|الاف|الملايين|الف|مليون|ملايين|مليار|مليارات))?(?![\p{L}])`,
     'gu',
   );
   for (const m of t.matchAll(wordRe)) {
@@ -280,20 +285,23 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
     const word = m[2];
     // Multipliers as words with no number before them: "آلاف" alone is vague; "ألف جندي" is handled by the multiplier lexicon below.
     const um = UNIT_WORD.exec(t.slice(pos));
-    const unit = um ? UNIT_OF.get(um[1]) : undefined;
-    if (!um || !unit) continue;
+    const unit = um ? UNIT_OF.get(um[1]) ?? null : null;
+    // An exact number word times a multiplier is a figure by itself: "ستة ملايين", "ثلاثة آلاف".
+    const scaled = m[3] !== undefined && !(word in VAGUE_WORDS) && !m[3].startsWith('ال');
+    if (!unit && !scaled) continue;
+    if (m[3] !== undefined && !scaled && !(word in VAGUE_WORDS)) continue;
     // "الاثنين"/"الثلاثاء" are weekdays; a definite exact number word is a post-nominal adjective handled below.
     if (m[1] && !(word in VAGUE_WORDS)) continue;
-    pos += um[0].length;
+    if (unit) pos += um![0].length;
     let value: FigureValue;
     let qualifier: FigureQualifier = 'exact';
     if (word in VAGUE_WORDS) {
       // "بضعة أشهر", "عشرات السنين": vague durations, not reported figures
-      if (TIME_UNITS.has(unit)) continue;
+      if (unit !== null && TIME_UNITS.has(unit)) continue;
       const v = m[3] ? scaleVague(word, m[3]) : VAGUE_WORDS[word];
       value = { ...v };
       qualifier = 'about';
-    } else value = NUMBER_WORDS[word];
+    } else value = NUMBER_WORDS[word] * (scaled ? MULTIPLIERS[m[3]] : 1);
     const q = qualifierBefore(t, fs0);
     if (q) qualifier = q.qualifier;
     emit(q ? q.start : fs0, trimEnd(t, fs0, pos), value, unit, qualifier, 'number-word');

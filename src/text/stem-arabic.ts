@@ -36,21 +36,6 @@ const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 
 const PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ها', 'نا'];
 
 /**
- * Plural, dual, feminine and nisba suffixes with the stem length each must leave. The dual
- * ان is "deep" only: it ends too many names and nouns (إيران, طالبان, البرلمان, إعلان), so it
- * is removed in an alternative index term, never in the primary stem.
- */
-const SUFFIXES: ReadonlyArray<readonly [suffix: string, minRest: number, deepOnly: boolean]> = [
-  ['يه', 3, false],
-  ['ات', 2, false],
-  ['ون', 3, false],
-  ['ين', 3, false],
-  ['ان', 3, true],
-  ['ه', 2, false],
-  ['ي', 3, false],
-];
-
-/**
  * Spelling variants of one name, conflated on the stem: الأميركية/الأمريكية, أميركا/أمريكا.
  * Keys are stem prefixes; values replace them.
  */
@@ -63,32 +48,65 @@ function removeArticle(w: string): string {
   return w;
 }
 
-/** Removes one layer of suffix from `w`, or returns null when none fits. */
+/**
+ * Removes one layer of suffix from `w`, or returns null when none fits. Layers, by last letter:
+ * يه and ه (2 letters must stay before ه, 3 before يه), ات (2), ون ين (3), ي (3), the dual ان
+ * (3, and only when `deep`: it ends too many names and nouns, إيران, طالبان, البرلمان,
+ * إعلان, so the primary stem keeps it and an alternative index term drops it), a hamza after
+ * a final alef, -اوي, and a final alef laid bare by the other layers.
+ */
 function stripLayer(w: string, deep: boolean): string | null {
   const n = w.length;
-  // Hamza after a final alef changes seat with case: أعضاء/أعضائه/أعضاؤها, ميليشيائية.
-  if (n >= 4 && w[n - 2] === 'ا' && (w[n - 1] === 'ء' || w[n - 1] === 'ئ' || w[n - 1] === 'ؤ')) {
-    return w.slice(0, -1);
+  const last = w.charCodeAt(n - 1);
+  const prev = w.charCodeAt(n - 2);
+  switch (last) {
+    case HEH:
+      if (prev === YEH && n >= 5) return w.slice(0, -2);
+      return n >= 3 ? w.slice(0, -1) : null;
+    case TEH:
+      return prev === ALEF && n >= 4 ? w.slice(0, -2) : null;
+    case NOON:
+      if (n < 5) return null;
+      if (prev === WAW) return w.slice(0, -2);
+      if (prev === YEH) return withoutTaaMarbuta(w.slice(0, -2), 3);
+      if (prev === ALEF && deep) return withoutTaaMarbuta(w.slice(0, -2), 3);
+      return null;
+    case YEH:
+      // -اوي nisba of a word in -ا: ميليشياوي → ميليشيا.
+      if (prev === WAW && n >= 6 && w.charCodeAt(n - 3) === ALEF) return w.slice(0, -2);
+      return n >= 4 ? withoutTaaMarbuta(w.slice(0, -1), 4) : null;
+    case HAMZA:
+    case YEH_HAMZA:
+    case WAW_HAMZA:
+      // The hamza after a final alef changes seat with case: أعضاء/أعضائه/أعضاؤها.
+      return prev === ALEF && n >= 4 ? w.slice(0, -1) : null;
+    case ALEF:
+      // An alef laid bare by removing other endings (ميليشياوي → ميليشيا) goes only from
+      // long words: إنهاء → انها must not go on to انه → ان.
+      return n >= 6 ? w.slice(0, -1) : null;
+    default:
+      return null;
   }
-  // -اوي nisba of a word in -ا: ميليشياوي → ميليشيا.
-  if (n >= 6 && w.endsWith('اوي')) return w.slice(0, -2);
-  for (const [s, minRest, deepOnly] of SUFFIXES) {
-    if ((deep || !deepOnly) && n - s.length >= minRest && w.endsWith(s)) {
-      let rest = w.slice(0, -s.length);
-      // Taa marbuta is written ت before a dual or nisba ending: حكومتين, خليجيتين, حكومتي.
-      // After ي only on longer stems, so that الكويتي keeps the ت of الكويت.
-      const minStem = s === 'ي' ? 4 : 3;
-      if ((s === 'ين' || s === 'ان' || s === 'ي') && rest.length > minStem && rest.endsWith('ت') && !rest.endsWith('ات')) {
-        rest = rest.slice(0, -1);
-      }
-      return rest;
-    }
-  }
-  // An alef laid bare by removing other endings (ميليشياوي → ميليشيا) goes only from long
-  // words: إنهاء → انها must not go on to انه → ان.
-  if (n >= 6 && w.endsWith('ا')) return w.slice(0, -1);
-  return null;
 }
+
+/**
+ * Taa marbuta is written ت before a dual or nisba ending (حكومتين, خليجيتين, حكومتي): drop a
+ * final ت (not of ات) when more than `minStem` letters stay, so الكويتي keeps the ت of الكويت.
+ */
+function withoutTaaMarbuta(rest: string, minStem: number): string {
+  const n = rest.length;
+  return n > minStem && rest.charCodeAt(n - 1) === TEH && rest.charCodeAt(n - 2) !== ALEF ? rest.slice(0, -1) : rest;
+}
+
+const ALEF = 0x0627;
+const TEH = 0x062a;
+const NOON = 0x0646;
+const HEH = 0x0647;
+const WAW = 0x0648;
+const YEH = 0x064a;
+const HAMZA = 0x0621;
+const WAW_HAMZA = 0x0624;
+const YEH_HAMZA = 0x0626;
 
 function removeSuffixes(word: string, deep = false): string {
   let w = word;

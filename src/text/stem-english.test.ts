@@ -22,10 +22,13 @@ describe('stemEnglish', () => {
     expect(stemEnglish('hoping')).toBe(stemEnglish('hope'));
     expect(stemEnglish('falling')).toBe('fall');
   });
-  it('stemEnglish keeps words ending in -us and -is', () => {
+  it('stemEnglish keeps words ending in -us, -sis and -xis', () => {
     expect(stemEnglish('status')).toBe('status');
     expect(stemEnglish('isis')).toBe('isis');
+    expect(stemEnglish('crisis')).toBe('crisis');
+    same('crises', 'crisis');
   });
+  it('stemEnglish strips the plural of demonyms in -is', () => same('iraqis', 'iraqi'));
   it('stemEnglish keeps short words and non-letters', () => {
     expect(stemEnglish('us')).toBe('us');
     expect(stemEnglish('f16')).toBe('f16');

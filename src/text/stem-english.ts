@@ -23,6 +23,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   men: 'man',
   women: 'woman',
   children: 'child',
+  crises: 'crisis',
+  analyses: 'analysis',
 };
 
 function isConsonant(w: string, i: number): boolean {
@@ -82,7 +84,9 @@ function plurals(w: string): string {
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('ies')) return w.slice(0, -2);
   if (w.endsWith('ss')) return w;
-  if (w.endsWith('s') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  // Keep the s of Latin/Greek singulars (status, crisis, analysis, axis, ISIS); strip it from
+  // plural demonyms in -is (Iraqis, Saudis).
+  if (w.endsWith('s') && !w.endsWith('us') && !w.endsWith('sis') && !w.endsWith('xis')) return w.slice(0, -1);
   return w;
 }
 

@@ -11,7 +11,8 @@ const ARABIC = `
 إنها إلا إذا إذ كما بين حتى عند عندما لدى منذ حيث أي أيضا بعد قبل غير كل بعض له لها لهم لهما
 به بها بهم فيه فيها فيهم منه منها منهم عليه عليها عليهم إليه إليها إليهم عنه عنها عنهم وفي ومن
 وعلى وإلى وعن وأن وإن ولا وما وقد ولم ولن وهو وهي وهم أم هناك هنا ليس ليست لكن ولكن بل أما
-إما سوف الآن كذلك ضمن خلال وذلك فإن فقد لأن كي التى يا
+إما سوف الآن كذلك ضمن خلال وذلك فإن فقد لأن كي التى يا مما عما فيما إنما ربما بينما كلما لنا لكم
+ذا ذي هنا هناك هؤلاء أولئك
 `;
 
 const ENGLISH = `
@@ -28,11 +29,21 @@ function toSet(list: string, normalize: (s: string) => string): ReadonlySet<stri
 export const ARABIC_STOPWORDS: ReadonlySet<string> = toSet(ARABIC, normalizeArabic);
 export const ENGLISH_STOPWORDS: ReadonlySet<string> = toSet(ENGLISH, (s) => s);
 
-/** True for a normalized Arabic word that is a stopword, alone or after و/ف. */
+/** و ف, then ب ل ك: the proclitics a function word can carry (وبهذا, لذلك, فبما). */
+function isConjunction(c: number): boolean {
+  return c === 0x0648 || c === 0x0641;
+}
+function isPreposition(c: number): boolean {
+  return c === 0x0628 || c === 0x0644 || c === 0x0643;
+}
+
+/** True for a normalized Arabic word that is a stopword, alone or after و/ف and ب/ل/ك. */
 export function isArabicStopword(normalized: string): boolean {
   if (ARABIC_STOPWORDS.has(normalized)) return true;
-  const c = normalized.charCodeAt(0);
-  return (c === 0x0648 || c === 0x0641) && ARABIC_STOPWORDS.has(normalized.slice(1));
+  let i = 0;
+  if (isConjunction(normalized.charCodeAt(i))) i++;
+  if (isPreposition(normalized.charCodeAt(i))) i++;
+  return i > 0 && normalized.length - i >= 2 && ARABIC_STOPWORDS.has(normalized.slice(i));
 }
 
 export function isEnglishStopword(lower: string): boolean {

@@ -218,3 +218,12 @@ evidence:
     ]);
   });
 });
+
+describe('loadCase names a missing folder', () => {
+  it('refuses a folder that does not exist, naming it', async () => {
+    const error = await loadCase('/nonexistent/marsad-case').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).file).toBe('/nonexistent/marsad-case');
+    expect((error as InputError).message).toBe('case folder not found');
+  });
+});

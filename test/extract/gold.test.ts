@@ -49,8 +49,8 @@ describe('extractDocument against gold files', () => {
     expect(mentions.recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('extractDocument on the held-out article (written by hand, not used for tuning) stays above 0.75', () => {
-    const h = run('heldout-1.json', new URL('heldout-1.txt', goldDir));
+  it.each(['heldout-1', 'heldout-2'])('extractDocument on held-out article %s (written by hand, not used for tuning) stays above 0.75', (name) => {
+    const h = run(`${name}.json`, new URL(`${name}.txt`, goldDir));
     console.log(formatScore('held-out dates', h.dates));
     console.log(formatScore('held-out figures', h.figures));
     console.log(formatScore('held-out mentions', h.mentions));

@@ -45,6 +45,7 @@ const STRINGS = {
   legendActor: { ar: 'فاعل', en: 'actor' },
   legendPlace: { ar: 'مكان', en: 'place' },
   legendFact: { ar: 'واقعة موثّقة', en: 'cited fact' },
+  legendDate: { ar: 'تاريخ', en: 'date' },
   query: { ar: 'عبارة البحث', en: 'Query' },
   run: { ar: 'تشغيل', en: 'Run' },
   allDocuments: { ar: 'كل الوثائق', en: 'All documents' },
@@ -80,7 +81,7 @@ const STRINGS = {
   density: { ar: 'الكثافة', en: 'Density' },
   lever: { ar: 'رافعة', en: 'lever' },
   intermediate: { ar: 'وسيط', en: 'intermediate' },
-  outcome: { ar: 'نتيجة', en: 'outcome' },
+  outcome: { ar: 'النتيجة', en: 'Outcome' },
   compare: { ar: 'قارن مع', en: 'Compare with' },
   none: { ar: 'لا شيء', en: 'none' },
   runScenario: { ar: 'شغّل السيناريو', en: 'Run scenario' },
@@ -118,6 +119,8 @@ const STRINGS = {
   issue: { ar: 'القضية', en: 'Issue' },
   outlet: { ar: 'الناشر', en: 'Outlet' },
   published: { ar: 'تاريخ النشر', en: 'Published' },
+  lowEnd: { ar: 'الوزن عند الحد الأدنى', en: 'weight at low end' },
+  highEnd: { ar: 'الوزن عند الحد الأعلى', en: 'weight at high end' },
 } as const;
 
 /** Names of the case's enumerated values (types, relations, qualifiers, statuses). */

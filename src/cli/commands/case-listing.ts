@@ -4,14 +4,13 @@
  * MARSAD_CASE, and laying out plain-text tables.
  */
 import type { Command } from 'commander';
-import { resolveCaseDir } from '../../case/case-dir.js';
 import { loadCase, type LoadedCase } from '../../case/load.js';
 import type { Citation } from '../../domain/case.js';
+import { resolveContext } from '../context.js';
 import type { CliIo } from '../io.js';
 
 export function caseDirFor(cmd: Command, io: CliIo): string {
-  const opts = cmd.optsWithGlobals() as { case?: string };
-  return resolveCaseDir({ option: opts.case, envValue: io.env.MARSAD_CASE, cwd: io.cwd });
+  return resolveContext(cmd, io).caseDir;
 }
 
 export function loadCaseFor(cmd: Command, io: CliIo): Promise<LoadedCase> {

@@ -69,12 +69,14 @@ export const register: RegisterCommand = (program, io) => {
     .option('--no-expand', "do not add the other names of actors and places named in the query")
     .option('--json', 'print JSON: an array of {file, passage, start, end, score, snippet, text, …}')
     .action(async (text: string, opts: SearchOptions, cmd: Command) => {
+      const limit = parseLimit(opts.limit) ?? 20;
+      const language = parseLang(opts.lang);
       const c = await caseFor(cmd, io, opts);
       const query: SearchQuery = {
         text,
-        limit: parseLimit(opts.limit) ?? 20,
+        limit,
         ...(opts.doc ? { file: opts.doc } : {}),
-        ...(opts.lang ? { language: parseLang(opts.lang) } : {}),
+        ...(language ? { language } : {}),
         ...(opts.from ? { from: opts.from } : {}),
         ...(opts.to ? { to: opts.to } : {}),
       };

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { CitationQuery, EmptyQuery, SearchQuery, parseInput } from '../api-schemas.js';
 import type { CitationIndex } from '../citation-index.js';
 import type { AppDeps } from '../deps.js';
-import { findCitedFacts, findMentions } from '../document-highlights.js';
+import { findCitedFacts, findDateHighlights, findMentions } from '../document-highlights.js';
 import { stripToken } from './case-routes.js';
 
 export function documentRoutes(deps: AppDeps, citations: CitationIndex): Hono {
@@ -33,6 +33,7 @@ export function documentRoutes(deps: AppDeps, citations: CitationIndex): Hono {
       document,
       passages,
       mentions: findMentions(caseData, doc.text),
+      dates: findDateHighlights(caseData, doc.text, doc.published),
       facts: findCitedFacts(caseData, doc.file, doc.text),
     });
   });

@@ -116,6 +116,10 @@ export const scenariosPage: Page = async (root, ctx) => {
   add(root, sensitivitySection(ctx, current.id, outcomeIds, conceptLabel));
 };
 
+function horizontalBarsSized(el: HTMLElement, n: number): void {
+  el.style.height = `${Math.max(380, 80 + n * 24)}px`;
+}
+
 function horizontalBars(
   el: HTMLElement,
   ctx: PageContext,
@@ -124,8 +128,8 @@ function horizontalBars(
   signColours = false,
   digits = 2,
 ): void {
+  horizontalBarsSized(el, categories.length);
   const chart = makeChart(el, ctx);
-  el.classList.toggle('tall', categories.length > 8);
   chart.setOption({
     ...base(),
     xAxis: mirrored({ type: 'value', axisLabel: { formatter: (v: number) => fmtNumber(v, digits) } }),
@@ -180,9 +184,10 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
 }
 
 function drawProbabilities(el: HTMLElement, ctx: PageContext, r: McResult, conceptLabel: (id: string) => string, actorLabel: (id: string) => string): void {
-  const chart = makeChart(el, ctx);
-  el.classList.add('tall');
   const cats = [...r.outcomes.map((o) => conceptLabel(o.concept)), ...r.actors.map((a) => actorLabel(a.actor))];
+  // One readable row per outcome and actor (CSSOM sizing is allowed by the CSP).
+  el.style.height = `${Math.max(380, 80 + cats.length * 24)}px`;
+  const chart = makeChart(el, ctx);
   chart.setOption({
     ...base(),
     xAxis: mirrored({ type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => fmtPercent(v) } }),
@@ -212,8 +217,8 @@ function sensitivitySection(ctx: PageContext, scenario: string, outcomes: string
         xAxis: mirrored({ type: 'value', axisLabel: { formatter: (v: number) => fmtSigned(v, 2) } }),
         yAxis: { type: 'category', data: top.map((e) => `${conceptLabel(e.from)} → ${conceptLabel(e.to)}`), position: startSide(), inverse: true, axisLabel: { width: 220, overflow: 'truncate' } },
         series: [
-          { type: 'bar', name: 'low', stack: 'x', data: top.map((e) => e.deltaLow - s.delta), itemStyle: { color: '#c62828' } },
-          { type: 'bar', name: 'high', stack: 'y', barGap: '-100%', data: top.map((e) => e.deltaHigh - s.delta), itemStyle: { color: '#1a7f37' } },
+          { type: 'bar', name: t('lowEnd'), stack: 'x', data: top.map((e) => e.deltaLow - s.delta), itemStyle: { color: '#c62828' } },
+          { type: 'bar', name: t('highEnd'), stack: 'y', barGap: '-100%', data: top.map((e) => e.deltaHigh - s.delta), itemStyle: { color: '#1a7f37' } },
         ],
         tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (v: number) => fmtSigned(v, 3) },
       },

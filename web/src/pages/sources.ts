@@ -16,6 +16,8 @@ interface DocumentView {
   document: DocMeta & { text: string };
   passages: Passage[];
   mentions: Span[];
+  /** Present once the extraction module tags dates. */
+  dates?: Array<{ start: number; end: number; value: string; precision: string; event?: string }>;
   facts: Array<Span & { quote: string }>;
 }
 
@@ -53,6 +55,7 @@ export const sourcesPage: Page = async (root, ctx) => {
       { class: 'legend' },
       h('mark', { class: 'mention' }, t('legendActor')),
       h('mark', { class: 'mention place' }, t('legendPlace')),
+      h('mark', { class: 'date-mention' }, t('legendDate')),
       h('mark', { class: 'fact' }, t('legendFact')),
     ),
   );
@@ -80,8 +83,9 @@ function renderPassage(p: Passage, view: DocumentView, hl: { start: number; end:
   const within = (s: { start: number; end: number }) => s.end > p.start && s.start < p.end;
   const mentions = view.mentions.filter(within);
   const facts = view.facts.filter(within);
+  const dates = (view.dates ?? []).filter(within);
   const cuts = new Set([p.start, p.end]);
-  for (const s of [...mentions, ...facts, ...(hl && within(hl) ? [hl] : [])]) {
+  for (const s of [...mentions, ...dates, ...facts, ...(hl && within(hl) ? [hl] : [])]) {
     cuts.add(Math.max(p.start, s.start));
     cuts.add(Math.min(p.end, s.end));
   }
@@ -99,6 +103,11 @@ function renderPassage(p: Passage, view: DocumentView, hl: { start: number; end:
     let node: Node = document.createTextNode(neutraliseBidi(text));
     const mention = mentions.find(covers);
     const fact = facts.find(covers);
+    const date = mention ? undefined : dates.find(covers);
+    if (date) {
+      const target = href(lang(), 'timeline', [], { event: date.event });
+      node = h('mark', { class: 'date-mention', 'data-date': date.value, title: fmtDate(date.value) }, h('a', { href: target }, node));
+    }
     if (mention) {
       node = h(
         'mark',
@@ -108,7 +117,7 @@ function renderPassage(p: Passage, view: DocumentView, hl: { start: number; end:
     }
     if (fact) {
       const target = factHref(fact);
-      node = h('mark', { class: 'fact', 'data-kind': fact.kind, 'data-id': fact.id, title: `${fact.kind}: ${fact.id}` }, mention || !target ? node : h('a', { href: target }, node));
+      node = h('mark', { class: 'fact', 'data-kind': fact.kind, 'data-id': fact.id, title: `${fact.kind}: ${fact.id}` }, mention || date || !target ? node : h('a', { href: target }, node));
     }
     if (hl && covers(hl)) node = h('mark', { class: 'cited' }, node);
     add(el, node);

@@ -80,7 +80,15 @@ export const timelinePage: Page = async (root, ctx) => {
       };
     }),
   );
+  // Open on where most events are (from the 20th percentile date to the last one), not on the
+  // whole span back to the earliest background event; zooming out shows the rest.
+  const starts = shown.map((e) => dateOf(e.date).getTime()).sort((a, b) => a - b);
+  const ends = shown.map((e) => endOf(e.until ?? e.date).getTime());
+  const windowStart = starts.length ? starts[Math.floor(starts.length * 0.2)] - 30 * 86_400_000 : undefined;
+  const windowEnd = ends.length ? Math.max(...ends) + 60 * 86_400_000 : undefined;
   const timeline = new Timeline(box, items as never, {
+    start: windowStart,
+    end: windowEnd,
     rtl: lang() === 'ar',
     locale: lang(),
     locales: {

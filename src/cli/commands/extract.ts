@@ -1,0 +1,61 @@
+/**
+ * `marsad extract FILE [--json] [--published DATE]`: tags the case's actors and places, dates and
+ * figures in one document, and lists candidates the case does not hold yet.
+ * The publication date (for "أمس", "الجمعة الماضية", "العام المقبل") comes from --published, the
+ * file's front matter, or a sources.yaml beside the file, in that order.
+ */
+import { resolve } from 'node:path';
+import type { ExtractionResult, FigureMention } from '../../domain/extract.js';
+import { extractDocument } from '../../extract/index.js';
+import { DEFAULTS as READ_DEFAULTS, readDocument } from '../../extract/read-document.js';
+import { InputError } from '../../domain/errors.js';
+import type { RegisterCommand } from './index.js';
+import { loadCaseFor, printJson, table } from './case-listing.js';
+
+export const register: RegisterCommand = (program, io) => {
+  program
+    .command('extract')
+    .description('find known actors, dates and figures in a document, and propose candidates for the case')
+    .argument('<file>', 'a UTF-8 text or Markdown file')
+    .option('--published <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) relative dates are resolved against')
+    .option('--max-bytes <n>', `largest file accepted (default ${READ_DEFAULTS.maxBytes})`)
+    .option('--json', 'print JSON: mentions, dates, figures and candidates with their offsets')
+    .action(async (file: string, opts: { published?: string; json?: boolean; maxBytes?: string }, cmd) => {
+      const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
+      if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
+        throw new InputError(`expected a positive whole number of bytes, got "${opts.maxBytes}"`, { field: '--max-bytes' });
+      }
+      const path = resolve(io.cwd, file);
+      const doc = await readDocument(path, { published: opts.published, maxBytes });
+      const c = await loadCaseFor(cmd, io);
+      const result = extractDocument(doc.text, { case: c, publishedDate: doc.published, file: doc.file });
+      for (const w of result.warnings) io.err(`marsad: warning: ${w}\n`);
+      if (opts.json) return printJson(io, result);
+      io.out(render(result, doc.publishedFrom));
+    });
+};
+
+function figureValue(f: FigureMention): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return typeof f.value === 'number' ? n(f.value) : `${n(f.value.low)}–${n(f.value.high)}`;
+}
+
+function render(r: ExtractionResult, from: string | null): string {
+  const parts: string[] = [];
+  parts.push(`${r.file ?? ''}  published ${r.published ?? 'unknown'}${from ? ` (from ${from})` : ''}\n`);
+  const counts = new Map<string, number>();
+  for (const m of r.mentions) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+  parts.push(`\nMentions: ${r.mentions.length} of ${counts.size} actors and places\n`);
+  parts.push(table(['id', 'count'], [...counts].sort((a, b) => b[1] - a[1]).map(([id, n]) => [id, String(n)])));
+  parts.push(`\nDates: ${r.dates.length}\n`);
+  parts.push(table(['value', 'precision', 'qualifier', 'offset', 'text'], r.dates.map((d) => [d.value, d.precision, d.qualifier ?? '', String(d.start), d.text])));
+  parts.push(`\nFigures: ${r.figures.length}\n`);
+  parts.push(
+    table(['value', 'unit', 'qualifier', 'offset', 'text'], r.figures.map((f) => [figureValue(f), f.unit ?? '', f.qualifier, String(f.start), f.text])),
+  );
+  parts.push(`\nCandidates not yet in the case\n`);
+  parts.push(`  events (dates):  ${r.candidates.events.map((e) => e.date.value).join(', ') || '-'}\n`);
+  parts.push(`  figures:         ${r.candidates.figures.map((f) => `${figureValue(f.figure)} ${f.figure.unit ?? ''}`.trim()).join(', ') || '-'}\n`);
+  parts.push(`  actors:          ${r.candidates.actors.map((a) => `${a.name} (${a.cue})`).join(', ') || '-'}\n`);
+  return parts.join('');
+}
