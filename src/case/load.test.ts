@@ -55,3 +55,17 @@ describe('loadCaseWithWarnings', () => {
     ]);
   });
 });
+
+describe('loadCaseWithWarnings and YAML tags', () => {
+  it('loadCaseWithWarnings keeps an unknown tag as plain data and warns about it', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/marsad-mini-`);
+    writeFileSync(`${dir}/case.yaml`, 'case:\n  id: t\n  title: { ar: ت, en: T }\n  question: !js/function { ar: س, en: Q }\n');
+    const { case: c, warnings } = await loadCaseWithWarnings(dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(c.meta.question).toEqual({ ar: 'س', en: 'Q' });
+    expect(warnings.map((w) => [w.file, w.line])).toEqual([['case.yaml', 4]]);
+    expect(warnings[0].message).toMatch(/tag/i);
+  });
+});

@@ -84,6 +84,10 @@ export async function loadCaseWithWarnings(dir: string): Promise<{ case: LoadedC
     if (!parsed) continue;
     const { doc, lines, value } = parsed;
     const origin = (path: FieldPath): Origin => ({ file, doc, lines, path });
+    for (const w of doc.warnings) {
+      // e.g. an unknown tag (`!python/object`): the value is kept as plain data
+      warnings.push({ file, line: w.pos ? lines.linePos(w.pos[0]).line : undefined, message: w.message.split('\n')[0] });
+    }
     if (value === null || value === undefined) {
       warnings.push({ file, message: 'empty file' });
       continue;

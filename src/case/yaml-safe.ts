@@ -88,7 +88,6 @@ export function scanDepth(text: string): { depth: number; line: number } {
       inComment = false;
       atLineStart = true;
       indent = 0;
-      if (quote === "'") continue;
       continue;
     }
     if (inComment) continue;

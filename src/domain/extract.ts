@@ -78,6 +78,16 @@ export const ActorCandidate = Span.extend({
   /** Why it looks like an actor: the title before it ("وزير الخارجية") or `quoted`. */
   cue: z.string(),
 });
+/** A quoted statement attributed to a known actor, not yet among the case's stance quotes. */
+export const QuoteCandidate = z.object({
+  /** The speaker: the actor named between the verb of saying and the quote. */
+  actor: z.string(),
+  /** The verb of saying that introduces the quote (قال، أكد، أوضح…). */
+  verb: z.string(),
+  /** The quoted words, without the quote marks. */
+  quote: Span,
+});
+export type QuoteCandidate = z.infer<typeof QuoteCandidate>;
 export type EventCandidate = z.infer<typeof EventCandidate>;
 export type FigureCandidate = z.infer<typeof FigureCandidate>;
 export type ActorCandidate = z.infer<typeof ActorCandidate>;
@@ -93,6 +103,8 @@ export const ExtractionResult = z.object({
     events: z.array(EventCandidate),
     figures: z.array(FigureCandidate),
     actors: z.array(ActorCandidate),
+    /** Stance quotes: quoted statements by known actors that no stance of the case quotes yet. */
+    quotes: z.array(QuoteCandidate),
   }),
   /** Things the analyst should know (relative dates left unresolved for lack of a publication date…). */
   warnings: z.array(z.string()),

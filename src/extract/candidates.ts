@@ -3,13 +3,15 @@
  * - events: dates not among the case's event and commitment dates, with the sentence and the
  *   actors it names;
  * - figures: figures whose value no claim of the case has;
+ * - quotes: quoted statements introduced by a verb of saying and attributed to a known actor,
+ *   that no stance of the case quotes yet (candidate stance quotes);
  * - actors: names that look like actors but are not in the gazetteer — the words after a title
  *   ("وزير الخارجية", "الأمين العام لـ", "المتحدث باسم") or an organisation name in quotes
  *   («حركة …», موقع «…»).
  * Nothing here is accepted automatically; candidates are proposals.
  */
-import type { Claim, Commitment, Event, PartialDate } from '../domain/case.js';
-import type { ActorCandidate, DateMention, EventCandidate, FigureCandidate, FigureMention, Mention, Span } from '../domain/extract.js';
+import type { Actor, Claim, Commitment, Event, PartialDate, Stance } from '../domain/case.js';
+import type { ActorCandidate, DateMention, EventCandidate, FigureCandidate, FigureMention, Mention, QuoteCandidate, Span } from '../domain/extract.js';
 import { normalizeArabic } from '../text/index.js';
 
 export const DEFAULTS = {
@@ -23,6 +25,8 @@ export interface CandidateSource {
   events: readonly Event[];
   commitments: readonly Commitment[];
   claims: readonly Claim[];
+  stances: readonly Stance[];
+  actors: readonly Actor[];
 }
 
 const dateValue = (d: PartialDate | undefined): string | undefined => (d === undefined ? undefined : typeof d === 'string' ? d : d.value);
@@ -122,6 +126,11 @@ const TITLES = [
   'السفير', 'السفيره', 'قائد', 'زعيم', 'النائب', 'الخبير الامني', 'الخبير', 'المحلل السياسي', 'المحلل', 'مستشار', 'مدير', 'الجنرال',
   'الشيخ', 'السيد', 'الدكتور', 'رئيس حزب', 'رئيس تحالف', 'زعيم حركه',
 ].sort((a, b) => b.length - a.length);
+const TITLES_BY_FIRST = new Map<string, string[]>();
+for (const t of TITLES) {
+  const first = t.split(' ')[0];
+  TITLES_BY_FIRST.set(first, [...(TITLES_BY_FIRST.get(first) ?? []), t]);
+}
 /** Words that start an organisation's name, or introduce one in quotes (موقع «…»). */
 const ORG_WORDS = new Set([
   'حركه', 'حزب', 'تحالف', 'ائتلاف', 'مجلس', 'هيئه', 'قوات', 'جماعه', 'منظمه', 'كتائب', 'لواء', 'سرايا', 'وكاله', 'صحيفه', 'مجله',
@@ -166,7 +175,10 @@ export function actorCandidates(text: string, mentions: readonly Mention[]): Act
 
   // 1. After a title: skip its definite complements (الخارجية، العراقي), then take the name.
   for (let i = 0; i < ws.length; i++) {
-    const title = TITLES.find((t) => titleAt(ws, i, t, text));
+    const first = ws[i].key.replace(/^[وف](?=.{3})/, '');
+    const options = TITLES_BY_FIRST.get(first);
+    if (!options) continue;
+    const title = options.find((t) => titleAt(ws, i, t, text));
     if (!title) continue;
     let j = i + title.split(' ').length;
     const cue = text.slice(ws[i].start, ws[j - 1].end);
@@ -185,6 +197,8 @@ export function actorCandidates(text: string, mentions: readonly Mention[]): Act
     if (covered.some((m) => m.start <= ws[j].start)) continue;
     // stop before the first word a known mention covers
     const end = covered.reduce((e, m) => Math.min(e, m.start), ws[k].end);
+    // A person named after a title has a first and a family name: one word is a noun (تصويت).
+    if (trimRight(text, ws[j].start, end) <= ws[j].end) continue;
     push(ws[j].start, trimRight(text, ws[j].start, end), cue);
   }
 
@@ -203,9 +217,12 @@ export function actorCandidates(text: string, mentions: readonly Mention[]): Act
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Future-tense verbs (سيدرسها) and words carrying an object pronoun are not names. */
+/**
+ * Not the start of a name: future-tense verbs (سيدرسها), words with an object pronoun, words with
+ * the article or a preposition before it (للدراسة، بالقضاء), and long words behind ل (لتهريب).
+ */
 function looksLikeVerb(key: string): boolean {
-  return /^س[يتن]/.test(key) || /(ها|هما|هم)$/.test(key) || /^(لل|[وفبك]?ال|[وف]?[بل]ال)/.test(key);
+  return /^س[يتن]/.test(key) || /(ها|هما|هم)$/.test(key) || /^(لل|[وفبك]?ال|[وف]?[بل]ال)/.test(key) || /^ل.{4,}/.test(key);
 }
 
 function titleAt(ws: Word[], i: number, title: string, text: string): boolean {
@@ -222,4 +239,73 @@ function titleAt(ws: Word[], i: number, title: string, text: string): boolean {
 function trimRight(text: string, s: number, e: number): number {
   while (e > s && /[\s،,.:;«»"“”()-]/.test(text[e - 1])) e--;
   return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stance quotes
+
+/** Verbs of saying (folded) that introduce a quote, Arabic and English. */
+const SPEECH_VERBS = [
+  'قال', 'قالت', 'اكد', 'اكدت', 'اوضح', 'اوضحت', 'اشار', 'اشارت', 'اضاف', 'اضافت', 'اعتبر', 'اعتبرت', 'شدد', 'شددت', 'صرح', 'صرحت',
+  'اعلن', 'اعلنت', 'ذكر', 'ذكرت', 'تابع', 'تابعت', 'افاد', 'افادت', 'اقر', 'اقرت', 'لفت', 'لفتت', 'نقل', 'نقلت', 'هدد', 'هددت',
+  'said', 'says', 'stated', 'told', 'added', 'warned',
+].map((w) => normalizeArabic(w));
+const QUOTE_RE = /[«"“]([^«»"“”\n]{12,600})[»"”]/gu;
+
+/** How many characters before a quote its verb of saying may be. */
+const SPEAKER_WINDOW = 220;
+
+export function quoteCandidates(c: CandidateSource, text: string, mentions: readonly Mention[]): QuoteCandidate[] {
+  const typeOf = new Map(c.actors.map((a) => [a.id, a.type]));
+  const known = c.stances.flatMap((st) => [st.quote, ...st.cite.map((k) => k.quote)]).filter((q): q is string => !!q).map(squash);
+  const out: QuoteCandidate[] = [];
+  let prevEnd = 0;
+  let prevSpeaker: { actor: string; paragraph: number } | null = null;
+  for (const m of text.matchAll(QUOTE_RE)) {
+    const inner = m[1];
+    const qStart = m.index! + 1;
+    const qEnd = qStart + inner.length;
+    if (inner.trim().split(/\s+/).length < 4) continue; // names and titles in quotes, not statements
+    const afterPrev = prevEnd;
+    prevEnd = qEnd + 1;
+    // a quoted name («المقاومة الإسلامية في العراق») is not a statement
+    if (mentionsIn(mentions, qStart, qEnd).some((x) => x.start <= qStart + 1 && x.end >= qStart + inner.trimEnd().length - 1)) continue;
+    const paragraph = text.lastIndexOf('\n', m.index!) + 1;
+    const regionStart = Math.max(paragraph, afterPrev, m.index! - SPEAKER_WINDOW);
+    const region = text.slice(regionStart, m.index!);
+    // the last verb of saying before the quote, in the same paragraph and after the previous quote
+    let verbWord: string | null = null;
+    let verbAt = -1;
+    for (const w of region.matchAll(/[\p{L}\p{M}\u0640]+/gu)) {
+      const f = normalizeArabic(w[0]).toLowerCase();
+      const hit = SPEECH_VERBS.includes(f) ? f : /^[وف]/.test(f) && SPEECH_VERBS.includes(f.slice(1)) ? f.slice(1) : null;
+      if (hit) {
+        verbWord = hit;
+        verbAt = regionStart + w.index!;
+      }
+    }
+    if (verbWord === null) continue;
+    const actorsBetween = (s: number, e: number) => mentionsIn(mentions, s, e).filter((x) => x.kind === 'actor' && x.start >= s && x.end <= e);
+    const rank = (x: Mention) => (typeOf.get(x.actor) === 'person' ? 0 : typeOf.get(x.actor) === 'media' ? 2 : 1);
+    const after = actorsBetween(verbAt, m.index!).sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+    let speaker: string | undefined = after.find((x) => rank(x) < 2)?.actor;
+    if (!speaker) {
+      // subject before the verb ("سرمد البياتي فلفت إلى أن"), within the sentence
+      const sentence = Math.max(regionStart, ...['.', '!', '?', '؟'].map((p) => text.lastIndexOf(p, verbAt) + 1));
+      const before = actorsBetween(sentence, verbAt).filter((x) => rank(x) < 2);
+      speaker = before.sort((a, b) => rank(a) - rank(b) || b.start - a.start)[0]?.actor;
+    }
+    if (!speaker && prevSpeaker && prevSpeaker.paragraph === paragraph) speaker = prevSpeaker.actor; // "وتابع أن": same speaker
+    speaker ??= after[0]?.actor;
+    if (!speaker) continue;
+    prevSpeaker = { actor: speaker, paragraph };
+    const q = squash(inner);
+    if (known.some((k) => k.length >= 8 && (q.includes(k) || k.includes(q)))) continue;
+    out.push({ actor: speaker, verb: verbWord, quote: { start: qStart, end: qEnd, text: inner } });
+  }
+  return out;
+}
+
+function squash(s: string): string {
+  return normalizeArabic(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

@@ -46,23 +46,37 @@ const WORD = /[\p{L}\p{N}\p{M}\u0640]+(?:['’][\p{L}\p{M}]+)*/gu;
 const ARABIC = /[\u0600-\u06ff]/;
 /** Zero-width and bidi controls: removed before tokenizing so they never split or join words. */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE_ANY = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const INVISIBLE_CHAR = /^[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]$/;
 
+const KEY_MEMO = new Map<string, string>();
 function keyOf(word: string): string {
-  if (ARABIC.test(word)) return normalizeArabic(word);
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’]/g, '').toLowerCase();
+  let k = KEY_MEMO.get(word);
+  if (k === undefined) {
+    k = ARABIC.test(word) ? normalizeArabic(word) : word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/['’]/g, '').toLowerCase();
+    if (KEY_MEMO.size > 200_000) KEY_MEMO.clear(); // bound memory on huge vocabularies
+    KEY_MEMO.set(word, k);
+  }
+  return k;
 }
 
 /** Tokens of `text` with offsets into `text`; invisible controls are skipped over, not split on. */
 function tokens(text: string): Tok[] {
+  // Fast path: most texts have no invisible controls at all.
+  if (!INVISIBLE_ANY.test(text)) {
+    const out: Tok[] = [];
+    for (const m of text.matchAll(WORD)) out.push({ text: m[0], key: keyOf(m[0]), start: m.index!, end: m.index! + m[0].length });
+    return out;
+  }
   const visible: number[] = [];
-  let clean = '';
+  const parts: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (INVISIBLE_CHAR.test(ch)) continue;
     visible.push(i);
-    clean += ch;
+    parts.push(ch);
   }
+  const clean = parts.join('');
   visible.push(text.length);
   const out: Tok[] = [];
   for (const m of clean.matchAll(WORD)) {
@@ -119,8 +133,20 @@ export function buildGazetteer(c: GazetteerSource): Gazetteer {
   return g;
 }
 
+const CLITIC_MEMO = new Map<string, string[]>();
+
 /** The forms a first token may have once Arabic proclitics are removed (itself first). */
 export function cliticForms(key: string): string[] {
+  let hit = CLITIC_MEMO.get(key);
+  if (hit === undefined) {
+    hit = computeCliticForms(key);
+    if (CLITIC_MEMO.size > 200_000) CLITIC_MEMO.clear();
+    CLITIC_MEMO.set(key, hit);
+  }
+  return hit;
+}
+
+function computeCliticForms(key: string): string[] {
   if (!ARABIC.test(key)) return [key];
   const out = [key];
   const stage1 = [key];

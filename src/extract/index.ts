@@ -8,11 +8,11 @@
 import type { ExtractionResult } from '../domain/extract.js';
 import { findDates, parseAnchor } from '../text/dates.js';
 import { findFigures } from '../text/numbers.js';
-import { actorCandidates, eventCandidates, figureCandidates, type CandidateSource } from './candidates.js';
+import { actorCandidates, eventCandidates, figureCandidates, quoteCandidates, type CandidateSource } from './candidates.js';
 import { tagMentions, type GazetteerSource } from './gazetteer.js';
 
 export { tagMentions, buildGazetteer, cliticForms, type GazetteerSource } from './gazetteer.js';
-export { actorCandidates, eventCandidates, figureCandidates, sentenceAt, type CandidateSource } from './candidates.js';
+export { actorCandidates, eventCandidates, figureCandidates, quoteCandidates, sentenceAt, type CandidateSource } from './candidates.js';
 
 export type ExtractCase = GazetteerSource & CandidateSource;
 
@@ -46,6 +46,7 @@ export function extractDocument(text: string, opts: ExtractOptions): ExtractionR
       events: eventCandidates(opts.case, text, dates, mentions),
       figures: figureCandidates(opts.case, text, figures, mentions),
       actors: actorCandidates(text, mentions),
+      quotes: quoteCandidates(opts.case, text, mentions),
     },
     warnings,
   };

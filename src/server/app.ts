@@ -12,7 +12,7 @@ import { OPENAPI } from './openapi.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
-import { bodyLimit, csrfGuard, secureHeaders, tokenGuard } from './security.js';
+import { bodyLimit, csrfGuard, loopbackHostGuard, secureHeaders, tokenGuard } from './security.js';
 import { staticFiles } from './static-files.js';
 
 export type { AppDeps, ServerOptions } from './deps.js';
@@ -25,6 +25,7 @@ export function createApp(deps: AppDeps): Hono {
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => notFoundResponse(c));
   app.use('*', secureHeaders);
+  app.use('*', loopbackHostGuard(deps.options.loopbackOnly ?? false));
   app.use('*', tokenGuard(deps.options.token));
   app.use('*', csrfGuard);
   app.use('*', bodyLimit(deps.options.maxBodyBytes));

@@ -8,6 +8,11 @@ import type { Store } from '../store/index.js';
 export interface ServerOptions {
   /** When set, every request must carry it (Bearer header, cookie, or `?token=` once). */
   token?: string;
+  /**
+   * Answer only requests addressed to a loopback name (127.0.0.1, localhost, ::1): set when the
+   * server is bound to loopback, against DNS rebinding. Default false.
+   */
+  loopbackOnly?: boolean;
   /** Largest request body accepted, in bytes; larger is a 413. */
   maxBodyBytes: number;
   /** Folder of the built web app (dist/web). Without it only the API is served. */

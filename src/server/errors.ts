@@ -19,8 +19,9 @@ export class ForbiddenError extends MarsadError {
   constructor(
     message: string,
     readonly status: 401 | 403 = 403,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 

@@ -48,9 +48,9 @@ export const csrfGuard: MiddlewareHandler = async (c, next) => {
       let originHost: string;
       try {
         originHost = new URL(origin).host;
-      } catch {
-        // an unparsable Origin is treated as foreign, which is what refusing means here
-        throw new ForbiddenError('cross-site request refused (malformed Origin)');
+      } catch (error) {
+        // an unparsable Origin is treated as foreign
+        throw new ForbiddenError('cross-site request refused (malformed Origin)', 403, { cause: error });
       }
       if (originHost !== host) throw new ForbiddenError(`cross-site request refused (Origin ${origin})`);
     } else if (origin === 'null') {
@@ -59,6 +59,23 @@ export const csrfGuard: MiddlewareHandler = async (c, next) => {
   }
   await next();
 };
+
+/**
+ * For a server bound to loopback: refuse requests whose Host is not a loopback name, so a web
+ * page cannot reach the API through a DNS name rebound to 127.0.0.1 (DNS rebinding).
+ */
+export function loopbackHostGuard(enabled: boolean): MiddlewareHandler {
+  return async (c, next) => {
+    if (enabled) {
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
+      const name = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+      if (!(name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name))) {
+        throw new ForbiddenError(`host "${host}" refused: this server answers on loopback names only`);
+      }
+    }
+    await next();
+  };
+}
 
 export const TOKEN_COOKIE = 'marsad_token';
 

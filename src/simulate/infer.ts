@@ -4,8 +4,11 @@
  *
  * Layout: the last `maxPeriod + 1` states live in one Float64Array ring (slot t mod H holds the
  * state after t steps), so double buffering and limit-cycle detection share the same memory and
- * the loop allocates nothing. Rule and transfer are small integers switched on inside the loop
- * (no closures, no Maps), which V8 compiles to straight-line code.
+ * the loop allocates nothing. Only the concepts that can change (not clamped, with at least one
+ * cause) are iterated. Rule and transfer are resolved to booleans tested inside the loop (no
+ * closures, no Maps), and the per-step loop is its own small function (updateStep) so it is
+ * optimized once and stays optimized. tanh and the logistic come from fast-math.ts (within
+ * 5e-16 of Math.tanh, about twice as fast; see there).
  *
  * Semantics:
  * - clamped concepts (levers) are held at their clamp value at every step;
@@ -17,7 +20,8 @@
  * The reported state is the last state for a fixed point or no convergence, and the mean over
  * one period for a limit cycle (the cycle's average level; the status says it oscillates).
  */
-import { InputError } from '../domain/errors.js';
+import { InputError, MarsadError } from '../domain/errors.js';
+import { sigmoidFast, tanhFast } from './fast-math.js';
 import {
   TRANSFERS,
   TRANSFER_BIVALENT,
@@ -162,6 +166,7 @@ export function inferInto(
   info: Int32Array,
 ): void {
   const n = g.n;
+  if (ws.n !== n) throw new MarsadError(`workspace is for ${ws.n} concepts, the map has ${n}`);
   const inStarts = g.inStarts;
   const inSources = g.inSources;
   const ring = ws.ring;
@@ -169,8 +174,7 @@ export function inferInto(
   const matchRun = ws.matchRun;
   const mask = clamp.mask;
   const cv = clamp.values;
-  // Local copies: imported constants are live module bindings, reloaded on every comparison
-  // in the loop; locals let the optimizer keep them in registers.
+  // Rule and transfer decided once per run, passed to the step as plain booleans.
   const rescaled = k.rule === RULE_RESCALED;
   const selfMemory = k.rule === RULE_MODIFIED_KOSKO;
   const tanh = k.transfer === TRANSFER_TANH;
@@ -285,8 +289,8 @@ function updateStep(
       if (selfMemory) x += a;
     }
     let v: number;
-    if (tanh) v = Math.tanh(lambda * x);
-    else if (sigmoid) v = 1 / (1 + Math.exp(-lambda * x));
+    if (tanh) v = tanhFast(lambda * x);
+    else if (sigmoid) v = sigmoidFast(lambda * x);
     else if (bivalent) v = x > 0 ? 1 : 0;
     else v = x > 0 ? 1 : x < 0 ? -1 : 0;
     nxt[i] = v;

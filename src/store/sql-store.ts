@@ -28,6 +28,8 @@ import type { ImportResult, Store, StoreKind } from './store.js';
 export const DEFAULTS = {
   /** Hits returned when a query gives no limit. */
   limit: 20,
+  /** Matching passages ranked at most (see SearchQuery.maxCandidates). */
+  maxCandidates: 2000,
 };
 
 /** SHA-256 of the text, hex; the document id is its first 16 digits. */
@@ -261,11 +263,19 @@ export class SqlStore implements Store {
     if (q.language !== undefined) where.push(`p.language = ${add(q.language)}`);
     if (q.from !== undefined) where.push(`d.published_to >= ${add(partialDateRange(q.from).from)}::date`);
     if (q.to !== undefined) where.push(`d.published_from <= ${add(partialDateRange(q.to).to)}::date`);
+    const cap = add(q.maxCandidates ?? DEFAULTS.maxCandidates);
     const limit = add(q.limit ?? DEFAULTS.limit);
+    // Matching is cheap (GIN index); ranking reads every candidate's vector. Capping the
+    // candidates keeps a query that matches most of a large corpus within tens of milliseconds.
     const rows = await this.db.query<PassageRow & { score: number; published: string | null }>(
-      `select ${PASSAGE_COLUMNS}, d.published, ts_rank_cd(p.terms, to_tsquery('simple', $1)) as score
-         from passages p join documents d on d.id = p.document_id
-        where ${where.join(' and ')}
+      `with candidates as materialized (
+         select p.id, d.file, d.published
+           from passages p join documents d on d.id = p.document_id
+          where ${where.join(' and ')}
+          limit ${cap}
+       )
+       select ${PASSAGE_COLUMNS}, c.published, ts_rank_cd(p.terms, to_tsquery('simple', $1)) as score
+         from candidates c join passages p on p.id = c.id join documents d on d.id = p.document_id
         order by score desc, d.file, p.ordinal
         limit ${limit}`,
       params,

@@ -4,7 +4,7 @@
  * its terms: `terms[0]` the primary stem, the rest alternatives at the same position.
  */
 import { normalizeArabic } from './normalize.js';
-import { arabicTerms } from './stem-arabic.js';
+import { arabicTermsOf, prepareArabicWord } from './stem-arabic.js';
 import { stemEnglish } from './stem-english.js';
 import { isArabicStopword, isEnglishStopword } from './stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
@@ -44,10 +44,10 @@ function termsOf(token: Token, forQuery: boolean): string[] {
   if (token.text.length > MAX_WORD) return [];
   const c = firstCode(token);
   if (isArabicLetter(c)) {
-    const normalized = normalizeArabic(token.text);
+    const word = prepareArabicWord(token.text);
     // A lone letter is a clitic cut off by digits or punctuation (بـ5): no meaning of its own.
-    if (normalized.length < 2 || isArabicStopword(normalized)) return [];
-    return arabicTerms(token.text, forQuery);
+    if (word.normalized.length < 2 || isArabicStopword(word.normalized)) return [];
+    return arabicTermsOf(word, forQuery);
   }
   const text = normalizeArabic(token.text).toLowerCase();
   if (/^[0-9.,]+$/.test(text)) return [numberTerm(text)];

@@ -47,6 +47,15 @@ describe('findFigures digits and units', () => {
       ['ما لا يقل عن 350 مستشاراً', 350, 'advisers', 'at-least'],
     ]);
   });
+  it('findFigures reads a qualifier carrying a preposition ("بنحو", "لأكثر من")', () => {
+    expect(figs('قدرت عددهم بنحو مليون شخص، وتعرضت لأكثر من 170 هجوماً')).toEqual([
+      ['نحو مليون شخص', 1_000_000, 'persons', 'about'],
+      ['أكثر من 170 هجوماً', 170, 'attacks', 'more-than'],
+    ]);
+  });
+  it('findFigures takes an English unit after one adjective ("2,500 US troops")', () => {
+    expect(figs('about 2,500 US troops remain')).toEqual([['about 2,500 US troops', 2500, 'troops', 'about']]);
+  });
   it('findFigures reads "أقل من" less-than and "ما يصل إلى" up-to', () => {
     expect(figs('أقل من 10 في المئة، ما يصل إلى 1,500 عنصر')).toEqual([
       ['أقل من 10 في المئة', 10, 'percent', 'less-than'],

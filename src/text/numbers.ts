@@ -41,27 +41,48 @@ const DASHES = /[\u2010-\u2015\u2212]/;
  */
 export function foldText(text: string): FoldedText {
   const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts = new Int32Array(text.length + 16);
+  let ends = new Int32Array(text.length + 16);
+  let n = 0;
   let i = 0;
   while (i < text.length) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    let folded = DASHES.test(ch) ? '-' : normalizeArabic(ch).toLowerCase();
-    if (ch === '\u060c') folded = '،'; // keep the Arabic comma as is (normalizeArabic leaves it too)
+    const folded = foldChar(cp, width === 1 ? text[i] : text.slice(i, i + 2));
     if (folded.length === 0) {
-      if (ends.length > 0 && ends[ends.length - 1] === i) ends[ends.length - 1] = i + width;
+      if (n > 0 && ends[n - 1] === i) ends[n - 1] = i + width;
     } else {
+      out.push(folded);
       for (let k = 0; k < folded.length; k++) {
-        out.push(folded[k]);
-        starts.push(i);
-        ends.push(i + width);
+        if (n >= starts.length) {
+          // NFKC expanded ligatures (ﻻ → لا): grow the offset arrays
+          const grow = (a: Int32Array) => {
+            const b = new Int32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          starts = grow(starts);
+          ends = grow(ends);
+        }
+        starts[n] = i;
+        ends[n] = i + width;
+        n++;
       }
     }
     i += width;
   }
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text: out.join(''), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+
+/** Per-character folding, memoised: documents reuse a few hundred distinct characters. */
+const FOLD_MEMO = new Map<number, string>();
+function foldChar(cp: number, ch: string): string {
+  let f = FOLD_MEMO.get(cp);
+  if (f === undefined) {
+    f = DASHES.test(ch) ? '-' : normalizeArabic(ch).toLowerCase();
+    FOLD_MEMO.set(cp, f);
+  }
+  return f;
 }
 
 /** The original span of folded units [fs, fe). */
@@ -167,7 +188,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (words: Iterable<string>) =>
   [...words].map(fold).sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
 
-const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:و)?(${alt(QUALIFIERS.map((q) => q[0])).replace(/\\s\+/g, '[ \\t]+')})[ \\t]*$`, 'u');
+const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:[وف]?[بل]?)(${alt(QUALIFIERS.map((q) => q[0])).replace(/\\s\+/g, '[ \\t]+')})[ \\t]*$`, 'u');
 const QUALIFIER_OF = new Map(QUALIFIERS.map(([w, q]) => [w, q]));
 
 const NUM = String.raw`\d{1,3}(?:[,،]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
@@ -178,6 +199,7 @@ const PERCENT_AFTER = /^\s*(?:%|في\s+المئه|في\s+المائه|بالمئ
 const RANGE_AFTER = new RegExp(String.raw`^[ \t]*(?:-|الي|حتي|to|و)[ \t]*(?:ال)?(${NUM})(?![\p{N}])`, 'u');
 const CURRENCY_BEFORE = /(?:\$|us\$|usd\s*)$/u;
 const UNIT_WORD = /^[ \t\u00a0]*(?:من[ \t]+)?(?:ال)?([\p{L}]+)/u;
+const ENGLISH_ADJ_UNIT = /^[ \t]+[a-z.]+[ \t]+([a-z]+)/;
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years']);
 
 // ---------------------------------------------------------------------------------------------
@@ -248,11 +270,20 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
       unit = 'percent';
       pos += pm[0].length;
     } else {
-      const um = UNIT_WORD.exec(t.slice(pos));
-      const u = um ? UNIT_OF.get(um[1]) : undefined;
-      if (um && u) {
+      const um = UNIT_WORD.exec(t.slice(pos)) ?? null;
+      let u = um ? UNIT_OF.get(um[1]) : undefined;
+      let len = um?.[0].length ?? 0;
+      if (!u) {
+        // English puts an adjective between: "2,500 US troops", "300 American advisers"
+        const em = ENGLISH_ADJ_UNIT.exec(t.slice(pos));
+        if (em && UNIT_OF.has(em[1])) {
+          u = UNIT_OF.get(em[1]);
+          len = em[0].length;
+        }
+      }
+      if (u) {
         unit = u;
-        pos += um[0].length;
+        pos += len;
       }
     }
     const before = t.slice(Math.max(0, fs - 6), fs);

@@ -24,6 +24,12 @@ describe('stemArabic', () => {
   it('stemArabic conflates الأميركية and الأمريكية and أمريكا', () => {
     conflated('الأميركية', 'الأمريكية', 'الأمريكي', 'الأمريكيين', 'الأميركيين', 'أمريكا', 'أميركا', 'آمریکا');
   });
+  it('stemArabic conflates other spelling variants of names', () => {
+    conflated('الديمقراطية', 'الديموقراطية');
+    conflated('ترامب', 'ترمب');
+    conflated('البنتاغون', 'البنتاجون');
+    conflated('الكونغرس', 'الكونجرس');
+  });
   it('stemArabic conflates سوريا and سورية', () => {
     conflated('سوريا', 'سورية', 'السورية', 'السوري');
   });

@@ -9,7 +9,8 @@
  * Single-letter proclitics (و ف ب ك ل) are ambiguous: وبغداد is و+بغداد, but بغداد is not
  * ب+غداد. The primary stem never removes them; `arabicTerms` instead adds the stem of the word
  * without them as an ALTERNATIVE index term at the same position. Queries use the primary stem,
- * so بغداد finds وبغداد (through the alternative) and never turns into غداد itself.
+ * so بغداد finds وبغداد (through the alternative) and never turns into غداد itself. The dual
+ * ending ان is handled the same way (إيران, طالبان and البرلمان keep it in the primary stem).
  */
 import { normalizeArabic, normalizeText } from './normalize.js';
 
@@ -36,10 +37,17 @@ const PROCLITICS = ['وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 
 const PRONOUNS = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ها', 'نا'];
 
 /**
- * Spelling variants of one name, conflated on the stem: الأميركية/الأمريكية, أميركا/أمريكا.
+ * Spelling variants of one word, conflated on the stem: الأميركية/الأمريكية,
+ * الديموقراطية/الديمقراطية, ترمب/ترامب, and foreign g written ج or غ (البنتاجون/البنتاغون).
  * Keys are stem prefixes; values replace them.
  */
-const STEM_VARIANTS: ReadonlyArray<readonly [from: string, to: string]> = [['اميرك', 'امريك']];
+const STEM_VARIANTS: ReadonlyArray<readonly [from: string, to: string]> = [
+  ['اميرك', 'امريك'],
+  ['ديموقراط', 'ديمقراط'],
+  ['ترمب', 'ترامب'],
+  ['بنتاج', 'بنتاغ'],
+  ['كونجرس', 'كونغرس'],
+];
 
 function removeArticle(w: string): string {
   for (const [p, minRest] of ARTICLES) {
@@ -196,8 +204,24 @@ function stripMarks(word: string): string {
  * بغداد never becomes غداد and طالبان never becomes طالب.
  */
 export function arabicTerms(word: string, forQuery = false): string[] {
+  return arabicTermsOf(prepareArabicWord(word), forQuery);
+}
+
+/** A word cleaned for stemming: `raw` keeps hamza spellings, `normalized` is fully folded. */
+export interface PreparedWord {
+  raw: string;
+  normalized: string;
+}
+
+/** One normalization of a word, shared by the stopword check and the stemmer (analyze). */
+export function prepareArabicWord(word: string): PreparedWord {
   const raw = stripMarks(word);
-  const w = normalizeArabic(raw);
+  return { raw, normalized: normalizeArabic(raw) };
+}
+
+/** `arabicTerms` on an already prepared word. */
+export function arabicTermsOf(word: PreparedWord, forQuery = false): string[] {
+  const { raw, normalized: w } = word;
   const hamzaAt = hamzaLamAt(raw);
   const keepArticle = hamzaAt >= 0;
   const primary = stemNormalized(w, keepArticle);
@@ -207,15 +231,17 @@ export function arabicTerms(word: string, forQuery = false): string[] {
   };
   if (!keepArticle && w.startsWith('الت') && primary !== w) add(applyVariants(removeSuffixes(w)));
   if (forQuery) return terms;
-  add(stemNormalized(w, keepArticle, true));
+  // The deep stem only differs where a dual ان can be peeled.
+  if (w.includes('ان')) add(stemNormalized(w, keepArticle, true));
   // Texts that drop the hamza write إلغاء as الغاء, which reads as ال + غاء: index that too.
   if (keepArticle) add(stemNormalized(w, false));
   if (keepArticle || removeArticle(w) === w) {
     for (const p of PROCLITICS) {
       if (w.length - p.length >= 3 && w.startsWith(p)) {
         const keep = hamzaAt === p.length;
-        add(stemNormalized(w.slice(p.length), keep));
-        add(stemNormalized(w.slice(p.length), keep, true));
+        const rest = w.slice(p.length);
+        add(stemNormalized(rest, keep));
+        if (rest.includes('ان')) add(stemNormalized(rest, keep, true));
       }
     }
   }

@@ -1,21 +1,8 @@
 /** The case commands run in process on the example case (test/fixtures/mini-case). */
 import { describe, expect, it } from 'vitest';
-import { commandRegistry } from '../../src/cli/commands/index.js';
-import { register as actors } from '../../src/cli/commands/actors.js';
-import { register as caseCheck } from '../../src/cli/commands/case-check.js';
-import { register as claims } from '../../src/cli/commands/claims.js';
-import { register as commitments } from '../../src/cli/commands/commitments.js';
-import { register as events } from '../../src/cli/commands/events.js';
-import { register as scenarios } from '../../src/cli/commands/scenarios.js';
-import { register as stances } from '../../src/cli/commands/stances.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { writeCase, META, actor } from './tmp-case.js';
-
-// Until the lead wires these into the registry, add them here (once).
-for (const r of [actors, events, claims, commitments, scenarios, stances, caseCheck]) {
-  if (!commandRegistry.includes(r)) commandRegistry.push(r);
-}
 
 const MINI = new URL('../fixtures/mini-case/', import.meta.url).pathname;
 

@@ -39,7 +39,7 @@ describe('marsad extract', () => {
     expect(late).toMatchObject({ value: '2025-09', precision: 'month', qualifier: 'late' });
     expect(r.figures.find((f: { value: unknown }) => f.value === 86)).toMatchObject({ unit: 'states', qualifier: 'exact' });
     expect(r.mentions.some((m: { actor: string }) => m.actor === 'ain-al-asad')).toBe(true);
-    expect(Object.keys(r.candidates).sort()).toEqual(['actors', 'events', 'figures']);
+    expect(Object.keys(r.candidates).sort()).toEqual(['actors', 'events', 'figures', 'quotes']);
   });
 
   it('marsad extract --published overrides sources.yaml and resolves relative dates', async () => {
@@ -100,6 +100,28 @@ describe('marsad extract', () => {
     const { code, err } = await run(p, '--max-bytes', '1000');
     expect(code).toBe(2);
     expect(err).toMatch(/limit for extraction is 1000 bytes/);
+  });
+
+  it('marsad extract refuses a file over the default 4 MiB limit (exit 2)', async () => {
+    const p = tmpFile('huge.txt', 'x'.repeat(4 * 1024 * 1024 + 1));
+    const { code, err } = await run(p);
+    expect(code).toBe(2);
+    expect(err).toMatch(/limit for extraction is 4194304 bytes/);
+  });
+
+  it('marsad extract sees through bidi controls and zero-width characters (hostile fixture)', async () => {
+    const { code, out } = await run(join(HOSTILE, 'bidi-and-zero-width.txt'), '--json', '--published', '2025-01-01');
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    const ids = r.mentions.map((m: { actor: string }) => m.actor);
+    for (const id of ['pmf', 'global-coalition', 'ain-al-asad', 'baghdad', 'erbil']) expect(ids).toContain(id);
+    expect(r.dates.map((d: { value: string }) => d.value)).toContain('2025-09');
+  });
+
+  it('marsad extract reads Arabic presentation forms (hostile fixture)', async () => {
+    const { out } = await run(join(HOSTILE, 'arabic-presentation-forms.txt'), '--json', '--published', '2024-10-04');
+    const r = JSON.parse(out);
+    expect(r.mentions.map((m: { actor: string }) => m.actor)).toContain('iraq');
   });
 
   it('marsad extract rejects an unknown --published format, naming the flag (exit 2)', async () => {

@@ -18,7 +18,8 @@ export interface GoldFile {
   published: string;
   dates: GoldItem[];
   figures: GoldItem[];
-  mentions: GoldItem[];
+  /** Absent when the gold file annotates dates and figures only. */
+  mentions?: GoldItem[];
 }
 export interface Located extends GoldItem {
   start: number;
@@ -74,7 +75,7 @@ export function score<P extends Pred>(
 
 const sameFigure = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function scoreAll(doc: string, gold: GoldFile, r: ExtractionResult): { dates: Score; figures: Score; mentions: Score } {
+export function scoreAll(doc: string, gold: GoldFile, r: ExtractionResult): { dates: Score; figures: Score; mentions?: Score } {
   return {
     dates: score(
       locate(doc, gold.dates, 'dates'),
@@ -88,7 +89,7 @@ export function scoreAll(doc: string, gold: GoldFile, r: ExtractionResult): { da
       (g, p) => sameFigure(g.value, typeof p.value === 'number' ? p.value : { low: p.value.low, high: p.value.high }),
       (g, p) => (g.qualifier ?? 'exact') === p.qualifier && (g.unit ?? null) === p.unit,
     ),
-    mentions: score(locate(doc, gold.mentions, 'mentions'), r.mentions, (g, p) => g.entity === p.actor),
+    ...(gold.mentions ? { mentions: score(locate(doc, gold.mentions, 'mentions'), r.mentions, (g, p) => g.entity === p.actor) } : {}),
   };
 }
 

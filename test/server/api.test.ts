@@ -175,6 +175,8 @@ describe('case data with resolved citations', () => {
     const actor = fx.caseData.actors.find((a) => a.id === m.id) ?? fx.caseData.places.find((p) => p.id === m.id);
     expect(actor).toBeDefined();
     expect(body.facts.length).toBeGreaterThan(0);
+    // "يوم السبت الماضي (27/1/2024)" in the first document
+    expect(body.dates.map((d: any) => d.value)).toContain('2024-01-27');
   });
 });
 
@@ -237,6 +239,18 @@ describe('model and simulation', () => {
     expect(job.result.runs).toBe(500);
     expect(job.result.outcomes[0].rise + job.result.outcomes[0].fall).toBeLessThanOrEqual(1);
     expect((await app.request('/api/jobs/not-a-job')).status).toBe(404);
+  });
+
+  it('GET /api/jobs/:id/events streams progress and ends with the result', async () => {
+    const scenario = fx.caseData.scenarios[0].id;
+    const job = await json(await app.request('/api/montecarlo', jsonPost({ scenario, runs: 750, seed: 3 })));
+    const res = await app.request(`/api/jobs/${job.id}/events`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const text = await res.text();
+    const events = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[events.length - 1]).toBe('done');
+    const last = JSON.parse([...text.matchAll(/^data: (.*)$/gm)].pop()![1]);
+    expect(last.result.runs).toBe(750);
   });
 
   it('GET /api/sensitivity ranks edges for an outcome', async () => {

@@ -114,3 +114,15 @@ describe('hostile document text (xss.html)', () => {
     expect(hit!.snippet).not.toContain('javascript:');
   });
 });
+
+describe('loopback host guard', () => {
+  it('a loopback-only server refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const app = fx.app({ loopbackOnly: true });
+    expect((await app.request('http://127.0.0.1:8787/api/health')).status).toBe(200);
+    expect((await app.request('http://localhost:8787/api/health')).status).toBe(200);
+    expect((await app.request('http://[::1]:8787/api/health')).status).toBe(200);
+    const rebound = await app.request('http://attacker.example:8787/api/health');
+    expect(rebound.status).toBe(403);
+    expect(await rebound.json()).toMatchObject({ ok: false, status: 403 });
+  });
+});

@@ -57,5 +57,7 @@ function render(r: ExtractionResult, from: string | null): string {
   parts.push(`  events (dates):  ${r.candidates.events.map((e) => e.date.value).join(', ') || '-'}\n`);
   parts.push(`  figures:         ${r.candidates.figures.map((f) => `${figureValue(f.figure)} ${f.figure.unit ?? ''}`.trim()).join(', ') || '-'}\n`);
   parts.push(`  actors:          ${r.candidates.actors.map((a) => `${a.name} (${a.cue})`).join(', ') || '-'}\n`);
+  parts.push(`  stance quotes:   ${r.candidates.quotes.length || '-'}\n`);
+  for (const q of r.candidates.quotes) parts.push(`    ${q.actor}: «${q.quote.text.length > 80 ? `${q.quote.text.slice(0, 79)}…` : q.quote.text}»\n`);
   return parts.join('');
 }

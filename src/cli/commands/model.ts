@@ -25,7 +25,7 @@ const FORMAT_NAMES = Object.keys(MODEL_FORMATS) as ModelFormatName[];
 function formatFlag(value: string | undefined): ModelFormatName | undefined {
   if (value === undefined) return undefined;
   if (!(FORMAT_NAMES as string[]).includes(value)) {
-    throw new InputError(`unknown format "${value}" (expected ${FORMAT_NAMES.join(', ')})`, { field: '--format' });
+    throw new InputError(`unknown format "${value}" (expected ${FORMAT_NAMES.join(', ')})`);
   }
   return value as ModelFormatName;
 }
@@ -115,7 +115,7 @@ export const register: RegisterCommand = (program, io) => {
     .action(async (file: string, opts: { format?: string; to: string }) => {
       const format = formatFlag(opts.format) ?? formatForFile(file);
       if (!format) throw new InputError(`cannot tell the format of ${file}: give --format ${FORMAT_NAMES.join('|')}`, { file });
-      if (opts.to !== 'yaml' && opts.to !== 'json') throw new InputError(`expected --to yaml or json, got "${opts.to}"`, { field: '--to' });
+      if (opts.to !== 'yaml' && opts.to !== 'json') throw new InputError(`expected --to yaml or json, got "${opts.to}"`);
       const path = resolve(io.cwd, file);
       let bytes: Buffer;
       try {

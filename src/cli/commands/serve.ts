@@ -7,18 +7,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
-import { resolveCaseDir } from '../../case/case-dir.js';
 import { loadCase, type LoadedCase } from '../../case/load.js';
 import { ingestPaths } from '../../corpus/ingest.js';
 import { InputError } from '../../domain/errors.js';
 import { createApp } from '../../server/app.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../server/deps.js';
 import { openStore, type Store } from '../../store/index.js';
+import { resolveContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
@@ -26,8 +25,9 @@ export interface ServeOptions {
   port: number;
   host: string;
   token?: string;
-  /** Corpus folder to ingest first; default the case's `corpus:`. */
+  /** Corpus folder to ingest first; default the case's `corpus:`, then `fallbackCorpus`. */
   corpus?: string;
+  fallbackCorpus?: string;
   ingest: boolean;
   dataDir?: string;
   databaseUrl?: string;
@@ -70,7 +70,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
   const caseData = await loadCase(opts.caseDir);
   const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   try {
-    const corpus = opts.corpus ? resolve(opts.corpus) : caseData.corpusDir;
+    const corpus = opts.corpus ? resolve(opts.corpus) : (caseData.corpusDir ?? opts.fallbackCorpus);
     if (opts.ingest && corpus && existsSync(corpus)) await ingestMissing(store, corpus, io);
     const staticDir = opts.staticDir ?? defaultStaticDir();
     if (!existsSync(join(staticDir, 'index.html'))) {
@@ -79,7 +79,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     const app = createApp({
       store,
       caseData,
-      options: { token, maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, staticDir },
+      options: { token, maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, staticDir, loopbackOnly: isLoopback(opts.host) },
     });
     const server = await new Promise<{ server: ServerType; port: number }>((done, fail) => {
       const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => done({ server: s, port: info.port }));
@@ -125,17 +125,18 @@ export const register: RegisterCommand = (program: Command, io: CliIo) => {
     .option('--corpus <dir>', "corpus folder ingested first when not yet ingested (default: the case's corpus)")
     .option('--no-ingest', 'do not ingest the corpus; serve what the store holds')
     .action(async (flags: { port: string; host: string; token?: string; corpus?: string; ingest: boolean }, cmd: Command) => {
-      const globals = cmd.optsWithGlobals() as { data?: string; case?: string };
+      const ctx = resolveContext(cmd, io);
       const running = await startServer(
         {
           port: Number(flags.port),
           host: flags.host,
           token: flags.token ?? io.env.MARSAD_TOKEN,
-          corpus: flags.corpus,
+          corpus: flags.corpus ?? (io.env.MARSAD_CORPUS ? ctx.corpusDir : undefined),
+          fallbackCorpus: ctx.corpusDir,
           ingest: flags.ingest,
-          dataDir: globals.data ?? io.env.MARSAD_DATA ?? join(homedir(), '.marsad', 'data'),
-          databaseUrl: io.env.MARSAD_DATABASE_URL,
-          caseDir: resolveCaseDir({ option: globals.case, envValue: io.env.MARSAD_CASE, cwd: io.cwd }),
+          dataDir: ctx.databaseUrl ? undefined : ctx.dataDir,
+          databaseUrl: ctx.databaseUrl,
+          caseDir: ctx.caseDir,
         },
         io,
       );

@@ -37,16 +37,16 @@ interface SimulateOptions {
 /** Parses an integer flag or throws an InputError naming it. */
 export function intFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new InputError(`expected an integer for ${flag}, got "${value}"`, { field: flag });
+  if (!/^\d+$/.test(value.trim())) throw new InputError(`expected an integer for ${flag}, got "${value}"`);
   const n = Number(value);
-  if (n < min || n > max) throw new InputError(`expected ${flag} in ${min} … ${max}, got ${n}`, { field: flag });
+  if (n < min || n > max) throw new InputError(`expected ${flag} in ${min} … ${max}, got ${n}`);
   return n;
 }
 
 function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new InputError(`unknown ${flag} "${value}" (expected ${allowed.join(', ')})`, { field: flag });
+    throw new InputError(`unknown ${flag} "${value}" (expected ${allowed.join(', ')})`);
   }
   return value as T;
 }
@@ -102,7 +102,7 @@ export const register: RegisterCommand = (program, io) => {
       const distribution = oneOf<Distribution>(opts.distribution, '--distribution', ['uniform', 'triangular']);
       const lambda = opts.lambda === undefined ? undefined : Number(opts.lambda);
       if (lambda !== undefined && !(Number.isFinite(lambda) && lambda > 0)) {
-        throw new InputError(`expected --lambda a number > 0, got "${opts.lambda}"`, { field: '--lambda' });
+        throw new InputError(`expected --lambda a number > 0, got "${opts.lambda}"`);
       }
       const settings = { rule, transfer, lambda };
 
@@ -194,7 +194,7 @@ export const register: RegisterCommand = (program, io) => {
         io.out(
           table(
             ['edge', 'range', 'delta at low', 'delta at high', 'swing'],
-            tornado.edges.slice(0, 15).map((e) => [`${e.from} → ${e.to}`, `[${e.low}, ${e.high}]`, fmt(e.deltaLow), fmt(e.deltaHigh), fmt(e.swing)]),
+            tornado.edges.slice(0, 15).map((e) => [`${e.from} → ${e.to}`, `[${e.low}, ${e.high}]`, fmt(e.deltaLow), fmt(e.deltaHigh), e.swing.toFixed(3)]),
             60,
           ),
         );

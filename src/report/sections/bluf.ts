@@ -65,14 +65,17 @@ export function blufSection(ctx: SectionContext): Section {
     );
   }
 
-  const hard = ctx.claimConflicts.filter((c) => c.kind !== 'different-periods');
-  if (hard.length) {
-    const first = hard[0];
+  // A conflict means both figures cannot be true; a discrepancy, that sources differ within
+  // what their qualifiers allow. Both are worth a reader's attention up front.
+  const conflicts = ctx.claimConflicts.filter((c) => c.kind === 'conflict');
+  const discrepancies = ctx.claimConflicts.filter((c) => c.kind === 'discrepancy');
+  const first = conflicts[0] ?? discrepancies[0];
+  if (first) {
     items.push(
       sentence(
         ar
-          ? `تختلف المصادر في ${hard.length} من المقارنات بين الأرقام، ومنها ${ctx.name(first.quantity)}.`
-          : `Sources disagree in ${hard.length} comparisons of figures, among them ${ctx.name(first.quantity)}.`,
+          ? `تتعارض المصادر في ${conflicts.length} من أزواج الأرقام وتتباين في ${discrepancies.length}، ومنها ${ctx.name(first.quantity)}.`
+          : `Sources contradict each other on ${conflicts.length} pairs of figures and differ on ${discrepancies.length} more, among them ${ctx.name(first.quantity)}.`,
         notes.add([...first.a.cite, ...first.b.cite]),
       ),
     );

@@ -14,6 +14,8 @@ import { stripToken } from './case-routes.js';
 export function documentRoutes(deps: AppDeps, citations: CitationIndex): Hono {
   const { store, caseData } = deps;
   const app = new Hono();
+  // Highlights depend only on the document text and the case: computed once per document.
+  const highlights = new Map<string, { mentions: unknown; dates: unknown; facts: unknown }>();
 
   app.get('/documents', async (c) => {
     parseInput(EmptyQuery, stripToken(c.req.query()), 'query');
@@ -29,13 +31,17 @@ export function documentRoutes(deps: AppDeps, citations: CitationIndex): Hono {
     if (!doc) throw new NotFoundError(`no document "${id}"`);
     const passages = await store.listPassages(doc.id);
     const { path: _path, ...document } = doc;
-    return c.json({
-      document,
-      passages,
-      mentions: findMentions(caseData, doc.text),
-      dates: findDateHighlights(caseData, doc.text, doc.published),
-      facts: findCitedFacts(caseData, doc.file, doc.text),
-    });
+    const key = `${doc.id}:${doc.contentHash}`;
+    let marks = highlights.get(key);
+    if (!marks) {
+      marks = {
+        mentions: findMentions(caseData, doc.text),
+        dates: findDateHighlights(caseData, doc.text, doc.published),
+        facts: findCitedFacts(caseData, doc.file, doc.text),
+      };
+      highlights.set(key, marks);
+    }
+    return c.json({ document, passages, ...marks });
   });
 
   app.get('/passages/:id', async (c) => {

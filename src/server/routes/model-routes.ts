@@ -57,9 +57,12 @@ export function modelRoutes(deps: AppDeps, citations: CitationIndex, jobs: JobRe
     return streamSSE(c, async (stream) => {
       let resolveEnd: () => void = () => undefined;
       const ended = new Promise<void>((r) => (resolveEnd = r));
+      // Writes are chained so the final event is flushed before the stream closes.
+      let pending = Promise.resolve();
       const send = (job: JobState) => {
-        void stream.writeSSE({ event: job.status === 'running' ? 'progress' : job.status, data: JSON.stringify(publicJob(job)) });
-        if (job.status !== 'running') resolveEnd();
+        const event = { event: job.status === 'running' ? 'progress' : job.status, data: JSON.stringify(publicJob(job)) };
+        pending = pending.then(() => stream.writeSSE(event));
+        if (job.status !== 'running') void pending.then(resolveEnd, resolveEnd);
       };
       const unsubscribe = jobs.subscribe(id, send);
       stream.onAbort(() => {

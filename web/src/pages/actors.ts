@@ -3,7 +3,8 @@
  * stance map (actor × date, coloured by position) and the relations graph.
  */
 import { get } from '../api.js';
-import { base, makeChart, makeGraph, mirrored, runLayout, startSide } from '../charts.js';
+import { base, makeChart, mirrored, startSide } from '../charts.js';
+import { makeGraph, runLayout } from '../graphs.js';
 import { citeLinks, citeQuote } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
 import { bi, dateOf, fmtDate, label, lang, t } from '../i18n.js';

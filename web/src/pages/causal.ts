@@ -4,7 +4,7 @@
  * a feedback loop highlights it on the graph.
  */
 import { get } from '../api.js';
-import { makeGraph, runLayout } from '../charts.js';
+import { makeGraph, runLayout } from '../graphs.js';
 import { citeLinks, citeQuote, type Cite } from '../cite.js';
 import { add, h, set } from '../dom.js';
 import { bi, fmtNumber, fmtSigned, label, lang, t } from '../i18n.js';

@@ -46,7 +46,7 @@ export const commitmentsPage: Page = async (root, ctx) => {
               h(
                 m.id === selected ? 'div' : 'details',
                 {},
-                m.id === selected ? null : h('summary', {}, `${fmtNumber(m.history.length)} ·  ${fmtDate(m.current.date)}`),
+                m.id === selected ? null : h('summary', {}, `${t('history')} (${fmtNumber(m.history.length)})`),
                 h(
                   'ul',
                   { class: 'plain' },

@@ -40,7 +40,7 @@ export const figuresPage: Page = async (root, ctx) => {
       h(
         'section',
         { class: 'card conflict-box', 'data-kind': c.kind },
-        h('h3', {}, bi(quantity(c.quantity)?.label) || c.quantity, ' ', h('span', { class: `badge ${c.kind === 'conflict' ? 'score-0' : 'score-1'}` }, label(c.kind))),
+        h('h3', {}, bi(quantity(c.quantity)?.label) || c.quantity, ' ', h('span', { class: `badge ${c.kind === 'different-periods' ? 'score-2' : c.kind === 'conflict' ? 'score-0' : 'score-1'}` }, label(c.kind))),
         h('div', { class: 'conflict' }, sideCard(c.a, actors), sideCard(c.b, actors)),
       ),
     );

@@ -6,6 +6,8 @@ import { bi, fmtDate, fmtNumber, label, lang, t, type StringKey } from '../i18n.
 import type { Page } from '../page.js';
 import { href } from '../router.js';
 import type { Bi, CaseEvent, Commitment, Scenario } from '../types.js';
+import { post } from '../api.js';
+import { actorMap, actorName } from '../lookup.js';
 
 interface Overview {
   meta: { title: Bi; question: Bi; as_of?: string };
@@ -17,7 +19,7 @@ interface Overview {
   scenarios: Scenario[];
 }
 
-export const overviewPage: Page = async (root) => {
+export const overviewPage: Page = async (root, ctx) => {
   const o = await get<Overview>('overview');
   const figures: Array<[StringKey, number | undefined, string]> = [
     ['documents', o.store.documents, 'sources'],
@@ -94,10 +96,29 @@ export const overviewPage: Page = async (root) => {
               {},
               h('a', { href: href(lang(), 'scenarios', [s.id]) }, h('strong', {}, bi(s.title))),
               h('div', { class: 'muted' }, bi(s.description)),
+              h('div', { class: 'payoffs', 'data-scenario': s.id }),
             ),
           ),
         ),
       ),
     ),
   );
+  // Winners and losers arrive after the first paint: the overview does not wait for the engine.
+  fillPayoffs(root, o.scenarios, ctx.alive).catch((error: unknown) => console.error(error));
 };
+
+async function fillPayoffs(root: HTMLElement, scenarios: Scenario[], alive: () => boolean): Promise<void> {
+  const actors = await actorMap();
+  for (const s of scenarios) {
+    const r = await post<{ winners: Array<{ actor: string }>; losers: Array<{ actor: string }> }>('simulate', { scenario: s.id });
+    if (!alive()) return;
+    const box = root.querySelector(`.payoffs[data-scenario="${s.id}"]`);
+    if (!box || (!r.winners.length && !r.losers.length)) continue;
+    const names = (xs: Array<{ actor: string }>) => xs.slice(0, 3).map((x) => actorName(actors, x.actor)).join('، ') || '—';
+    box.append(
+      h('span', { class: 'pos' }, `${t('winners')}: ${names(r.winners)}`),
+      ' · ',
+      h('span', { class: 'neg' }, `${t('losers')}: ${names(r.losers)}`),
+    );
+  }
+}

@@ -34,7 +34,7 @@ export const searchPage: Page = async (root, ctx) => {
     { class: 'filters', role: 'search', id: 'search-form' },
     field(t('query'), h('input', { type: 'search', name: 'q', value: params.get('q') ?? '', required: true, dir: 'auto' })),
     field(t('documents'), select('doc', t('allDocuments'), docs.items.map((d) => [d.id, d.title ?? d.file]))),
-    field(t('anyLanguage'), select('lang', t('anyLanguage'), [['ar', 'العربية'], ['en', 'English']])),
+    field(t('language'), select('lang', t('anyLanguage'), [['ar', 'العربية'], ['en', 'English']])),
     field(t('from'), h('input', { type: 'date', name: 'from', value: params.get('from') ?? '' })),
     field(t('to'), h('input', { type: 'date', name: 'to', value: params.get('to') ?? '' })),
     field(t('actors'), select('actor', t('anyActor'), [...actors.values()].map((a) => [a.id, bi(a.name)]))),
@@ -53,6 +53,7 @@ export const searchPage: Page = async (root, ctx) => {
   const query = new URLSearchParams();
   for (const k of FILTERS) if (params.get(k)) query.set(k, params.get(k)!);
   const result = await get<SearchResult>(`search?${query}`);
+  const titles = new Map(docs.items.map((d) => [d.id, d.title ?? d.file]));
   if (result.expansion.alternatives.length) {
     add(root, 
       h('p', { class: 'muted', id: 'expansion' }, t('expandedWith'), ' ', result.expansion.alternatives.map((a, i) => [i ? '، ' : '', bdi(a, 'badge')])),
@@ -68,7 +69,7 @@ export const searchPage: Page = async (root, ctx) => {
         h(
           'li',
           {},
-          h('a', { href: href(lang(), 'sources', [hit.documentId, hit.passage]) }, bdi(hit.file)),
+          h('a', { href: href(lang(), 'sources', [hit.documentId, hit.passage]) }, bdi(titles.get(hit.documentId) ?? hit.file)),
           h('span', { class: 'muted' }, ` ¶${fmtNumber(hit.ordinal + 1)} · ${hit.published ? fmtDate(hit.published) : ''} · ${t('score')} ${fmtNumber(hit.score, 3)}`),
           h('div', { class: 'snippet', dir: 'auto' }, snippet(hit.snippet)),
         ),

@@ -1,10 +1,8 @@
 /**
- * Timeline: events on a zoomable vis-timeline, filtered by actor and type. A date known to the
- * month or year is drawn as a span over that month or year, so its precision is visible; the
- * label gives the date as the source does. Item contents are DOM elements, never HTML strings.
+ * Timeline: events on a zoomable vis-timeline, filtered by actor and type. A date known only to
+ * the year is drawn as a span over that year and one known to the month as a dashed box, so the
+ * precision is visible; every label gives the date at its precision. Item contents are DOM elements, never HTML strings.
  */
-import moment from 'moment';
-import 'moment/locale/ar';
 import { DataSet } from 'vis-data/peer';
 import { Timeline } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
@@ -17,8 +15,24 @@ import type { Page } from '../page.js';
 import { href } from '../router.js';
 import type { CaseEvent, PDate } from '../types.js';
 
-// Importing a moment locale makes it the global default; the timeline sets its own per instance.
-moment.locale('en');
+/** Axis labels through Intl in the page's language (the timeline's own labels are English-only). */
+function axisLabel(kind: 'minor' | 'major') {
+  return (date: { toDate(): Date } | Date, scale: string): string => {
+    const d = date instanceof Date ? date : date.toDate();
+    const locale = lang() === 'ar' ? 'ar-u-ca-gregory' : 'en-GB';
+    const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, o).format(d);
+    if (kind === 'minor') {
+      if (scale === 'year') return f({ year: 'numeric' });
+      if (scale === 'month') return f({ month: 'short' });
+      if (scale === 'day' || scale === 'weekday') return f({ day: 'numeric' });
+      return f({ hour: '2-digit', minute: '2-digit' });
+    }
+    if (scale === 'year') return '';
+    if (scale === 'month') return f({ year: 'numeric' });
+    if (scale === 'day' || scale === 'weekday') return f({ month: 'long', year: 'numeric' });
+    return f({ day: 'numeric', month: 'long', year: 'numeric' });
+  };
+}
 
 /** The day after the last day a partial date may denote. */
 function endOf(d: PDate): Date {
@@ -68,23 +82,26 @@ export const timelinePage: Page = async (root, ctx) => {
   const shown = events.items.filter((e) => (!actorFilter || e.actors.includes(actorFilter)) && (!typeFilter || e.type === typeFilter));
   const items = new DataSet(
     shown.map((e) => {
-      const precise = dateValue(e.date).length === 10;
-      const span = !precise || e.until;
+      const precision = dateValue(e.date).length;
+      // A year (or a dated span) is drawn over its extent; a month as a dashed box at mid-month,
+      // since a month-wide bar is too narrow to label at the usual zoom.
+      const span = precision === 4 || e.until !== undefined;
+      const start = precision === 7 && !span ? new Date(dateOf(e.date).getTime() + 14 * 86_400_000) : dateOf(e.date);
       return {
         id: e.id,
-        start: dateOf(e.date),
+        start,
         end: span ? endOf(e.until ?? e.date) : undefined,
         type: span ? 'range' : 'box',
-        className: precise ? 'precise' : 'vague',
+        className: precision === 10 ? 'precise' : 'vague',
         content: h('span', {}, h('span', { class: 'date' }, fmtDate(e.date)), bdi(bi(e.title))),
       };
     }),
   );
-  // Open on where most events are (from the 20th percentile date to the last one), not on the
+  // Open on where most events are (from the 40th percentile date to the last one), not on the
   // whole span back to the earliest background event; zooming out shows the rest.
   const starts = shown.map((e) => dateOf(e.date).getTime()).sort((a, b) => a - b);
   const ends = shown.map((e) => endOf(e.until ?? e.date).getTime());
-  const windowStart = starts.length ? starts[Math.floor(starts.length * 0.2)] - 30 * 86_400_000 : undefined;
+  const windowStart = starts.length ? starts[Math.floor(starts.length * 0.4)] - 30 * 86_400_000 : undefined;
   const windowEnd = ends.length ? Math.max(...ends) + 60 * 86_400_000 : undefined;
   const timeline = new Timeline(box, items as never, {
     start: windowStart,
@@ -95,6 +112,7 @@ export const timelinePage: Page = async (root, ctx) => {
       ar: { current: 'الحالي', time: 'الوقت', deleteSelected: 'حذف' },
       en: { current: 'current', time: 'time', deleteSelected: 'Delete selected' },
     },
+    format: { minorLabels: axisLabel('minor'), majorLabels: axisLabel('major') } as never,
     zoomable: true,
     stack: true,
     margin: { item: 6 },
