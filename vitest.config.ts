@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // PGlite boots a WebAssembly Postgres per test file; the e2e suite drives Chromium.
     testTimeout: 120_000,
     hookTimeout: 180_000,

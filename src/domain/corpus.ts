@@ -172,7 +172,7 @@ export const SearchQuery = z.object({
   /** Documents published on or before this date. */
   to: IsoDay.optional(),
   /**
-   * Rank at most this many matching passages (the first ones in storage order); default 2,000.
+   * Rank at most this many matching passages (the first ones in storage order); default 1,000.
    * Bounds latency on large corpora when a query matches a large share of all passages.
    */
   maxCandidates: z.number().int().min(1).max(10_000_000).optional(),

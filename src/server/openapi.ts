@@ -92,6 +92,7 @@ export const OPENAPI = {
     '/api/claims/conflicts': get('Computed conflicts between claims about the same quantity'),
     '/api/scenarios': get('Scenarios and indicators'),
     '/api/places': get('Places'),
+    '/api/hypotheses': get('Competing hypotheses: the matrix, scores, diagnosticity and robustness'),
     '/api/model': get('Causal map: concepts, edges, stakes, metrics and feedback loops'),
     '/api/simulate': post('Run one scenario (runs > 1 samples edge weights and waits)', SimulateBody),
     '/api/montecarlo': post('Start a Monte Carlo job; poll /api/jobs/{id}', MonteCarloBody, 202),

@@ -122,10 +122,17 @@ describe('infer', () => {
     expect(() => run({ epsilon: Number.NaN })).toThrow(/epsilon/);
   });
 
-  it('the registries agree with the kernel on a single step', () => {
-    for (const [name, f] of Object.entries(TRANSFERS)) {
-      const r = infer(toy, toy.inWeights, toy.initial, noClamp(3), { transfer: name as never, maxSteps: 1, lambda: 1.5 });
-      expect(r.state[1]).toBeCloseTo(f.apply(UPDATE_RULES.kosko.input(0, [[0.5, 1]]), 1.5), 12);
+  it('the registries agree with the kernel for every rule and transfer', () => {
+    // two steps from (a, b, c) = (1, 0, 0), checked against the reference implementations
+    for (const [ruleName, rule] of Object.entries(UPDATE_RULES)) {
+      for (const [name, f] of Object.entries(TRANSFERS)) {
+        const r = infer(toy, toy.inWeights, toy.initial, noClamp(3), { rule: ruleName as never, transfer: name as never, maxSteps: 2, lambda: 1.5 });
+        const b1 = f.apply(rule.input(0, [[0.5, 1]]), 1.5);
+        const c1 = f.apply(rule.input(0, [[0.3, 1], [-0.8, 0]]), 1.5);
+        const b2 = f.apply(rule.input(b1, [[0.5, 1]]), 1.5);
+        const c2 = f.apply(rule.input(c1, [[0.3, 1], [-0.8, b1]]), 1.5);
+        expect([r.state[1], r.state[2]].map((x) => x.toFixed(12))).toEqual([b2, c2].map((x) => x.toFixed(12)));
+      }
     }
   });
 });

@@ -29,7 +29,7 @@ export const DEFAULTS = {
   /** Hits returned when a query gives no limit. */
   limit: 20,
   /** Matching passages ranked at most (see SearchQuery.maxCandidates). */
-  maxCandidates: 2000,
+  maxCandidates: 1000,
 };
 
 /** SHA-256 of the text, hex; the document id is its first 16 digits. */
@@ -268,15 +268,14 @@ export class SqlStore implements Store {
     // Matching is cheap (GIN index); ranking reads every candidate's vector. Capping the
     // candidates keeps a query that matches most of a large corpus within tens of milliseconds.
     const rows = await this.db.query<PassageRow & { score: number; published: string | null }>(
-      `with candidates as materialized (
-         select p.id, d.file, d.published
-           from passages p join documents d on d.id = p.document_id
-          where ${where.join(' and ')}
-          limit ${cap}
-       )
-       select ${PASSAGE_COLUMNS}, c.published, ts_rank_cd(p.terms, to_tsquery('simple', $1)) as score
-         from candidates c join passages p on p.id = c.id join documents d on d.id = p.document_id
-        order by score desc, d.file, p.ordinal
+      `select c.id, c.document_id, c.file, c.ordinal, c.start_offset, c.end_offset, c.text, c.language, c.published,
+              ts_rank_cd(c.terms, to_tsquery('simple', $1)) as score
+         from (select p.id, p.document_id, d.file, p.ordinal, p.start_offset, p.end_offset, p.text, p.language,
+                      p.terms, d.published
+                 from passages p join documents d on d.id = p.document_id
+                where ${where.join(' and ')}
+                limit ${cap}) as c
+        order by score desc, c.file, c.ordinal
         limit ${limit}`,
       params,
     );

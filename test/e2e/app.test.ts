@@ -40,6 +40,7 @@ function routes(): Array<[string, string]> {
     ['figures', 'figures'],
     ['causal', 'causal'],
     ['scenarios', `scenarios/${server.caseData.scenarios[1]?.id ?? server.caseData.scenarios[0].id}`],
+    ['hypotheses', 'hypotheses'],
   ];
 }
 

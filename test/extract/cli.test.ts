@@ -3,12 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { register } from '../../src/cli/commands/extract.js';
-import { commandRegistry } from '../../src/cli/commands/index.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-
-if (!commandRegistry.includes(register)) commandRegistry.push(register);
 
 const root = new URL('../../', import.meta.url).pathname;
 const CASE = join(root, 'cases/iraq-withdrawal');

@@ -158,6 +158,15 @@ describe('case data with resolved citations', () => {
     expect(Array.isArray(body.relations)).toBe(true);
   });
 
+  it('GET /api/hypotheses gives the ACH matrix with a ranking and resolved citations', async () => {
+    const body = await json(await app.request('/api/hypotheses'));
+    expect(body.hypotheses.length).toBe(fx.caseData.hypotheses.length);
+    expect(body.analysis.scores.map((s: any) => s.rank)[0]).toBe(1);
+    expect(body.analysis.leading).toBe(body.analysis.scores[0].hypothesis);
+    const cite = body.evidence[0].ratings[0].cite[0];
+    expect(cite.passage).toBeDefined();
+  });
+
   it('GET /api/claims/conflicts returns computed conflicts side by side', async () => {
     const body = await json(await app.request('/api/claims/conflicts'));
     expect(body.items.length).toBeGreaterThan(0);

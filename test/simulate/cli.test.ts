@@ -46,6 +46,14 @@ describe('marsad simulate', () => {
     expect(out.levers.presence).toBe(0);
   });
 
+  it('simulate --from --to --steps-per-month sets the trajectory window', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'phased', '--from', '2025-01', '--to', '2025-12', '--steps-per-month', '2', '--json']);
+    const out = JSON.parse(io.stdout);
+    expect(out.trajectory.months).toHaveLength(12);
+    expect(out.trajectory.stepsPerMonth).toBe(2);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'phased', '--from', '2026-01', '--to', '2025-01'])).rejects.toThrow(/before start/);
+  });
+
   it('simulate prints a readable table and the sensitivity ranking', async () => {
     const io = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--sensitivity', 'chaos']);
     expect(io.stdout).toMatch(/winners: iran/);

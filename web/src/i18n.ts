@@ -120,6 +120,19 @@ const STRINGS = {
   issue: { ar: 'القضية', en: 'Issue' },
   outlet: { ar: 'الناشر', en: 'Outlet' },
   published: { ar: 'تاريخ النشر', en: 'Published' },
+  hypotheses: { ar: 'الفرضيات المتنافسة', en: 'Hypotheses' },
+  leading: { ar: 'الفرضية المتقدمة', en: 'Leading hypothesis' },
+  ranking: { ar: 'الترتيب', en: 'Ranking' },
+  rank: { ar: 'المرتبة', en: 'Rank' },
+  inconsistency: { ar: 'عدم الاتساق', en: 'Inconsistency' },
+  weightedScore: { ar: 'الدرجة الموزونة', en: 'Weighted score' },
+  robustness: { ar: 'المتانة', en: 'Robustness' },
+  withoutLow: { ar: 'المتقدمة بعد إسقاط الأدلة ضعيفة المصداقية', en: 'Leading without low-credibility evidence' },
+  noCritical: { ar: 'لا يغيّر إسقاط أي دليل منفرد الفرضية المتقدمة', en: 'Dropping any single item leaves the leading hypothesis unchanged' },
+  matrix: { ar: 'المصفوفة', en: 'Matrix' },
+  evidence: { ar: 'الدليل', en: 'Evidence' },
+  credibility: { ar: 'المصداقية / الصلة', en: 'Credibility / relevance' },
+  diagnosticity: { ar: 'القدرة التمييزية', en: 'Diagnosticity' },
   lowEnd: { ar: 'الوزن عند الحد الأدنى', en: 'weight at low end' },
   highEnd: { ar: 'الوزن عند الحد الأعلى', en: 'weight at high end' },
 } as const;
@@ -177,6 +190,9 @@ const TERMS: Record<string, { ar: string; en: string }> = {
   likely: { ar: 'مرجّح', en: 'likely' },
   may: { ar: 'قد', en: 'may' },
   could: { ar: 'يمكن', en: 'could' },
+  low: { ar: 'منخفضة', en: 'low' },
+  medium: { ar: 'متوسطة', en: 'medium' },
+  high: { ar: 'عالية', en: 'high' },
 };
 
 export type StringKey = keyof typeof STRINGS;

@@ -25,6 +25,7 @@ const REGISTRY: Record<(typeof PAGES)[number], () => Promise<Page>> = {
   figures: async () => (await import('./pages/figures.js')).figuresPage,
   causal: async () => (await import('./pages/causal.js')).causalPage,
   scenarios: async () => (await import('./pages/scenarios.js')).scenariosPage,
+  hypotheses: async () => (await import('./pages/hypotheses.js')).hypothesesPage,
 };
 
 let leaving: Array<() => void> = [];

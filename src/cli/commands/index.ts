@@ -11,6 +11,7 @@ import { register as commitments } from './commitments.js';
 import { register as documents } from './documents.js';
 import { register as events } from './events.js';
 import { register as exportWorkspace } from './export.js';
+import { register as extract } from './extract.js';
 import { register as importWorkspace } from './import.js';
 import { register as ingest } from './ingest.js';
 import { register as model } from './model.js';
@@ -35,6 +36,7 @@ export const commandRegistry: RegisterCommand[] = [
   claims,
   scenarios,
   caseCheck,
+  extract,
   model,
   simulate,
   ach,

@@ -51,8 +51,16 @@ export function formatHits(hits: readonly SearchHit[]): string {
 async function caseFor(cmd: Command, io: CliIo, opts: SearchOptions): Promise<LoadedCase | null> {
   if (!opts.actor && !opts.expand) return null;
   const { caseDir } = resolveContext(cmd, io);
-  if (!opts.actor && !existsSync(caseDir)) return null;
-  return loadCase(caseDir);
+  if (opts.actor) return loadCase(caseDir);
+  if (!existsSync(caseDir)) return null;
+  try {
+    return await loadCase(caseDir);
+  } catch (error) {
+    // Expansion is a bonus: a case with errors must not stop a plain search. Say so and go on.
+    if (!(error instanceof InputError)) throw error;
+    io.err(`marsad: warning: case ${caseDir} not loaded (${error.message}); searching without name expansion\n`);
+    return null;
+  }
 }
 
 export const register: RegisterCommand = (program, io) => {

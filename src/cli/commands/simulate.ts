@@ -1,6 +1,7 @@
 /**
  * `marsad simulate --scenario ID [--runs N] [--seed S] [--threads T] [--rule R] [--transfer F]
- * [--lambda L] [--distribution D] [--sensitivity OUTCOME] [--json]`: runs a scenario of the case's
+ * [--lambda L] [--distribution D] [--sensitivity OUTCOME] [--from YYYY-MM --to YYYY-MM]
+ * [--steps-per-month N] [--json]`: runs a scenario of the case's
  * causal model against the baseline and prints outcome deltas, winners and losers, convergence,
  * the monthly trajectory when the scenario has a schedule, and Monte Carlo probabilities when
  * --runs is above 1.
@@ -31,6 +32,9 @@ interface SimulateOptions {
   lambda?: string;
   distribution?: string;
   sensitivity?: string;
+  from?: string;
+  to?: string;
+  stepsPerMonth?: string;
   json?: boolean;
 }
 
@@ -92,6 +96,9 @@ export const register: RegisterCommand = (program, io) => {
     .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)', '1')
     .option('--distribution <d>', 'Monte Carlo sampling within each range: uniform or triangular', 'uniform')
     .option('--sensitivity <outcome>', 'also rank the edges by how much they move this outcome (tornado data)')
+    .option('--from <month>', 'first month of the trajectory, YYYY-MM (default: the month before the first schedule step)')
+    .option('--to <month>', 'last month of the trajectory, YYYY-MM (default: 12 months after the last step)')
+    .option('--steps-per-month <n>', 'update steps per month in the trajectory (1 … 100, default 1: one causal link a month)')
     .option('--json', 'print JSON')
     .action(async (opts: SimulateOptions, cmd: Command) => {
       const runs = intFlag(opts.runs, '--runs', 1, MONTE_CARLO_DEFAULTS.maxRuns) ?? 1;
@@ -115,8 +122,14 @@ export const register: RegisterCommand = (program, io) => {
       }
       const map = caseMap(c);
       const result = runScenario(map, scenario, settings);
-      const table1 = payoffs(c.stakes, deltasOf(result));
-      const trajectory = scenario.schedule.length > 0 ? runSchedule(map, scenario, settings) : undefined;
+      const payoffTable = payoffs(c.stakes, deltasOf(result));
+      const trajectoryWindow = {
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.to ? { to: opts.to } : {}),
+        ...(opts.stepsPerMonth ? { stepsPerMonth: intFlag(opts.stepsPerMonth, '--steps-per-month', 1, 100) } : {}),
+      };
+      const wantsTrajectory = scenario.schedule.length > 0 || (opts.from !== undefined && opts.to !== undefined);
+      const trajectory = wantsTrajectory ? runSchedule(map, scenario, { ...settings, ...trajectoryWindow }) : undefined;
       const tornado = opts.sensitivity ? sensitivity(map, scenario, opts.sensitivity, settings) : undefined;
 
       let probabilities: MonteCarloResult | undefined;
@@ -146,9 +159,9 @@ export const register: RegisterCommand = (program, io) => {
         levers: result.levers,
         outcomes: result.outcomes.map(({ concept, baseline, value, delta }) => ({ concept, baseline, value, delta })),
         concepts: result.concepts,
-        actors: table1.actors,
-        winners: table1.winners,
-        losers: table1.losers,
+        actors: payoffTable.actors,
+        winners: payoffTable.winners,
+        losers: payoffTable.losers,
         ...(probabilities ? { probabilities, nonConverged: probabilities.nonConverged } : {}),
         ...(trajectory ? { trajectory } : {}),
         ...(tornado ? { sensitivity: tornado } : {}),
@@ -179,10 +192,10 @@ export const register: RegisterCommand = (program, io) => {
         ),
       );
       const ahead = new Map(probabilities?.actors.map((a) => [a.actor, a.ahead]));
-      const side = (rows: typeof table1.winners) =>
+      const side = (rows: typeof payoffTable.winners) =>
         rows.map((a) => `${a.actor} ${fmt(a.payoff)}${probabilities ? ` (P(ahead) ${ahead.get(a.actor)?.toFixed(3)})` : ''}`).join(', ') ||
         'none';
-      io.out(`\nwinners: ${side(table1.winners)}\nlosers: ${side(table1.losers)}\n`);
+      io.out(`\nwinners: ${side(payoffTable.winners)}\nlosers: ${side(payoffTable.losers)}\n`);
       if (probabilities) {
         io.out(`monte carlo: ${runs} runs, seed ${probabilities.seed}, ${probabilities.distribution}; not converged ${(probabilities.nonConverged * 100).toFixed(1)}%\n`);
       }

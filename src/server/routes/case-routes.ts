@@ -4,6 +4,7 @@
  * resolved to its passage by the citation index.
  */
 import { Hono } from 'hono';
+import { analyzeAch } from '../../analysis/ach.js';
 import { findClaimConflicts } from '../../case/conflicts.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { EmptyQuery, EventsQuery, StancesQuery, parseInput } from '../api-schemas.js';
@@ -110,6 +111,15 @@ export function caseRoutes(deps: AppDeps, citations: CitationIndex): Hono {
   app.get('/scenarios', async (c) => {
     noQuery(c.req.query());
     return c.json({ items: await citations.withCitations(c0.scenarios), indicators: c0.indicators });
+  });
+
+  app.get('/hypotheses', async (c) => {
+    noQuery(c.req.query());
+    return c.json({
+      hypotheses: c0.hypotheses,
+      evidence: await citations.withCitations(c0.evidence),
+      analysis: analyzeAch(c0.hypotheses, c0.evidence),
+    });
   });
 
   app.get('/places', async (c) => {

@@ -110,12 +110,23 @@ function drawStanceMap(el: HTMLElement, ctx: Parameters<Page>[1], stances: Stanc
   const actorIds = [...new Set(stances.map((s) => s.actor))];
   const names = actorIds.map((a) => actorName(actors, a));
   const positions = Object.keys(POSITION_COLORS);
+  // One row per actor, and the view opens on the recent years where most statements are
+  // (the slider reaches back to the oldest).
+  el.style.height = `${Math.max(380, 110 + actorIds.length * 18)}px`;
+  const times = stances.map((s) => dateOf(s.date).getTime()).sort((x, y) => x - y);
+  const openFrom = times.length ? times[Math.floor(times.length * 0.1)] - 60 * 86_400_000 : undefined;
   const chart = makeChart(el, ctx);
   const issueLabel = (id: string) => bi(issues.find((i) => i.id === id)?.label) || id;
   chart.setOption({
     ...base(),
-    xAxis: mirrored({ type: 'time' }),
-    yAxis: { type: 'category', data: names, position: startSide(), axisLabel: { width: 150, overflow: 'truncate' } },
+    grid: { top: 40, bottom: 70, left: 20, right: 20, containLabel: true },
+    // A margin after the latest statement keeps its points off the chart's edge.
+    xAxis: mirrored({ type: 'time', max: times.length ? times[times.length - 1] + 45 * 86_400_000 : undefined }),
+    yAxis: { type: 'category', data: names, position: startSide(), axisLabel: { width: 150, overflow: 'truncate', interval: 0 } },
+    dataZoom: [
+      { type: 'slider', xAxisIndex: 0, startValue: openFrom, bottom: 10, labelFormatter: (v: number) => fmtDate(new Date(v).toISOString().slice(0, 7)) },
+      { type: 'inside', xAxisIndex: 0, startValue: openFrom },
+    ],
     series: positions.map((p) => ({
       name: label(p),
       type: 'scatter',
