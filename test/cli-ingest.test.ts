@@ -76,6 +76,16 @@ describe('marsad ingest / search / documents / export / import', () => {
     expect(hits.every((h) => /السوداني|Sudani/.test(h.text))).toBe(true);
   });
 
+  it('search still works, with a warning, when the case folder has errors', async () => {
+    const broken = join(tmp.dir, 'broken-case');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'actors.yaml'), 'actors: [\n');
+    const r = await run('--case', broken, 'search', 'عين الأسد', '--json', '--limit', '1');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].text).toContain('عين الأسد');
+    expect(r.stderr).toMatch(/warning: case .*broken-case not loaded/);
+  });
+
   it('search filters by --doc, --lang and --from/--to', async () => {
     const doc = JSON.parse((await run('search', 'العراق', '--doc', '003_8d2508c71f933932.txt', '--json')).stdout);
     expect(doc.every((h: { file: string }) => h.file === '003_8d2508c71f933932.txt')).toBe(true);

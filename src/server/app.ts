@@ -4,7 +4,7 @@
  * `app.request(...)` in process; `marsad serve` wraps it in a Node server.
  */
 import { Hono } from 'hono';
-import { CitationIndex } from './citation-index.js';
+import { CitationIndex } from '../case/citation-index.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
 import { JobRegistry } from './jobs.js';
@@ -12,6 +12,7 @@ import { OPENAPI } from './openapi.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { bodyLimit, csrfGuard, loopbackHostGuard, secureHeaders, tokenGuard } from './security.js';
 import { staticFiles } from './static-files.js';
 
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', caseRoutes(deps, citations));
   app.route('/api', documentRoutes(deps, citations));
   app.route('/api', modelRoutes(deps, citations, jobs));
+  app.route('/api', reportRoutes(deps, citations));
 
   if (deps.options.staticDir) app.use('*', staticFiles(deps.options.staticDir));
   return app;

@@ -17,6 +17,8 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Folder of the built web app (dist/web). Without it only the API is served. */
   staticDir?: string;
+  /** Chromium that prints PDF briefings; default the report module's (/usr/bin/chromium). */
+  chromiumPath?: string;
   /** Monte Carlo jobs kept in memory at once (older finished jobs are dropped). Default 16. */
   maxJobs?: number;
 }

@@ -4,7 +4,8 @@
  * from what the server accepts; query parameters and responses are written out here.
  */
 import { z } from 'zod';
-import { MonteCarloBody, SimulateBody } from './api-schemas.js';
+import { REPORT_FORMAT_NAMES } from '../report/index.js';
+import { MonteCarloBody, SimulateBody } from './parse-input.js';
 
 type Param = { name: string; in: 'query' | 'path'; required?: boolean; schema: object; description?: string };
 const str = { type: 'string' };
@@ -102,6 +103,31 @@ export const OPENAPI = {
       { ...q('scenario', str), required: true },
       { ...q('outcome', str), required: true },
     ]),
+    '/api/report': {
+      get: {
+        summary: 'The cited briefing of a scenario as a file (attachment): Markdown, HTML or PDF, Arabic or English',
+        parameters: [
+          { ...q('scenario', str, 'scenario id'), required: true },
+          q('lang', { enum: ['ar', 'en'], default: 'ar' }),
+          q('format', { enum: REPORT_FORMAT_NAMES, default: REPORT_FORMAT_NAMES[0] }),
+          q('runs', { ...int, minimum: 0, maximum: 20000, default: 2000 }, 'Monte Carlo runs behind the probabilities (0: none)'),
+          q('seed', { ...int, minimum: 0, maximum: 4294967295, default: 1 }, 'Monte Carlo seed'),
+        ],
+        responses: {
+          200: {
+            description: 'The briefing file, with Content-Disposition: attachment',
+            content: {
+              'text/markdown': { schema: str },
+              'text/html': { schema: str },
+              'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
+            },
+          },
+          400: errorRef,
+          404: errorRef,
+          429: errorRef,
+        },
+      },
+    },
     '/api/citations/resolve': get('Resolve a citation (document file + quote) to passage id and offsets', [
       { ...q('doc', str), required: true },
       { ...q('quote', str), required: true },

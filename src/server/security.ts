@@ -25,7 +25,9 @@ export const CONTENT_SECURITY_POLICY = [
 
 export const secureHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  // A download (the HTML briefing) is sandboxed too, should a browser ever render it inline.
+  const attachment = c.res.headers.get('Content-Disposition')?.startsWith('attachment') ?? false;
+  c.header('Content-Security-Policy', attachment ? `${CONTENT_SECURITY_POLICY}; sandbox` : CONTENT_SECURITY_POLICY);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Frame-Options', 'DENY');

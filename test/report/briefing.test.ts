@@ -17,7 +17,7 @@ import { prepareBriefing } from '../../src/report/prepare.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderPdf } from '../../src/report/render-pdf.js';
-import { CitationIndex } from '../../src/server/citation-index.js';
+import { CitationIndex } from '../../src/case/citation-index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { corpusDir, repoRoot } from '../support/paths.js';
 

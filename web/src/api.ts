@@ -12,8 +12,10 @@ const cache = new Map<string, Promise<unknown>>();
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(`./api/${path}`, { ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
-  const body = (await res.json().catch(() => null)) as { error?: string } | null;
-  if (!res.ok) throw new ApiError(body?.error ?? res.statusText, res.status);
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/json')) throw new ApiError(`expected JSON, got ${type || 'nothing'}`, res.status);
+  const body = (await res.json()) as { error?: string };
+  if (!res.ok) throw new ApiError(body.error ?? res.statusText, res.status);
   return body as T;
 }
 

@@ -6,7 +6,7 @@
 import { writeFile, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CitationIndex } from '../../server/citation-index.js';
+import { CitationIndex } from '../../case/citation-index.js';
 import type { Citation } from '../../domain/case.js';
 import { InputError } from '../../domain/errors.js';
 import { buildBriefing, REPORT_FORMAT_NAMES, REPORT_FORMATS, type PassageLocation, type ReportFormat } from '../../report/index.js';

@@ -35,6 +35,8 @@ export interface ServeOptions {
   /** Folder of the built web app; default dist/web next to this build. */
   staticDir?: string;
   maxBodyBytes?: number;
+  /** Chromium that prints PDF briefings (from MARSAD_CHROMIUM); default /usr/bin/chromium. */
+  chromiumPath?: string;
 }
 
 export interface RunningServer {
@@ -79,7 +81,13 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     const app = createApp({
       store,
       caseData,
-      options: { token, maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, staticDir, loopbackOnly: isLoopback(opts.host) },
+      options: {
+        token,
+        maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        staticDir,
+        loopbackOnly: isLoopback(opts.host),
+        chromiumPath: opts.chromiumPath,
+      },
     });
     const server = await new Promise<{ server: ServerType; port: number }>((done, fail) => {
       const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => done({ server: s, port: info.port }));
@@ -137,6 +145,7 @@ export const register: RegisterCommand = (program: Command, io: CliIo) => {
           dataDir: ctx.databaseUrl ? undefined : ctx.dataDir,
           databaseUrl: ctx.databaseUrl,
           caseDir: ctx.caseDir,
+          chromiumPath: io.env.MARSAD_CHROMIUM,
         },
         io,
       );

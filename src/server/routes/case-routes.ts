@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import { analyzeAch } from '../../analysis/ach.js';
 import { findClaimConflicts } from '../../case/conflicts.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { EmptyQuery, EventsQuery, StancesQuery, parseInput } from '../api-schemas.js';
-import type { CitationIndex } from '../citation-index.js';
+import { EmptyQuery, EventsQuery, StancesQuery, parseInput } from '../parse-input.js';
+import type { CitationIndex } from '../../case/citation-index.js';
 import { dateStart, dateText } from '../dates.js';
 import type { AppDeps } from '../deps.js';
 

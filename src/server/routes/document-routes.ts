@@ -5,8 +5,8 @@
 import { Hono } from 'hono';
 import { entityNames, expandEntityQuery } from '../../case/entities.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { CitationQuery, EmptyQuery, SearchQuery, parseInput } from '../api-schemas.js';
-import type { CitationIndex } from '../citation-index.js';
+import { CitationQuery, EmptyQuery, SearchQuery, parseInput } from '../parse-input.js';
+import type { CitationIndex } from '../../case/citation-index.js';
 import type { AppDeps } from '../deps.js';
 import { findCitedFacts, findDateHighlights, findMentions } from '../document-highlights.js';
 import { stripToken } from './case-routes.js';

@@ -1,10 +1,11 @@
 /**
- * Turns a case citation (document file + short quote) into what the reader needs to highlight
- * it: the document id, the passage holding the quote and the quote's offsets in the document
- * text. Results are cached per quote; documents not ingested resolve to metadata-free citations,
- * so the web app shows the quote instead of a link.
+ * Turns a case citation (document file + short quote) into what a reader needs to reach it:
+ * the document id, the passage holding the quote and the quote's offsets in the document text.
+ * Results are cached per quote; documents not ingested resolve to metadata-free citations, so
+ * the web app and the briefing show the quote instead of a link. Used by the API (every `cite`
+ * it returns) and by the briefing (footnotes).
  */
-import { foldWithOffsets, resolveCitation, type FoldedText } from '../case/citations.js';
+import { foldWithOffsets, resolveCitation, type FoldedText } from './citations.js';
 import type { Citation } from '../domain/case.js';
 import type { Store } from '../store/index.js';
 
@@ -17,6 +18,14 @@ export interface ResolvedCitation extends Citation {
   passage?: string;
   start?: number;
   end?: number;
+}
+
+/** Where a citation's quote sits: the shape the briefing's footnotes take. */
+export interface CitationLocation {
+  file: string;
+  passage: string;
+  start: number;
+  end: number;
 }
 
 type StoredPassage = Awaited<ReturnType<Store['listPassages']>>[number];
@@ -73,7 +82,7 @@ export class CitationIndex {
   }
 
   resolve(cite: Citation): Promise<ResolvedCitation> {
-    const key = `${cite.doc}\u0000${cite.quote}`;
+    const key = citationKey(cite);
     let hit = this.#resolved.get(key);
     if (!hit) {
       hit = this.#resolve(cite);
@@ -91,6 +100,27 @@ export class CitationIndex {
     if (!span) return base;
     const passage = doc.passages.find((p) => p.start <= span.start && span.start < p.end) ?? doc.passages[0];
     return { ...base, passage: passage?.id, start: span.start, end: span.end };
+  }
+
+  /**
+   * Resolves every citation reachable in `value` (objects with `doc` and `quote`) once, and
+   * returns a synchronous lookup: the passage and offsets of a citation, or null when its
+   * document is not stored or the quote is not found.
+   */
+  async locator(value: unknown): Promise<(cite: Citation) => CitationLocation | null> {
+    const found = new Map<string, CitationLocation | null>();
+    for (const cite of collectCitations(value)) {
+      const key = citationKey(cite);
+      if (found.has(key)) continue;
+      const r = await this.resolve(cite);
+      found.set(
+        key,
+        r.passage !== undefined && r.start !== undefined && r.end !== undefined
+          ? { file: cite.doc, passage: r.passage, start: r.start, end: r.end }
+          : null,
+      );
+    }
+    return (cite) => found.get(citationKey(cite)) ?? null;
   }
 
   /**
@@ -114,4 +144,22 @@ export class CitationIndex {
     }
     return out;
   }
+}
+
+function citationKey(cite: Citation): string {
+  return `${cite.doc}\u0000${cite.quote}`;
+}
+
+/** Every Citation object reachable in a value (case items and evidence carry them). */
+export function collectCitations(value: unknown, out: Citation[] = [], seen = new Set<unknown>()): Citation[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) collectCitations(v, out, seen);
+    return out;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.doc === 'string' && typeof o.quote === 'string') out.push(o as unknown as Citation);
+  for (const v of Object.values(o)) collectCitations(v, out, seen);
+  return out;
 }
