@@ -1,4 +1,5 @@
 /** The web app end to end in headless Chromium, both languages. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ function routes(): Array<[string, string]> {
     ['causal', 'causal'],
     ['scenarios', `scenarios/${server.caseData.scenarios[1]?.id ?? server.caseData.scenarios[0].id}`],
     ['hypotheses', 'hypotheses'],
+    ['briefing', `briefing/${server.caseData.scenarios[0].id}`],
   ];
 }
 
@@ -157,5 +159,111 @@ describe('hostile document', () => {
     await w.page.waitForTimeout(300);
     expect(w.dialogs).toEqual([]);
     expect(w.problems).toEqual([]);
+  });
+});
+
+/** Waits for the page to re-render after a click that changes the hash. */
+async function clickAndWaitRender(page: WatchedPage['page'], selector: string): Promise<void> {
+  const before = await page.evaluate(() => document.body.dataset.ready ?? '');
+  await page.click(selector);
+  await page.waitForFunction((prev) => document.body.dataset.ready !== prev && !document.querySelector('#page > .loading'), before);
+}
+
+describe('hypotheses', () => {
+  for (const lang of ['ar', 'en'] as const) {
+    it(`the ACH matrix sorts by a clicked header in ${lang}, with scores, robustness and rationales`, async () => {
+      w.problems.length = 0;
+      await openRoute(w.page, origin, `#/${lang}/hypotheses`);
+      const rows = () => w.page.$$eval('#ach-matrix tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-evidence')!));
+      const diagnosticity = () =>
+        w.page.$$eval('#ach-matrix tbody tr', (trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent ?? ''));
+      const caseOrder = await rows();
+      expect(caseOrder.length).toBe(server.caseData.evidence.length);
+
+      await clickAndWaitRender(w.page, '#sort-diagnosticity');
+      const byDiagnosticity = await rows();
+      expect(byDiagnosticity).not.toEqual(caseOrder);
+      expect([...byDiagnosticity].sort()).toEqual([...caseOrder].sort());
+      expect(await w.page.$eval('#sort-diagnosticity', (b) => b.parentElement!.getAttribute('aria-sort'))).toBe('descending');
+      // Displayed values in the app's digits: compare through the API's numbers instead.
+      const api = (await (await fetch(`${origin}api/hypotheses`)).json()) as {
+        analysis: { diagnosticity: Array<{ evidence: string; diagnosticity: number }> };
+      };
+      const d = new Map(api.analysis.diagnosticity.map((x) => [x.evidence, x.diagnosticity]));
+      const values = byDiagnosticity.map((id) => d.get(id)!);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      expect((await diagnosticity()).length).toBe(values.length);
+
+      await clickAndWaitRender(w.page, '#sort-diagnosticity');
+      expect(await rows()).not.toEqual(byDiagnosticity);
+      expect(decodeURIComponent(new URL(w.page.url()).hash)).toBe(`#/${lang}/hypotheses?sort=diagnosticity&dir=asc`);
+
+      await clickAndWaitRender(w.page, '#sort-title');
+      const titles = await w.page.$$eval('#ach-matrix tbody th.ev', (ths) => ths.map((th) => th.textContent ?? ''));
+      expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, lang)));
+
+      // Scores per hypothesis (four numbers each), and the ranking without low-credibility items.
+      expect(await w.page.locator('#ach-scores tbody tr').count()).toBe(server.caseData.hypotheses.length);
+      expect(await w.page.locator('#ach-scores thead th').count()).toBe(5);
+      expect(await w.page.locator('#ach-scores-reduced tbody tr').count()).toBe(server.caseData.hypotheses.length);
+
+      // A rating opens its rationale with the quote, and the quote links to its passage.
+      await w.page.click('#ach-matrix tbody tr:first-child td.rating .rating-button');
+      const detail = await w.page.textContent('#rating-detail .rationale');
+      expect(detail!.length).toBeGreaterThan(10);
+      const quoteLink = w.page.locator('#rating-detail a.quote-link').first();
+      expect(await quoteLink.getAttribute('href')).toMatch(new RegExp(`^#/${lang}/sources/`));
+
+      const dirState = await w.page.evaluate(() => ({
+        dir: getComputedStyle(document.querySelector('#ach-matrix')!).direction,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+      }));
+      expect(dirState.dir).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      expect(dirState.overflow).toBeLessThanOrEqual(1);
+      await w.page.screenshot({ path: join(screenshotDir, `${lang}-hypotheses-sorted.png`), fullPage: true });
+      await quoteLink.click();
+      await w.page.waitForFunction(() => document.body.dataset.page === 'sources' && !!document.querySelector('.passage.active mark.cited'));
+      expect(w.problems).toEqual([]);
+    });
+  }
+});
+
+describe('briefing', () => {
+  const scenario = () => server.caseData.scenarios[0].id;
+
+  it('downloads the English Markdown briefing with its bottom line up front', async () => {
+    w.problems.length = 0;
+    await openRoute(w.page, origin, `#/en/briefing/${scenario()}?report=en`);
+    expect(await w.page.textContent('#briefing-scenario-summary h2')).toContain(server.caseData.scenarios[0].title.en);
+    const [download] = await Promise.all([w.page.waitForEvent('download', { timeout: 60_000 }), w.page.click('#download-md')]);
+    expect(download.suggestedFilename()).toBe(`marsad-${scenario()}-en.md`);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain('Bottom line up front');
+    await w.page.screenshot({ path: join(screenshotDir, 'en-briefing.png'), fullPage: true });
+    expect(w.problems).toEqual([]);
+  });
+
+  it('downloads the Arabic HTML briefing, right to left, without leaving the app', async () => {
+    w.problems.length = 0;
+    await openRoute(w.page, origin, `#/ar/briefing/${scenario()}`);
+    expect(await w.page.inputValue('#briefing-lang')).toBe('ar');
+    const [download] = await Promise.all([w.page.waitForEvent('download', { timeout: 60_000 }), w.page.click('#download-html')]);
+    expect(download.suggestedFilename()).toBe(`marsad-${scenario()}-ar.html`);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toContain('dir="rtl"');
+    // Still the app: the HTML was saved, never opened in the app's origin.
+    expect(await w.page.evaluate(() => document.body.dataset.page)).toBe('briefing');
+    await w.page.screenshot({ path: join(screenshotDir, 'ar-briefing.png'), fullPage: true });
+    expect(w.problems).toEqual([]);
+  });
+
+  it('choosing the briefing language changes the download links and keeps the scenario', async () => {
+    const other = server.caseData.scenarios[1]?.id ?? scenario();
+    await openRoute(w.page, origin, `#/ar/briefing/${other}`);
+    const before = await w.page.evaluate(() => document.body.dataset.ready ?? '');
+    await w.page.selectOption('#briefing-lang', 'en');
+    await w.page.waitForFunction((prev) => document.body.dataset.ready !== prev, before);
+    expect(await w.page.getAttribute('#download-pdf', 'href')).toBe(`./api/report?scenario=${other}&lang=en&format=pdf`);
+    expect(await w.page.inputValue('#briefing-scenario')).toBe(other);
   });
 });

@@ -135,6 +135,39 @@ const STRINGS = {
   diagnosticity: { ar: 'القدرة التمييزية', en: 'Diagnosticity' },
   lowEnd: { ar: 'الوزن عند الحد الأدنى', en: 'weight at low end' },
   highEnd: { ar: 'الوزن عند الحد الأعلى', en: 'weight at high end' },
+  briefing: { ar: 'الإحاطة', en: 'Briefing' },
+  briefingIntro: {
+    ar: 'إحاطة موثّقة لسيناريو واحد: كل جملة تذكر واقعة تحيل بحاشية إلى المقطع الذي تستند إليه.',
+    en: 'A cited briefing for one scenario: every sentence that states a fact is footnoted to the passage it rests on.',
+  },
+  briefingLanguage: { ar: 'لغة الإحاطة', en: 'Briefing language' },
+  briefingContents: {
+    ar: 'الخلاصة أولاً، الأحداث والمواعيد، الفاعلون ومواقفهم، الأرقام وتعارض المصادر، الفرضيات المتنافسة، نتائج السيناريو واحتمالاتها، مؤشرات للمتابعة.',
+    en: 'Bottom line up front, events and deadlines, actors and stances, figures and conflicting sources, competing hypotheses, scenario outcomes with probabilities, indicators to watch.',
+  },
+  download: { ar: 'تنزيل', en: 'Download' },
+  formatMd: { ar: 'Markdown', en: 'Markdown' },
+  formatHtml: { ar: 'HTML', en: 'HTML' },
+  formatPdf: { ar: 'PDF', en: 'PDF' },
+  pdfSlow: { ar: 'يُطبع ملف PDF في متصفح Chromium على الخادم، وقد يستغرق بضع ثوانٍ.', en: 'The PDF is printed in Chromium on the server and may take a few seconds.' },
+  levers: { ar: 'الروافع', en: 'Levers' },
+  scenario: { ar: 'السيناريو', en: 'Scenario' },
+  weightedInconsistency: { ar: 'عدم الاتساق الموزون', en: 'Weighted inconsistency' },
+  achMethod: {
+    ar: 'طريقة هيوير: تتقدّم الفرضية التي تعارضها أدلة أقل؛ يُحسب التقدير «غير متّسق» (I) نقطة و«غير متّسق إطلاقاً» (II) نقطتين، موزونةً بالمصداقية × الصلة، وتفصل الدرجة الموزونة عند التعادل.',
+    en: 'Heuer’s method: the hypothesis with the least evidence against it leads (inconsistency: I = 1, II = 2, weighted by credibility × relevance); the weighted score breaks ties.',
+  },
+  criticalItems: { ar: 'أدلة حاسمة (إسقاط أيٍّ منها يغيّر الفرضية المتقدمة)', en: 'Critical items (dropping one changes the leading hypothesis)' },
+  withoutIt: { ar: 'من دونه تتقدّم', en: 'without it the leader is' },
+  dropped: { ar: 'الأدلة المُسقطة', en: 'Dropped' },
+  clickRating: { ar: 'انقر تقديراً في المصفوفة لعرض مسوّغه ومصدره', en: 'Click a rating in the matrix to see its rationale and source' },
+  ratingCC: { ar: 'متّسق جداً', en: 'very consistent' },
+  ratingC: { ar: 'متّسق', en: 'consistent' },
+  ratingN: { ar: 'محايد', en: 'neutral' },
+  ratingNA: { ar: 'لا ينطبق', en: 'not applicable' },
+  ratingI: { ar: 'غير متّسق', en: 'inconsistent' },
+  ratingII: { ar: 'غير متّسق إطلاقاً', en: 'very inconsistent' },
+  noScenarios: { ar: 'لا سيناريوهات في هذه الحالة', en: 'This case has no scenarios' },
 } as const;
 
 /** Names of the case's enumerated values (types, relations, qualifiers, statuses). */
@@ -228,6 +261,11 @@ export function label(key: string): string {
   if (key in STRINGS) return STRINGS[key as StringKey][current];
   const term = TERMS[key];
   return term ? term[current] : key;
+}
+
+/** Separator between items of a list: the Arabic comma in Arabic. */
+export function listSep(): string {
+  return current === 'ar' ? '، ' : ', ';
 }
 
 export function fmtNumber(n: number, digits = 0): string {

@@ -26,6 +26,7 @@ const REGISTRY: Record<(typeof PAGES)[number], () => Promise<Page>> = {
   causal: async () => (await import('./pages/causal.js')).causalPage,
   scenarios: async () => (await import('./pages/scenarios.js')).scenariosPage,
   hypotheses: async () => (await import('./pages/hypotheses.js')).hypothesesPage,
+  briefing: async () => (await import('./pages/briefing.js')).briefingPage,
 };
 
 let leaving: Array<() => void> = [];

@@ -11,7 +11,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses'] as const;
+export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing'] as const;
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');

@@ -7,7 +7,7 @@ import { base, makeChart, mirrored, startSide } from '../charts.js';
 import { makeGraph, runLayout } from '../graphs.js';
 import { citeLinks, citeQuote } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, dateOf, fmtDate, label, lang, t } from '../i18n.js';
+import { bi, dateOf, fmtDate, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap, actorName } from '../lookup.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
@@ -67,7 +67,7 @@ function renderDetail(el: HTMLElement, d: ActorDetail, actors: Map<string, Actor
   add(el, 
     h('h2', {}, bdi(bi(d.actor.name)), ' ', h('span', { class: 'badge' }, label(d.actor.type)), citeLinks(d.actor.cite)),
     d.actor.description ? h('p', {}, bi(d.actor.description)) : null,
-    d.actor.aliases.length ? h('p', { class: 'muted' }, t('aliases'), ': ', d.actor.aliases.map((a, i) => [i ? '، ' : '', bdi(a)])) : null,
+    d.actor.aliases.length ? h('p', { class: 'muted' }, t('aliases'), ': ', d.actor.aliases.map((a, i) => [i ? listSep() : '', bdi(a)])) : null,
     h('h3', {}, t('stances')),
     h(
       'ul',

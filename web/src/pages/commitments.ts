@@ -2,7 +2,7 @@
 import { get } from '../api.js';
 import { citeLinks } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtDate, fmtNumber, label, lang, t } from '../i18n.js';
+import { bi, fmtDate, fmtNumber, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap } from '../lookup.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
@@ -32,7 +32,7 @@ export const commitmentsPage: Page = async (root, ctx) => {
               citeLinks(m.cite),
               m.description ? h('div', { class: 'muted' }, bi(m.description)) : null,
             ),
-            h('td', {}, m.owners.map((o, i) => [i ? '، ' : '', actorLink(actors, o)])),
+            h('td', {}, m.owners.map((o, i) => [i ? listSep() : '', actorLink(actors, o)])),
             h('td', {}, m.due ? fmtDate(m.due) : '—'),
             h(
               'td',

@@ -5,7 +5,7 @@
 import { get } from '../api.js';
 import { citeLinks, citeQuote, type Cite } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtDate, fmtNumber, label, lang, t } from '../i18n.js';
+import { bi, fmtDate, fmtNumber, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap } from '../lookup.js';
 import type { Page } from '../page.js';
 import type { Actor, Claim, PDate, Quantity } from '../types.js';
@@ -64,7 +64,7 @@ export const figuresPage: Page = async (root, ctx) => {
               h('td', {}, i === 0 ? bi(quantity(q)?.label) || q : ''),
               h('td', {}, c.qualifier !== 'exact' ? `${label(c.qualifier)} ` : '', h('strong', {}, fmtValue(c.value)), ' ', bdi(c.unit)),
               h('td', {}, fmtPeriod(c.period)),
-              h('td', {}, c.reported_by.map((a, k) => [k ? '، ' : '', actorLink(actors, a)])),
+              h('td', {}, c.reported_by.map((a, k) => [k ? listSep() : '', actorLink(actors, a)])),
               h('td', {}, citeLinks(c.cite)),
             ),
           ),
@@ -83,7 +83,7 @@ function sideCard(s: Side, actors: Map<string, Actor>): HTMLElement {
     'div',
     { class: 'claim-card', 'data-claim': s.claim },
     h('div', { class: 'v' }, s.qualifier !== 'exact' ? `${label(s.qualifier)} ` : '', fmtValue(s.value), ' ', bdi(s.unit)),
-    h('dl', { class: 'kv' }, h('dt', {}, t('period')), h('dd', {}, fmtPeriod(s.period)), h('dt', {}, t('reportedBy')), h('dd', {}, s.reported_by.map((a, i) => [i ? '، ' : '', actorLink(actors, a)]))),
+    h('dl', { class: 'kv' }, h('dt', {}, t('period')), h('dd', {}, fmtPeriod(s.period)), h('dt', {}, t('reportedBy')), h('dd', {}, s.reported_by.map((a, i) => [i ? listSep() : '', actorLink(actors, a)]))),
     s.cite.map((c) => citeQuote(c)),
   );
 }

@@ -1,18 +1,21 @@
 /**
- * Hypotheses: the Analysis of Competing Hypotheses matrix — evidence × hypotheses with each
- * rating (its rationale and citation one click away), the ranking, how diagnostic each item is,
- * which items the leading hypothesis hangs on, and the ranking without low-credibility items.
+ * Hypotheses: the Analysis of Competing Hypotheses matrix — evidence × hypotheses, each rating
+ * colour-coded with its rationale and citation one click away (a citation opens its passage).
+ * The rows sort by diagnosticity, credibility or title (click a header; the order is kept in
+ * the URL, so the language switch keeps it). Beside it: the scores per hypothesis, the items
+ * the leading hypothesis hangs on, and the ranking without low-credibility evidence.
  */
 import { get } from '../api.js';
-import { citeLinks, type Cite } from '../cite.js';
-import { add, h } from '../dom.js';
-import { bi, fmtNumber, label, t } from '../i18n.js';
+import { citeLinks, citeQuote, type Cite } from '../cite.js';
+import { add, bdi, h, set } from '../dom.js';
+import { bi, fmtNumber, label, lang, listSep, t, type StringKey } from '../i18n.js';
 import type { Page } from '../page.js';
+import { href } from '../router.js';
 import type { Bi } from '../types.js';
 
 interface Hypothesis { id: string; title: Bi; description?: Bi }
 interface Rating { hypothesis: string; rating: string; rationale: Bi; cite: Cite[] }
-interface Evidence { id: string; title: Bi; credibility: string; relevance: string; ratings: Rating[] }
+interface Evidence { id: string; title: Bi; credibility: Grade; relevance: Grade; ratings: Rating[] }
 interface Score { hypothesis: string; inconsistency: number; weightedInconsistency: number; weightedScore: number; rank: number }
 interface Analysis {
   scores: Score[];
@@ -21,66 +24,183 @@ interface Analysis {
   critical: Array<{ evidence: string; leadingWithout: string | null }>;
   withoutLowCredibility: { dropped: string[]; scores: Score[]; leading: string | null };
 }
+type Grade = 'low' | 'medium' | 'high';
 
-export const hypothesesPage: Page = async (root) => {
+const GRADE: Record<Grade, number> = { low: 0, medium: 1, high: 2 };
+const RATINGS = ['CC', 'C', 'N', 'NA', 'I', 'II'] as const;
+const SORTS = ['diagnosticity', 'credibility', 'title'] as const;
+type SortKey = (typeof SORTS)[number];
+
+export const hypothesesPage: Page = async (root, ctx) => {
   const data = await get<{ hypotheses: Hypothesis[]; evidence: Evidence[]; analysis: Analysis }>('hypotheses');
-  const title = (id: string | null) => (id ? bi(data.hypotheses.find((x) => x.id === id)?.title) || id : '—');
-  const evTitle = (id: string) => bi(data.evidence.find((e) => e.id === id)?.title) || id;
   const a = data.analysis;
-  const scoreTable = (scores: Score[]) =>
+  const hypTitle = (id: string | null) => (id ? bi(data.hypotheses.find((x) => x.id === id)?.title) || id : '—');
+  const evTitle = (id: string) => bi(data.evidence.find((e) => e.id === id)?.title) || id;
+  const diag = new Map(a.diagnosticity.map((d) => [d.evidence, d]));
+  const params = ctx.route.params;
+  const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as SortKey) : undefined;
+  // Numbers read best high-first, titles A→Z; a second click reverses.
+  const naturalDir = (key: SortKey) => (key === 'title' ? 'asc' : 'desc');
+  const dir = params.get('dir') === 'asc' || params.get('dir') === 'desc' ? params.get('dir')! : sort ? naturalDir(sort) : 'desc';
+
+  const scoreTable = (scores: Score[], leading: string | null, id: string) =>
     h(
       'table',
-      { class: 'scores' },
-      h('thead', {}, h('tr', {}, [t('rank'), t('hypotheses'), t('inconsistency'), t('weightedScore')].map((x) => h('th', {}, x)))),
+      { class: 'scores', id },
+      h(
+        'thead',
+        {},
+        h('tr', {}, [t('rank'), t('hypotheses'), t('inconsistency'), t('weightedInconsistency'), t('weightedScore')].map((x) => h('th', { scope: 'col' }, x))),
+      ),
       h(
         'tbody',
         {},
         scores.map((s) =>
-          h('tr', { class: s.hypothesis === a.leading ? 'active' : '' }, h('td', {}, fmtNumber(s.rank)), h('td', {}, title(s.hypothesis)), h('td', {}, fmtNumber(s.inconsistency, 1)), h('td', {}, fmtNumber(s.weightedScore, 2))),
+          h(
+            'tr',
+            { class: s.hypothesis === leading ? 'active' : '', 'data-hypothesis': s.hypothesis },
+            h('td', {}, fmtNumber(s.rank)),
+            h('td', {}, bdi(hypTitle(s.hypothesis))),
+            h('td', { class: 'num' }, fmtNumber(s.inconsistency, 1)),
+            h('td', { class: 'num' }, fmtNumber(s.weightedInconsistency, 2)),
+            h('td', { class: 'num' }, fmtNumber(s.weightedScore, 2)),
+          ),
         ),
       ),
     );
+
   add(
     root,
     h('h1', {}, t('hypotheses')),
-    h('p', {}, t('leading'), ': ', h('strong', { id: 'leading' }, title(a.leading))),
-    h('div', { class: 'grid' }, h('section', { class: 'card' }, h('h2', {}, t('ranking')), scoreTable(a.scores)), h(
-      'section',
-      { class: 'card' },
-      h('h2', {}, t('robustness')),
-      h('p', {}, t('withoutLow'), ` (${fmtNumber(a.withoutLowCredibility.dropped.length)}): `, h('strong', {}, title(a.withoutLowCredibility.leading))),
-      a.critical.length
-        ? h('ul', { class: 'plain' }, a.critical.map((c) => h('li', {}, evTitle(c.evidence), ' → ', title(c.leadingWithout))))
-        : h('p', { class: 'muted' }, t('noCritical')),
-    )),
+    h('p', {}, t('leading'), ': ', h('strong', { id: 'leading' }, bdi(hypTitle(a.leading)))),
+    h('p', { class: 'muted small' }, t('achMethod')),
+    h(
+      'div',
+      { class: 'grid' },
+      h('section', { class: 'card' }, h('h2', {}, t('ranking')), scoreTable(a.scores, a.leading, 'ach-scores')),
+      h(
+        'section',
+        { class: 'card', id: 'ach-robustness' },
+        h('h2', {}, t('robustness')),
+        h('h3', {}, t('criticalItems')),
+        a.critical.length
+          ? h(
+              'ul',
+              { class: 'plain', id: 'ach-critical' },
+              a.critical.map((c) => h('li', {}, bdi(evTitle(c.evidence)), ' ← ', t('withoutIt'), ': ', h('strong', {}, bdi(hypTitle(c.leadingWithout))))),
+            )
+          : h('p', { class: 'muted' }, t('noCritical')),
+        h('h3', {}, t('withoutLow')),
+        h(
+          'p',
+          {},
+          `${t('dropped')} (${fmtNumber(a.withoutLowCredibility.dropped.length)}): `,
+          a.withoutLowCredibility.dropped.length ? a.withoutLowCredibility.dropped.map((id, i) => [i ? listSep() : '', bdi(evTitle(id))]) : '—',
+        ),
+        scoreTable(a.withoutLowCredibility.scores, a.withoutLowCredibility.leading, 'ach-scores-reduced'),
+      ),
+    ),
     h('h2', {}, t('matrix')),
+    h(
+      'p',
+      { class: 'legend', id: 'rating-legend' },
+      RATINGS.map((r) => h('span', {}, h('span', { class: `rating-chip rating-${r}` }, r), ' ', t(`rating${r}` as StringKey))),
+    ),
   );
-  const diag = new Map(a.diagnosticity.map((d) => [d.evidence, d.diagnosticity]));
+
+  const rows = [...data.evidence];
+  const cmpTitle = (x: Evidence, y: Evidence) => bi(x.title).localeCompare(bi(y.title), lang());
+  const compare: Record<SortKey, (x: Evidence, y: Evidence) => number> = {
+    diagnosticity: (x, y) => (diag.get(x.id)?.diagnosticity ?? 0) - (diag.get(y.id)?.diagnosticity ?? 0),
+    credibility: (x, y) => GRADE[x.credibility] - GRADE[y.credibility] || GRADE[x.relevance] - GRADE[y.relevance],
+    title: cmpTitle,
+  };
+  if (sort) {
+    const sign = dir === 'asc' ? 1 : -1;
+    // Ties keep the case's order, so equal items do not jump around between clicks.
+    const index = new Map(rows.map((e, i) => [e.id, i]));
+    rows.sort((x, y) => sign * compare[sort](x, y) || index.get(x.id)! - index.get(y.id)!);
+  }
+
+  const go = (next: Record<string, string | undefined>) =>
+    (location.hash = href(lang(), 'hypotheses', [], { sort, dir: sort ? dir : undefined, ...next }));
+  const sortHeader = (key: SortKey, text: string) => {
+    const active = sort === key;
+    const nextDir = active ? (dir === 'asc' ? 'desc' : 'asc') : naturalDir(key);
+    return h(
+      'th',
+      { scope: 'col', 'aria-sort': active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none', class: 'sortable' },
+      h(
+        'button',
+        { type: 'button', class: 'sort', id: `sort-${key}`, 'data-sort': key, onclick: () => go({ sort: key, dir: nextDir }) },
+        text,
+        h('span', { class: 'arrow', 'aria-hidden': 'true' }, active ? (dir === 'asc' ? '▲' : '▼') : '↕'),
+      ),
+    );
+  };
+
+  const detail = h('section', { class: 'card', id: 'rating-detail', 'aria-live': 'polite' });
+  const showDetail = (e: Evidence, x: Hypothesis, r: Rating) =>
+    set(
+      detail,
+      h('h3', {}, bdi(bi(e.title))),
+      h('p', {}, h('span', { class: `rating-chip rating-${r.rating}` }, r.rating), ' ', t(`rating${r.rating}` as StringKey), ' — ', bdi(bi(x.title))),
+      h('p', { class: 'rationale' }, bi(r.rationale), citeLinks(r.cite)),
+      r.cite.map((c) => citeQuote(c)),
+    );
+
   const matrix = h(
     'table',
     { id: 'ach-matrix', class: 'matrix' },
     h(
       'thead',
       {},
-      h('tr', {}, h('th', {}, t('evidence')), h('th', {}, t('credibility')), h('th', {}, t('diagnosticity')), data.hypotheses.map((x) => h('th', { title: bi(x.description) }, bi(x.title)))),
+      h(
+        'tr',
+        {},
+        sortHeader('title', t('evidence')),
+        sortHeader('credibility', t('credibility')),
+        sortHeader('diagnosticity', t('diagnosticity')),
+        data.hypotheses.map((x) => h('th', { scope: 'col', title: bi(x.description), class: 'hyp' }, bdi(bi(x.title)))),
+      ),
     ),
     h(
       'tbody',
       {},
-      data.evidence.map((e) =>
+      rows.map((e) =>
         h(
           'tr',
-          {},
-          h('td', {}, bi(e.title)),
+          { 'data-evidence': e.id },
+          h('th', { scope: 'row', class: 'ev' }, bdi(bi(e.title))),
           h('td', {}, `${label(e.credibility)} / ${label(e.relevance)}`),
-          h('td', {}, fmtNumber(diag.get(e.id) ?? 0, 2)),
+          h('td', { class: 'num' }, fmtNumber(diag.get(e.id)?.diagnosticity ?? 0, 2)),
           data.hypotheses.map((x) => {
             const r = e.ratings.find((y) => y.hypothesis === x.id);
-            return h('td', { class: `rating rating-${r?.rating ?? 'none'}`, title: r ? bi(r.rationale) : '' }, r ? r.rating : '', r ? citeLinks(r.cite) : null);
+            if (!r) return h('td', { class: 'rating rating-none' }, '');
+            return h(
+              'td',
+              { class: `rating rating-${r.rating}`, title: bi(r.rationale) },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'rating-button',
+                  'aria-label': `${bi(e.title)} — ${bi(x.title)}: ${t(`rating${r.rating}` as StringKey)}`,
+                  onclick: (ev: Event) => {
+                    for (const el of matrix.querySelectorAll('td.selected')) el.classList.remove('selected');
+                    (ev.currentTarget as HTMLElement).parentElement?.classList.add('selected');
+                    showDetail(e, x, r);
+                  },
+                },
+                r.rating,
+              ),
+              citeLinks(r.cite),
+            );
           }),
         ),
       ),
     ),
   );
-  add(root, h('div', { class: 'scroll-x' }, matrix));
+  add(detail, h('p', { class: 'muted' }, t('clickRating')));
+  add(root, h('div', { class: 'scroll-x' }, matrix), detail);
 };

@@ -2,7 +2,7 @@
 import { get } from '../api.js';
 import { citeLinks } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtDate, fmtNumber, label, lang, t, type StringKey } from '../i18n.js';
+import { bi, fmtDate, fmtNumber, label, lang, listSep, t, type StringKey } from '../i18n.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
 import type { Bi, CaseEvent, Commitment, Scenario } from '../types.js';
@@ -114,7 +114,7 @@ async function fillPayoffs(root: HTMLElement, scenarios: Scenario[], alive: () =
     if (!alive()) return;
     const box = root.querySelector(`.payoffs[data-scenario="${s.id}"]`);
     if (!box || (!r.winners.length && !r.losers.length)) continue;
-    const names = (xs: Array<{ actor: string }>) => xs.slice(0, 3).map((x) => actorName(actors, x.actor)).join('، ') || '—';
+    const names = (xs: Array<{ actor: string }>) => xs.slice(0, 3).map((x) => actorName(actors, x.actor)).join(listSep()) || '—';
     box.append(
       h('span', { class: 'pos' }, `${t('winners')}: ${names(r.winners)}`),
       ' · ',

@@ -7,7 +7,7 @@ import { get, getFresh, post } from '../api.js';
 import { base, makeChart, mirrored, startSide } from '../charts.js';
 import { citeLinks } from '../cite.js';
 import { add, h, set } from '../dom.js';
-import { bi, fmtNumber, fmtPercent, fmtSigned, label, lang, t } from '../i18n.js';
+import { bi, fmtNumber, fmtPercent, fmtSigned, label, lang, listSep, t } from '../i18n.js';
 import { actorMap, actorName } from '../lookup.js';
 import type { Page, PageContext } from '../page.js';
 import { href } from '../router.js';
@@ -75,9 +75,9 @@ export const scenariosPage: Page = async (root, ctx) => {
       { class: 'muted', id: 'convergence' },
       `${t('convergence')}: ${label(main.convergence.scenario.status)}`,
       ' · ',
-      h('span', { class: 'pos' }, `${t('winners')}: ${main.winners.map((w) => actorName(actors, w.actor)).join('، ') || '—'}`),
+      h('span', { class: 'pos' }, `${t('winners')}: ${main.winners.map((w) => actorName(actors, w.actor)).join(listSep()) || '—'}`),
       ' · ',
-      h('span', { class: 'neg' }, `${t('losers')}: ${main.losers.map((w) => actorName(actors, w.actor)).join('، ') || '—'}`),
+      h('span', { class: 'neg' }, `${t('losers')}: ${main.losers.map((w) => actorName(actors, w.actor)).join(listSep()) || '—'}`),
     ),
   );
 

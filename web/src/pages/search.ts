@@ -4,7 +4,7 @@
  */
 import { get } from '../api.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtDate, fmtNumber, lang, t } from '../i18n.js';
+import { bi, fmtDate, fmtNumber, lang, listSep, t } from '../i18n.js';
 import { actorMap } from '../lookup.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
@@ -56,7 +56,7 @@ export const searchPage: Page = async (root, ctx) => {
   const titles = new Map(docs.items.map((d) => [d.id, d.title ?? d.file]));
   if (result.expansion.alternatives.length) {
     add(root, 
-      h('p', { class: 'muted', id: 'expansion' }, t('expandedWith'), ' ', result.expansion.alternatives.map((a, i) => [i ? '، ' : '', bdi(a, 'badge')])),
+      h('p', { class: 'muted', id: 'expansion' }, t('expandedWith'), ' ', result.expansion.alternatives.map((a, i) => [i ? listSep() : '', bdi(a, 'badge')])),
     );
   }
   add(root, h('h2', {}, `${t('results')} (${fmtNumber(result.hits.length)})`));

@@ -9,7 +9,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.css';
 import { get } from '../api.js';
 import { citeLinks, citeQuote } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, dateOf, dateValue, fmtDate, label, lang, t } from '../i18n.js';
+import { bi, dateOf, dateValue, fmtDate, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap } from '../lookup.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
@@ -129,7 +129,7 @@ export const timelinePage: Page = async (root, ctx) => {
       h('h2', {}, bdi(bi(e.title))),
       h('p', {}, h('span', { class: 'date' }, fmtDate(e.date), e.until ? ` – ${fmtDate(e.until)}` : ''), h('span', { class: 'badge' }, label(e.type))),
       e.summary ? h('p', {}, bi(e.summary)) : null,
-      h('p', {}, e.actors.map((a, i) => [i ? '، ' : '', actorLink(actors, a)])),
+      h('p', {}, e.actors.map((a, i) => [i ? listSep() : '', actorLink(actors, a)])),
       citeLinks(e.cite),
       e.cite.map((c) => citeQuote(c)),
     );
