@@ -109,7 +109,7 @@ export class CitationIndex {
    */
   async locator(value: unknown): Promise<(cite: Citation) => CitationLocation | null> {
     const found = new Map<string, CitationLocation | null>();
-    for (const cite of collectCitations(value)) {
+    for (const cite of citationsIn(value)) {
       const key = citationKey(cite);
       if (found.has(key)) continue;
       const r = await this.resolve(cite);
@@ -151,15 +151,15 @@ function citationKey(cite: Citation): string {
 }
 
 /** Every Citation object reachable in a value (case items and evidence carry them). */
-export function collectCitations(value: unknown, out: Citation[] = [], seen = new Set<unknown>()): Citation[] {
+function citationsIn(value: unknown, out: Citation[] = [], seen = new Set<unknown>()): Citation[] {
   if (value === null || typeof value !== 'object' || seen.has(value)) return out;
   seen.add(value);
   if (Array.isArray(value)) {
-    for (const v of value) collectCitations(v, out, seen);
+    for (const v of value) citationsIn(v, out, seen);
     return out;
   }
   const o = value as Record<string, unknown>;
   if (typeof o.doc === 'string' && typeof o.quote === 'string') out.push(o as unknown as Citation);
-  for (const v of Object.values(o)) collectCitations(v, out, seen);
+  for (const v of Object.values(o)) citationsIn(v, out, seen);
   return out;
 }

@@ -2,6 +2,7 @@
  * The briefing as data: sections of blocks whose sentences carry footnote numbers. Sections
  * build it, renderers (Markdown, HTML, PDF) turn it into a file; neither knows the other.
  */
+import type { CitationLocation } from '../case/citation-index.js';
 import type { Citation } from '../domain/case.js';
 
 export type Lang = 'ar' | 'en';
@@ -25,12 +26,7 @@ export interface Section {
 }
 
 /** Where a footnote's passage is: the document file, the passage id and the quote's offsets. */
-export interface PassageLocation {
-  file: string;
-  passage: string;
-  start: number;
-  end: number;
-}
+export type PassageLocation = CitationLocation;
 
 export interface Footnote {
   n: number;

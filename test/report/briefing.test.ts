@@ -33,22 +33,7 @@ beforeAll(async () => {
   kase = await loadCase(join(repoRoot, 'cases', 'iraq-withdrawal'));
   input = await prepareBriefing(kase, 'full-withdrawal', { runs: 200, seed: 7, threads: 2 });
   // Resolve every citation of the case once, as the CLI does.
-  const index = new CitationIndex(store);
-  const found = new Map<string, PassageLocation | null>();
-  const all: Citation[] = [];
-  const walk = (v: unknown): void => {
-    if (!v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
-    const o = v as Record<string, unknown>;
-    if (typeof o.doc === 'string' && typeof o.quote === 'string') all.push(o as unknown as Citation);
-    Object.values(o).forEach(walk);
-  };
-  walk(input.case);
-  for (const c of all) {
-    const r = await index.resolve(c);
-    found.set(`${c.doc}|${c.quote}`, r.passage ? { file: c.doc, passage: r.passage, start: r.start!, end: r.end! } : null);
-  }
-  locate = (c) => found.get(`${c.doc}|${c.quote}`) ?? null;
+  locate = await new CitationIndex(store).locator(input.case);
   mkdirSync(artifacts, { recursive: true });
 });
 

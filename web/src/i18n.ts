@@ -152,6 +152,7 @@ const STRINGS = {
   pdfSlow: { ar: 'يُطبع ملف PDF في متصفح Chromium على الخادم، وقد يستغرق بضع ثوانٍ.', en: 'The PDF is printed in Chromium on the server and may take a few seconds.' },
   levers: { ar: 'الروافع', en: 'Levers' },
   scenario: { ar: 'السيناريو', en: 'Scenario' },
+  hypothesis: { ar: 'الفرضية', en: 'Hypothesis' },
   weightedInconsistency: { ar: 'عدم الاتساق الموزون', en: 'Weighted inconsistency' },
   achMethod: {
     ar: 'طريقة هيوير: تتقدّم الفرضية التي تعارضها أدلة أقل؛ يُحسب التقدير «غير متّسق» (I) نقطة و«غير متّسق إطلاقاً» (II) نقطتين، موزونةً بالمصداقية × الصلة، وتفصل الدرجة الموزونة عند التعادل.',

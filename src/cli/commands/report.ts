@@ -7,9 +7,8 @@ import { writeFile, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CitationIndex } from '../../case/citation-index.js';
-import type { Citation } from '../../domain/case.js';
 import { InputError } from '../../domain/errors.js';
-import { buildBriefing, REPORT_FORMAT_NAMES, REPORT_FORMATS, type PassageLocation, type ReportFormat } from '../../report/index.js';
+import { buildBriefing, REPORT_FORMAT_NAMES, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { prepareBriefing, PREPARE_DEFAULTS } from '../../report/prepare.js';
 import { loadCaseFor } from './case-listing.js';
 import type { RegisterCommand } from './index.js';
@@ -24,37 +23,6 @@ interface ReportOptions {
   runs: string;
   seed: string;
   asOf?: string;
-}
-
-/** Every citation of the briefing's inputs, resolved once against the store. */
-async function locator(index: CitationIndex, cites: Citation[]): Promise<(c: Citation) => PassageLocation | null> {
-  const found = new Map<string, PassageLocation | null>();
-  for (const cite of cites) {
-    const key = `${cite.doc}\u0000${cite.quote}`;
-    if (found.has(key)) continue;
-    const r = await index.resolve(cite);
-    found.set(
-      key,
-      r.passage !== undefined && r.start !== undefined && r.end !== undefined
-        ? { file: cite.doc, passage: r.passage, start: r.start, end: r.end }
-        : null,
-    );
-  }
-  return (c) => found.get(`${c.doc}\u0000${c.quote}`) ?? null;
-}
-
-/** Collects every Citation object reachable in a value (the case items and evidence carry them). */
-function collectCites(value: unknown, out: Citation[] = [], seen = new Set<unknown>()): Citation[] {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return out;
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (const v of value) collectCites(v, out, seen);
-    return out;
-  }
-  const o = value as Record<string, unknown>;
-  if (typeof o.doc === 'string' && typeof o.quote === 'string') out.push(o as unknown as Citation);
-  for (const v of Object.values(o)) collectCites(v, out, seen);
-  return out;
 }
 
 export const register: RegisterCommand = (program, io) => {
@@ -82,7 +50,7 @@ export const register: RegisterCommand = (program, io) => {
       const input = await prepareBriefing(c, opts.scenario, { runs, seed, asOf: opts.asOf });
       const out = resolve(io.cwd, opts.out);
       await withStore(cmd, io, async (store) => {
-        const locate = await locator(new CitationIndex(store), collectCites(input.case));
+        const locate = await new CitationIndex(store).locator(input.case);
         const briefing = buildBriefing(input, opts.lang as 'ar' | 'en', locate);
         const bytes = await REPORT_FORMATS[opts.format as ReportFormat](briefing, { chromiumPath: io.env.MARSAD_CHROMIUM });
         // Write beside the target and rename, so a failure never leaves half a file.

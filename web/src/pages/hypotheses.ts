@@ -50,7 +50,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
       h(
         'thead',
         {},
-        h('tr', {}, [t('rank'), t('hypotheses'), t('inconsistency'), t('weightedInconsistency'), t('weightedScore')].map((x) => h('th', { scope: 'col' }, x))),
+        h('tr', {}, [t('rank'), t('hypothesis'), t('inconsistency'), t('weightedInconsistency'), t('weightedScore')].map((x, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, x))),
       ),
       h(
         'tbody',
