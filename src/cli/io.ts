@@ -14,9 +14,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  const stdout = quietOnClosedPipe(process.stdout);
+  const stderr = quietOnClosedPipe(process.stderr);
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => void (stdout.closed || process.stdout.write(text)),
+    err: (text) => void (stderr.closed || process.stderr.write(text)),
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
@@ -43,4 +45,22 @@ export function memoryIo(env: Record<string, string | undefined> = {}, cwd = pro
     },
   };
   return io;
+}
+
+/**
+ * `marsad events | head` closes stdout early; Node then raises EPIPE as an unhandled stream
+ * error with a stack trace. A reader that stopped reading is not a failure of ours: stop writing
+ * to that stream and let the command finish, so its exit code still tells whether it succeeded
+ * (e.g. `marsad case check | head` still exits 2 on a broken case). Other errors still raise.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): { readonly closed: boolean } {
+  const state = { closed: false };
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || (state.closed && error.code === 'ERR_STREAM_DESTROYED')) {
+      state.closed = true;
+      return;
+    }
+    throw error;
+  });
+  return state;
 }

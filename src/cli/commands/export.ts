@@ -1,8 +1,7 @@
 /** `marsad export FILE`: the whole workspace (documents, text, metadata, passages) as JSON; `-` for stdout. */
-import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MarsadError } from '../../domain/errors.js';
 import { withStore } from '../context.js';
+import { writeOutputFile } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
 export const register: RegisterCommand = (program, io) => {
@@ -19,13 +18,7 @@ export const register: RegisterCommand = (program, io) => {
       }
       const path = resolve(io.cwd, file);
       // Written beside and renamed, so an interrupted export never leaves a truncated file.
-      const partial = `${path}.partial`;
-      try {
-        writeFileSync(partial, json);
-        renameSync(partial, path);
-      } catch (error) {
-        throw new MarsadError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
-      }
+      await writeOutputFile(path, json, 'file');
       io.err(`exported ${ws.documents.length} documents to ${path}\n`);
     });
 };

@@ -6,7 +6,7 @@
  * validates it and prints it as Marsad's model YAML (or JSON) on stdout; the analyst reviews it,
  * adds citations, and saves it into a case folder. Import never writes into the case itself.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
@@ -16,6 +16,7 @@ import { MAX_IMPORT_BYTES } from '../../model/formats/imported.js';
 import { findLoops } from '../../model/loops.js';
 import { modelMetrics } from '../../model/metrics.js';
 import type { CliIo } from '../io.js';
+import { writeOutputFile } from '../write-output.js';
 import { loadCaseFor, printJson, table } from './case-listing.js';
 import type { RegisterCommand } from './index.js';
 import { caseMap, intFlag } from './simulate.js';
@@ -30,12 +31,6 @@ function formatFlag(value: string | undefined): ModelFormatName | undefined {
   return value as ModelFormatName;
 }
 
-/** Writes through a temporary file and a rename, so an interrupted export leaves no half file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, path);
-}
 
 async function show(opts: { metrics?: boolean; loops?: boolean; maxLoops?: string; json?: boolean }, cmd: Command, io: CliIo) {
   const c = await loadCaseFor(cmd, io);
@@ -99,7 +94,7 @@ export const register: RegisterCommand = (program, io) => {
       const c = await loadCaseFor(cmd, io);
       const text = MODEL_FORMATS[format].export(caseMap(c), c.stakes);
       if (opts.out) {
-        await writeAtomically(resolve(io.cwd, opts.out), text);
+        await writeOutputFile(resolve(io.cwd, opts.out), text);
         io.err(`wrote ${opts.out} (${format})\n`);
       } else {
         io.out(text);

@@ -3,7 +3,6 @@
  * Citations are resolved to passages of the store (ingest the corpus first); a citation whose
  * document is not stored is footnoted with its file and quote only, and the command says so.
  */
-import { writeFile, rename } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CitationIndex } from '../../case/citation-index.js';
@@ -14,6 +13,7 @@ import { loadCaseFor } from './case-listing.js';
 import type { RegisterCommand } from './index.js';
 import { intFlag } from './simulate.js';
 import { withStore } from '../context.js';
+import { writeOutputFile } from '../write-output.js';
 
 interface ReportOptions {
   scenario: string;
@@ -53,10 +53,8 @@ export const register: RegisterCommand = (program, io) => {
         const locate = await new CitationIndex(store).locator(input.case);
         const briefing = buildBriefing(input, opts.lang as 'ar' | 'en', locate);
         const bytes = await REPORT_FORMATS[opts.format as ReportFormat](briefing, { chromiumPath: io.env.MARSAD_CHROMIUM });
-        // Write beside the target and rename, so a failure never leaves half a file.
-        const tmp = `${out}.tmp-${process.pid}`;
-        await writeFile(tmp, bytes);
-        await rename(tmp, out);
+        // Written beside the target and renamed, so a failure never leaves half a file.
+        await writeOutputFile(out, bytes);
         const unresolved = briefing.footnotes.filter((f) => f.location === null).length;
         io.err(`wrote ${out}: ${briefing.sections.length} sections, ${briefing.footnotes.length} footnotes`);
         io.err(unresolved ? `, ${unresolved} not resolved to a stored passage (run \`marsad ingest\` on the corpus)\n` : '\n');
