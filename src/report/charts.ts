@@ -35,26 +35,33 @@ function stableClassNames(svg: string, key: string): string {
   });
 }
 
+const percent = (v: number) => `${Math.round(v * 100)}%`;
+
+/**
+ * The frame both charts share: one row per label, labels on the reading side (right in Arabic)
+ * and the value axis running towards it.
+ */
+function rowsFrame(labels: string[], rtl: boolean, top: number) {
+  return {
+    grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top, bottom: 28 },
+    yAxis: {
+      type: 'category',
+      position: rtl ? 'right' : 'left',
+      inverse: true,
+      data: labels,
+      axisLabel: { width: 180, overflow: 'truncate' },
+    },
+  };
+}
+
 /** Horizontal bars, one per label, positive green and negative red. */
 export function barChartSvg(rows: Array<{ label: string; value: number }>, lang: Lang, options: { percent?: boolean } = {}): string {
   const rtl = lang === 'ar';
-  const height = Math.max(120, 40 + rows.length * 26);
   return render(
     'bars',
     {
-      grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top: 16, bottom: 28 },
-      xAxis: {
-        type: 'value',
-        inverse: rtl,
-        axisLabel: { formatter: options.percent ? (v: number) => `${Math.round(v * 100)}%` : undefined },
-      },
-      yAxis: {
-        type: 'category',
-        position: rtl ? 'right' : 'left',
-        inverse: true,
-        data: rows.map((r) => r.label),
-        axisLabel: { width: 180, overflow: 'truncate' },
-      },
+      ...rowsFrame(rows.map((r) => r.label), rtl, 16),
+      xAxis: { type: 'value', inverse: rtl, axisLabel: { formatter: options.percent ? percent : undefined } },
       series: [
         {
           type: 'bar',
@@ -64,7 +71,7 @@ export function barChartSvg(rows: Array<{ label: string; value: number }>, lang:
       ],
     },
     640,
-    height,
+    Math.max(120, 40 + rows.length * 26),
   );
 }
 
@@ -75,26 +82,18 @@ export function probabilityChartSvg(
   legend: { rise: string; fall: string },
 ): string {
   const rtl = lang === 'ar';
-  const height = Math.max(140, 60 + rows.length * 26);
   return render(
     'probabilities',
     {
+      ...rowsFrame(rows.map((r) => r.label), rtl, 30),
       legend: { top: 0, data: [legend.rise, legend.fall] },
-      grid: { left: rtl ? 40 : 190, right: rtl ? 190 : 40, top: 30, bottom: 28 },
-      xAxis: { type: 'value', max: 1, inverse: rtl, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-      yAxis: {
-        type: 'category',
-        position: rtl ? 'right' : 'left',
-        inverse: true,
-        data: rows.map((r) => r.label),
-        axisLabel: { width: 180, overflow: 'truncate' },
-      },
+      xAxis: { type: 'value', max: 1, inverse: rtl, axisLabel: { formatter: percent } },
       series: [
         { name: legend.rise, type: 'bar', stack: 'p', data: rows.map((r) => r.rise), itemStyle: { color: '#1565c0' } },
         { name: legend.fall, type: 'bar', stack: 'p', data: rows.map((r) => r.fall), itemStyle: { color: '#ef6c00' } },
       ],
     },
     640,
-    height,
+    Math.max(140, 60 + rows.length * 26),
   );
 }
