@@ -234,8 +234,8 @@ async function readYaml(root: string, file: string, problems: ProblemList) {
     }
     return parseYamlSafely(text, file, { maxFileBytes: DEFAULTS.maxFileBytes });
   } catch (error) {
-    if (error instanceof InputError) problems.add(error);
-    else problems.add(new InputError(`cannot read file`, { file }, { cause: error }));
+    if (error instanceof InputError) problems.add(error, { root: true });
+    else problems.add(new InputError(`cannot read file`, { file }, { cause: error }), { root: true });
     return undefined;
   }
 }

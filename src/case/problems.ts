@@ -27,16 +27,26 @@ export class CaseProblemsError extends InputError {
 export class ProblemList {
   readonly items: InputError[] = [];
   total = 0;
+  /** Problems that stop a whole file being read; everything else may only be their echo. */
+  private readonly roots = new Set<InputError>();
   constructor(private readonly max: number = DEFAULTS.maxProblems) {}
-  add(problem: InputError): void {
+  /**
+   * `root`: the problem kept a whole file from loading (unreadable, invalid YAML, a refused
+   * YAML bomb). It is listed first: the unknown-id errors that follow are mostly its echo.
+   */
+  add(problem: InputError, opts: { root?: boolean } = {}): void {
     this.total++;
     if (this.items.length < this.max) this.items.push(problem);
+    if (opts.root) this.roots.add(problem);
   }
   /** Throws the problems found, if any. */
   throwIfAny(dir: string): void {
     if (this.total === 0) return;
-    // in reading order, whatever check found them first
-    this.items.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+    // files that could not be read first, then in reading order, whatever check found them
+    const rank = (p: InputError) => (this.roots.has(p) ? 0 : 1);
+    this.items.sort(
+      (a, b) => rank(a) - rank(b) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0),
+    );
     if (this.total === 1) throw this.items[0];
     throw new CaseProblemsError(dir, this.items, this.total);
   }

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError, TooLargeError } from '../domain/errors.js';
+import { isHtmlFile } from '../corpus/html-text.js';
 import { parseAnchor } from '../text/dates.js';
 
 export const DEFAULTS = {
@@ -51,7 +52,8 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   }
   const bytes = await readFile(path);
   const text = decodeText(bytes, path);
-  const { text: body, meta } = blankFrontMatter(text, path);
+  const { text: fm, meta } = blankFrontMatter(text, path);
+  const body = isHtmlFile(file) ? blankMarkup(fm) : fm;
   if (body.trim() === '') throw new InputError('file is empty: nothing to extract', { file: path });
   if (option !== undefined) return { file, text: body, published: option, publishedFrom: 'option' };
   const fromMeta = meta?.published;
@@ -60,6 +62,19 @@ export async function readDocument(path: string, opts: ReadOptions = {}): Promis
   }
   const fromSources = await publishedFromSources(path);
   return { file, text: body, published: fromSources, publishedFrom: fromSources === null ? null : 'sources.yaml' };
+}
+
+/**
+ * HTML is read for extraction with its markup blanked to spaces (newlines kept), so spans stay
+ * offsets into the file while names inside scripts, styles, comments and attributes
+ * (`<script>var x = "إيران"</script>`) are not reported as mentions of the visible text.
+ */
+export function blankMarkup(html: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/<(script|style|template|noscript|iframe|svg)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, blank)
+    .replace(/<[!/?a-zA-Z][^>]*(?:>|$)/g, blank);
 }
 
 function checkDate(value: string, where: { file?: string; field: string }): string {

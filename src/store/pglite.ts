@@ -2,11 +2,11 @@
  * The embedded store: PGlite (PostgreSQL compiled to WebAssembly) in a data folder, or in memory.
  * The folder holds `pglite/` (the database) and `marsad.lock` (one process at a time).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { MarsadError } from '../domain/errors.js';
 import { acquireDataLock } from './data-lock.js';
+import { makeDataDir } from './data-dir.js';
 import { migrate } from './migrations.js';
 import type { SqlClient } from './sql-client.js';
 import { SqlStore } from './sql-store.js';
@@ -33,13 +33,7 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
   if (opts.memory || opts.dataDir === undefined) {
     db = new PGlite();
   } else {
-    try {
-      mkdirSync(opts.dataDir, { recursive: true });
-    } catch (error) {
-      throw new MarsadError(`cannot create the data folder ${opts.dataDir}: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
+    makeDataDir(opts.dataDir);
     release = acquireDataLock(opts.dataDir);
     db = new PGlite(join(opts.dataDir, 'pglite'));
   }

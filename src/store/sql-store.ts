@@ -357,6 +357,13 @@ export class SqlStore implements Store {
     }
     // Check every document before writing any, so a corrupted file writes nothing.
     for (const [i, doc] of parsed.data.documents.entries()) {
+      // Ingest stores bare file names; a name with folders in it ("../../etc/passwd") can only
+      // come from an edited export, and would be shown and cited as if it were a real source.
+      if (/[/\\]|^\.\.?$|[\u0000-\u001f\u007f]/.test(doc.file)) {
+        throw new InputError(`file name "${doc.file}" has folders or control characters (expected a bare file name)`, {
+          field: `documents[${i}].file`,
+        });
+      }
       if (contentHash(doc.text) !== doc.contentHash) {
         throw new InputError('the text does not match its content hash (edited or corrupted export)', {
           file: doc.file,

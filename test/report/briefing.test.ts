@@ -85,6 +85,13 @@ describe('buildBriefing on the built-in case', () => {
     expect(text).toContain(kase.actors.find((a) => a.id === input.payoffs.winners[0].actor)!.name.en);
   });
 
+  it('buildBriefing counts the conflicting pairs of figures in correct English', () => {
+    const text = JSON.stringify(briefing('en').sections.find((s) => s.id === 'bluf')!);
+    const n = /contradict each other on (\d+) (pairs?) of figures/.exec(text);
+    expect(n).not.toBeNull();
+    expect(n![2]).toBe(n![1] === '1' ? 'pair' : 'pairs');
+  });
+
   it('renderMarkdown gives the same bytes for the same inputs and seed', async () => {
     const again = await prepareBriefing(kase, 'full-withdrawal', { runs: 200, seed: 7, threads: 1 });
     const a = renderMarkdown(briefing('en'));

@@ -25,6 +25,13 @@ interface ReportOptions {
   asOf?: string;
 }
 
+/** YYYY-MM-DD naming a day that exists: "2024-02-30" would otherwise roll over to 1 March. */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 export const register: RegisterCommand = (program, io) => {
   program
     .command('report')
@@ -41,8 +48,8 @@ export const register: RegisterCommand = (program, io) => {
       if (!(REPORT_FORMAT_NAMES as string[]).includes(opts.format)) {
         throw new InputError(`expected --format ${REPORT_FORMAT_NAMES.join(', ')}, got "${opts.format}"`, { field: '--format' });
       }
-      if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
-        throw new InputError(`expected --as-of as YYYY-MM-DD, got "${opts.asOf}"`, { field: '--as-of' });
+      if (opts.asOf !== undefined && !isCalendarDay(opts.asOf)) {
+        throw new InputError(`expected --as-of as a real day YYYY-MM-DD, got "${opts.asOf}"`, { field: '--as-of' });
       }
       const runs = intFlag(opts.runs, '--runs', 0, 100_000) ?? PREPARE_DEFAULTS.runs;
       const seed = intFlag(opts.seed, '--seed', 0, 0xffffffff) ?? PREPARE_DEFAULTS.seed;

@@ -6,12 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { CaseProblemsError } from '../../case/problems.js';
 import { entityNames, expandEntityQuery } from '../../case/entities.js';
 import { loadCase, type LoadedCase } from '../../case/load.js';
-import type { SearchHit, SearchQuery } from '../../domain/corpus.js';
+import { SearchQuery, type SearchHit } from '../../domain/corpus.js';
 import { InputError } from '../../domain/errors.js';
 import { resolveContext, withStore } from '../context.js';
 import type { CliIo } from '../io.js';
+import { stripBidiControls } from '../../report/text-safety.js';
 import type { RegisterCommand } from './index.js';
 
 interface SearchOptions {
@@ -40,10 +42,26 @@ function parseLang(value: string | undefined): 'ar' | 'en' | undefined {
   return value;
 }
 
+/**
+ * Date filters are validated by the store; here only their order: a range that ends before it
+ * starts can only be a typo, and would otherwise answer "no passages found". Dates of different
+ * precision are compared on their common prefix ("--from 2024-05 --to 2024" is fine).
+ */
+function checkRange(from: string | undefined, to: string | undefined): void {
+  const date = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+  if (!from || !to || !date.test(from) || !date.test(to)) return;
+  const n = Math.min(from.length, to.length);
+  if (from.slice(0, n) > to.slice(0, n)) {
+    throw new InputError(`--to ${to} is before --from ${from}`, { field: '--to' });
+  }
+}
+
 export function formatHits(hits: readonly SearchHit[]): string {
   if (hits.length === 0) return 'no passages found\n';
+  // Document text may carry bidi overrides (an RLO inside a name); a snippet can cut one off
+  // before its closing PDF and reorder the rest of the terminal line, so they are not printed.
   return `${hits
-    .map((h, i) => `${i + 1}. ${h.file}  ${h.passage}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${h.snippet}`)
+    .map((h, i) => `${i + 1}. ${h.file}  ${h.passage}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${stripBidiControls(h.snippet)}`)
     .join('\n')}\n`;
 }
 
@@ -58,7 +76,9 @@ async function caseFor(cmd: Command, io: CliIo, opts: SearchOptions): Promise<Lo
   } catch (error) {
     // Expansion is a bonus: a case with errors must not stop a plain search. Say so and go on.
     if (!(error instanceof InputError)) throw error;
-    io.err(`marsad: warning: case ${caseDir} not loaded (${error.message}); searching without name expansion\n`);
+    // One line, not the whole problem list: `marsad case check` prints that.
+    const what = error instanceof CaseProblemsError ? `${error.total} problem${error.total === 1 ? '' : 's'}` : error.message;
+    io.err(`marsad: warning: case ${caseDir} not loaded (${what}; run \`marsad case check\`); searching without name expansion\n`);
     return null;
   }
 }
@@ -79,6 +99,13 @@ export const register: RegisterCommand = (program, io) => {
     .action(async (text: string, opts: SearchOptions, cmd: Command) => {
       const limit = parseLimit(opts.limit) ?? 20;
       const language = parseLang(opts.lang);
+      checkRange(opts.from, opts.to);
+      // Checked before the case is loaded: expanding thousands of words takes seconds, only
+      // for the store to refuse the query afterwards.
+      const checked = SearchQuery.shape.text.safeParse(text);
+      if (!checked.success) {
+        throw new InputError(`the query must be 1 to 1000 characters, got ${text.length}`, { field: 'query' });
+      }
       const c = await caseFor(cmd, io, opts);
       const query: SearchQuery = {
         text,
@@ -93,7 +120,12 @@ export const register: RegisterCommand = (program, io) => {
         if (expansion.alternatives.length > 0) query.alternatives = expansion.alternatives;
       }
       if (c && opts.actor) query.mentionAny = entityNames(c, opts.actor);
-      const hits = await withStore(cmd, io, (store) => store.search(query));
+      const hits = await withStore(cmd, io, async (store) => {
+        if (opts.doc && !(await store.getDocument(opts.doc))) {
+          throw new InputError(`no document "${opts.doc}" in the store (see marsad documents)`, { field: '--doc' });
+        }
+        return store.search(query);
+      });
       if (opts.json) io.out(`${JSON.stringify(hits, null, 2)}\n`);
       else io.out(formatHits(hits));
     });

@@ -75,7 +75,7 @@ export function blufSection(ctx: SectionContext): Section {
       sentence(
         ar
           ? `تتعارض المصادر في ${conflicts.length} من أزواج الأرقام وتتباين في ${discrepancies.length}، ومنها ${ctx.name(first.quantity)}.`
-          : `Sources contradict each other on ${conflicts.length} pairs of figures and differ on ${discrepancies.length} more, among them ${ctx.name(first.quantity)}.`,
+          : `Sources contradict each other on ${conflicts.length} ${conflicts.length === 1 ? 'pair' : 'pairs'} of figures and differ on ${discrepancies.length} more, among them ${ctx.name(first.quantity)}.`,
         notes.add([...first.a.cite, ...first.b.cite]),
       ),
     );
