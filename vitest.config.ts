@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // The JSON report lets .ci/run print a plain 'N passed, N failed' closing line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'artifacts/vitest-results.json' },
     // PGlite boots a WebAssembly Postgres per test file; the e2e suite drives Chromium.
     testTimeout: 120_000,
     hookTimeout: 180_000,
