@@ -18,6 +18,7 @@
  */
 import type { Claim, PartialDate, Stance } from '../domain/case.js';
 import type { ClaimConflict, ClaimSide, StanceConflict, StanceSide } from '../domain/case-analysis.js';
+import { daySpan } from '../domain/dates.js';
 
 export const DEFAULTS = {
   /**
@@ -146,42 +147,9 @@ function contains(i: Interval, p: number): boolean {
 /** The days a claim's period covers (day numbers since 1970; open sides are infinite). */
 export function claimPeriod(claim: Pick<Claim, 'period' | 'stated'>): Interval {
   const period = claim.period ?? (claim.stated ? { from: claim.stated, to: claim.stated } : {});
-  const lo = period.from ? dateSpan(period.from).lo : -Infinity;
-  const hi = period.to ? dateSpan(period.to).hi : Infinity;
+  const lo = period.from ? daySpan(period.from).lo : -Infinity;
+  const hi = period.to ? daySpan(period.to).hi : Infinity;
   return { lo, hi, loOpen: false, hiOpen: false };
-}
-
-/** The days a partial date stands for, honouring its precision and qualifier. */
-export function dateSpan(date: PartialDate): { lo: number; hi: number } {
-  const value = typeof date === 'string' ? date : date.value;
-  const qualifier = typeof date === 'string' ? undefined : date.qualifier;
-  const [y, m, d] = value.split('-').map(Number);
-  const day = (yy: number, mm: number, dd: number) => Date.UTC(yy, mm - 1, dd) / 86_400_000;
-  let lo: number;
-  let hi: number;
-  if (d) lo = hi = day(y, m, d);
-  else if (m) {
-    lo = day(y, m, 1);
-    hi = day(y, m + 1, 1) - 1;
-  } else {
-    lo = day(y, 1, 1);
-    hi = day(y + 1, 1, 1) - 1;
-  }
-  const third = (hi - lo + 1) / 3;
-  switch (qualifier) {
-    case 'early':
-      return { lo, hi: Math.floor(lo + third) };
-    case 'mid':
-      return { lo: Math.floor(lo + third), hi: Math.floor(lo + 2 * third) };
-    case 'late':
-      return { lo: Math.floor(lo + 2 * third), hi };
-    case 'before':
-      return { lo: -Infinity, hi: lo - 1 };
-    case 'after':
-      return { lo: hi + 1, hi: Infinity };
-    default:
-      return { lo, hi };
-  }
 }
 
 function claimSide(c: Claim): ClaimSide {

@@ -20,7 +20,7 @@ import { checkNames } from './names.js';
 import { ProblemList } from './problems.js';
 import { checkReferences } from './references.js';
 import { META_KEY, SECTION_NAMES, SECTIONS, type CaseSectionName, type SectionItems } from './sections.js';
-import { describeIssue } from './zod-issues.js';
+import { describeIssue } from '../domain/issues.js';
 import { DEFAULTS as YAML_DEFAULTS, parseYamlSafely } from './yaml-safe.js';
 
 export const DEFAULTS = {

@@ -4,7 +4,7 @@
  * Problems are reported through a callback with the item and the field path inside it, so the
  * loader can turn them into file:line messages.
  */
-import { dateSpan } from './conflicts.js';
+import { daySpan } from '../domain/dates.js';
 import type { FieldPath } from './locate.js';
 import { ENTITY_SECTIONS, SECTION_NAMES, type SectionItems } from './sections.js';
 
@@ -44,7 +44,7 @@ export function checkReferences(
     expect(s, ['issue'], s.issue, issues, 'issue');
   }
   for (const e of c.events) {
-    if (e.until && dateSpan(e.until).hi < dateSpan(e.date).lo) report(e, ['until'], 'the event ends before it starts (until is earlier than date)');
+    if (e.until && daySpan(e.until).hi < daySpan(e.date).lo) report(e, ['until'], 'the event ends before it starts (until is earlier than date)');
     e.actors.forEach((id, i) => expect(e, ['actors', i], id, actors, 'actor'));
     e.places.forEach((id, i) => expect(e, ['places', i], id, places, 'place'));
   }
@@ -133,7 +133,7 @@ function checkDuplicateIds(c: SectionItems, report: Report): void {
 }
 
 /** ` (did you mean "x"?)` when an id is a small edit away from a known one. */
-function suggest(id: string, pool: Set<string>): string {
+export function suggest(id: string, pool: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   for (const candidate of pool) {

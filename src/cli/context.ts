@@ -3,13 +3,14 @@
  * here, in cli/): the data folder (`--data`, MARSAD_DATA, default ~/.marsad/data), PostgreSQL
  * (MARSAD_DATABASE_URL, which takes precedence over the data folder), the case folder (`--case`,
  * MARSAD_CASE, default the built-in cases/iraq-withdrawal) and the corpus folder (MARSAD_CORPUS,
- * default ../shared/corpus/iraq-withdrawal beside the repository).
+ * default ../shared/corpus/iraq-withdrawal beside the repository). Commands reach the store and
+ * the case through a workbench of the application layer, opened lazily.
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { openStore, type Store } from '../store/index.js';
+import { openWorkbench, type Workbench } from '../app/index.js';
 import type { CliIo } from './io.js';
 
 export interface CliContext {
@@ -37,18 +38,22 @@ export function resolveContext(cmd: Command, io: Pick<CliIo, 'env' | 'cwd'>): Cl
   return { dataDir, caseDir, corpusDir, ...(databaseUrl ? { databaseUrl } : {}) };
 }
 
-/** Opens the store the context names: PostgreSQL when MARSAD_DATABASE_URL is set, else PGlite. */
-export function openContextStore(ctx: CliContext): Promise<Store> {
-  return openStore(ctx.databaseUrl ? { databaseUrl: ctx.databaseUrl } : { dataDir: ctx.dataDir });
+/** The workbench of a context: PostgreSQL when MARSAD_DATABASE_URL is set, else PGlite in the data folder. */
+export function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>): Workbench {
+  return openWorkbench({
+    caseDir: ctx.caseDir,
+    store: ctx.databaseUrl ? { databaseUrl: ctx.databaseUrl } : { dataDir: ctx.dataDir },
+    chromiumPath: io.env.MARSAD_CHROMIUM,
+  });
 }
 
-/** Runs `fn` with the context's store open, closing it afterwards whatever happens. */
-export async function withStore<T>(cmd: Command, io: CliIo, fn: (store: Store, ctx: CliContext) => Promise<T>): Promise<T> {
+/** Runs `fn` with the command's workbench, closing what it opened whatever happens. */
+export async function withWorkbench<T>(cmd: Command, io: CliIo, fn: (wb: Workbench, ctx: CliContext) => Promise<T>): Promise<T> {
   const ctx = resolveContext(cmd, io);
-  const store = await openContextStore(ctx);
+  const wb = contextWorkbench(ctx, io);
   try {
-    return await fn(store, ctx);
+    return await fn(wb, ctx);
   } finally {
-    await store.close();
+    await wb.close();
   }
 }

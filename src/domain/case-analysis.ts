@@ -2,21 +2,26 @@
  * Shapes computed from a loaded case (never authored): conflicts between claims and between
  * stances, and the entity expansion of a search query. Served by the CLI and the API as JSON.
  */
-import type { Citation, Claim, PartialDate } from './case.js';
+import { z } from 'zod';
+import { Citation, Claim, ClaimValue } from './case.js';
+import { PartialDate } from './dates.js';
 
 /** One side of a claim comparison, with what an analyst needs to judge it. */
-export interface ClaimSide {
-  claim: string;
-  value: Claim['value'];
-  qualifier: Claim['qualifier'];
-  unit: string;
-  period?: { from?: PartialDate; to?: PartialDate };
-  place?: string;
-  reported_by: string[];
-  /** Document file names the claim cites. */
-  docs: string[];
-  cite: Citation[];
-}
+export const ClaimSide = z
+  .object({
+    claim: z.string(),
+    value: ClaimValue,
+    qualifier: Claim.shape.qualifier,
+    unit: z.string(),
+    period: z.object({ from: PartialDate.optional(), to: PartialDate.optional() }).strict().optional(),
+    place: z.string().optional(),
+    reported_by: z.array(z.string()),
+    /** Document file names the claim cites. */
+    docs: z.array(z.string()),
+    cite: z.array(Citation),
+  })
+  .strict();
+export type ClaimSide = z.infer<typeof ClaimSide>;
 
 /**
  * `conflict`: periods overlap and the values cannot both be true (150 vs 170; about 1,200 vs
@@ -26,38 +31,50 @@ export interface ClaimSide {
  * `different-periods`: the figures differ but the periods do not overlap, so they may both hold;
  * shown side by side, marked.
  */
-export interface ClaimConflict {
-  kind: 'conflict' | 'discrepancy' | 'different-periods';
-  quantity: string;
-  /** How the two periods relate: identical, overlapping, or disjoint. */
-  periods: 'same' | 'overlapping' | 'disjoint';
-  a: ClaimSide;
-  b: ClaimSide;
-}
+export const ClaimConflict = z
+  .object({
+    kind: z.enum(['conflict', 'discrepancy', 'different-periods']),
+    quantity: z.string(),
+    /** How the two periods relate: identical, overlapping, or disjoint. */
+    periods: z.enum(['same', 'overlapping', 'disjoint']),
+    a: ClaimSide,
+    b: ClaimSide,
+  })
+  .strict();
+export type ClaimConflict = z.infer<typeof ClaimConflict>;
 
-export interface StanceSide {
-  stance: string;
-  actor: string;
-  answer: string;
-  date: PartialDate;
-  docs: string[];
-  cite: Citation[];
-}
+export const StanceSide = z
+  .object({
+    stance: z.string(),
+    actor: z.string(),
+    answer: z.string(),
+    date: PartialDate,
+    docs: z.array(z.string()),
+    cite: z.array(Citation),
+  })
+  .strict();
+export type StanceSide = z.infer<typeof StanceSide>;
 
 /** Different actors giving different answers to the same question: each answer and who gives it. */
-export interface StanceConflict {
-  question: string;
-  /** In order of first appearance; at least two. */
-  answers: Array<{ answer: string; stances: StanceSide[] }>;
-}
+export const StanceConflict = z
+  .object({
+    question: z.string(),
+    /** In order of first appearance; at least two. */
+    answers: z.array(z.object({ answer: z.string(), stances: z.array(StanceSide) }).strict()),
+  })
+  .strict();
+export type StanceConflict = z.infer<typeof StanceConflict>;
 
 /** A search query's known names, for bilingual and alias-aware search. */
-export interface EntityExpansion {
-  /**
-   * Phrases that may match instead of the query: the query with each matched name replaced by
-   * each other name of the same entity. Search ORs them with the query.
-   */
-  alternatives: string[];
-  /** Ids of the actors and places named in the query, in order of appearance. */
-  entities: string[];
-}
+export const EntityExpansion = z
+  .object({
+    /**
+     * Phrases that may match instead of the query: the query with each matched name replaced by
+     * each other name of the same entity. Search ORs them with the query.
+     */
+    alternatives: z.array(z.string()),
+    /** Ids of the actors and places named in the query, in order of appearance. */
+    entities: z.array(z.string()),
+  })
+  .strict();
+export type EntityExpansion = z.infer<typeof EntityExpansion>;

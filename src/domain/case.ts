@@ -14,6 +14,7 @@
  *   short exact quote from it (at most a short sentence), verified against the ingested text.
  */
 import { z } from 'zod';
+import { DateString, PartialDate } from './dates.js';
 
 /** Ids: lower-case ASCII words joined by hyphens, so they are safe in URLs, CLI args and SQL. */
 export const Id = z
@@ -41,42 +42,10 @@ export const Citation = z
 export type Citation = z.infer<typeof Citation>;
 export const Cite = z.array(Citation).min(1);
 
-/**
- * A date at its real precision: `2024`, `2024-01`, `2024-01-27`, optionally qualified
- * (`early` January 2024, `late` September 2026, `about`, `before`, `after`).
- * In YAML, write either the plain string or `{ value, qualifier, text, anchor }`.
- */
-export const DateValue = z.preprocess(
-  // YAML reads a bare year (`date: 2024`) as a number; accept it as the year it obviously is.
-  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),
-  z
-    .string()
-    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
-    .refine(isCalendarDate, 'expected a date that exists in the calendar (no 30 February)'),
-);
-
-/** True unless the day does not exist in its month (2024-02-30, 2023-02-29). */
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return true;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-export const DateQualifier = z.enum(['early', 'mid', 'late', 'about', 'before', 'after']);
-export const PartialDate = z.union([
-  DateValue,
-  z
-    .object({
-      value: DateValue,
-      qualifier: DateQualifier.optional(),
-      /** The expression in the source when the date was relative or vague ("الجمعة الماضية"). */
-      text: z.string().optional(),
-      /** The date the relative expression was resolved from (usually the publication date). */
-      anchor: DateValue.optional(),
-    })
-    .strict(),
-]);
-export type PartialDate = z.infer<typeof PartialDate>;
+/** Dates at their real precision: the one partial-date type lives in dates.ts. */
+export { DateQualifier, PartialDate } from './dates.js';
+/** A date string (`2024`, `2024-01`, `2024-01-27`); a bare YAML year number is accepted. */
+export const DateValue = DateString;
 
 export const CaseMeta = z
   .object({

@@ -6,42 +6,14 @@
  * decoded (and, for HTML, extracted) text: `document.text.slice(start, end) === passage.text`.
  */
 import { z } from 'zod';
+import { DateParam } from './dates.js';
 
 /** Passage and document language as detected (or declared in metadata). */
 export const LanguageCode = z.enum(['ar', 'en', 'und']);
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
-/** Days in a month of a year (proleptic Gregorian), to reject dates such as 2024-02-30. */
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** True for `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real calendar date. */
-export function isPartialDate(s: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
-  const month = m[2] === undefined ? 1 : Number(m[2]);
-  const day = m[3] === undefined ? 1 : Number(m[3]);
-  if (month < 1 || month > 12) return false;
-  return day >= 1 && day <= daysInMonth(Number(m[1]), month);
-}
-
-/** A publication date at its real precision: `2024`, `2024-04` or `2024-10-04`. */
-export const PartialDate = z
-  .string()
-  .refine(isPartialDate, 'expected a real date written YYYY, YYYY-MM or YYYY-MM-DD');
-export type PartialDate = z.infer<typeof PartialDate>;
-
-/** First and last day covered by a partial date, as `YYYY-MM-DD`. */
-export function partialDateRange(date: string): { from: string; to: string } {
-  const [y, m, d] = date.split('-');
-  if (d !== undefined) return { from: date, to: date };
-  if (m !== undefined) {
-    const last = daysInMonth(Number(y), Number(m));
-    return { from: `${y}-${m}-01`, to: `${y}-${m}-${String(last).padStart(2, '0')}` };
-  }
-  return { from: `${y}-01-01`, to: `${y}-12-31` };
-}
+/** A publication date at its real precision: `2024`, `2024-04` or `2024-10-04` (see dates.ts). */
+const PublishedDate = DateParam;
 
 const optionalText = z.string().min(1).max(2000).nullable().optional();
 
@@ -57,7 +29,7 @@ export const DocumentMeta = z.object({
   title_en: optionalText,
   author: optionalText,
   outlet: optionalText,
-  published: PartialDate.nullable().optional(),
+  published: PublishedDate.nullable().optional(),
   /** How a field was inferred when the text does not state it directly. */
   inferred: optionalText,
 });
@@ -117,43 +89,47 @@ export interface DocumentSink {
 }
 
 /** A stored document, without its text (listings). */
-export interface DocumentInfo {
-  /** First 16 hex digits of the SHA-256 of `text`. */
-  id: string;
-  file: string;
-  path: string;
-  title: string | null;
-  language: LanguageCode;
-  published: string | null;
-  author: string | null;
-  outlet: string | null;
-  kind: string | null;
-  meta: DocumentMeta;
-  /** SHA-256 of `text`, hex. */
-  contentHash: string;
-  passageCount: number;
-  /** Characters in `text`. */
-  length: number;
-}
+export const DocumentInfo = z
+  .object({
+    /** First 16 hex digits of the SHA-256 of `text`. */
+    id: z.string(),
+    file: z.string(),
+    /** Where the file was read from on the ingesting machine (not served over HTTP). */
+    path: z.string(),
+    title: z.string().nullable(),
+    language: LanguageCode,
+    published: z.string().nullable(),
+    author: z.string().nullable(),
+    outlet: z.string().nullable(),
+    kind: z.string().nullable(),
+    meta: DocumentMeta,
+    /** SHA-256 of `text`, hex. */
+    contentHash: z.string(),
+    passageCount: z.number().int(),
+    /** Characters in `text`. */
+    length: z.number().int(),
+  })
+  .strict();
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
 
 /** A stored document with its text. */
-export interface DocumentRecord extends DocumentInfo {
-  text: string;
-}
+export const DocumentRecord = DocumentInfo.extend({ text: z.string() });
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
 /** A stored passage. `id` is `<documentId>:<ordinal>`, stable for the same text. */
-export interface PassageRecord {
-  id: string;
-  documentId: string;
-  file: string;
-  ordinal: number;
-  start: number;
-  end: number;
-  text: string;
-  language: LanguageCode;
-}
-
-const IsoDay = z.string().refine(isPartialDate, 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD');
+export const PassageRecord = z
+  .object({
+    id: z.string(),
+    documentId: z.string(),
+    file: z.string(),
+    ordinal: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string(),
+    language: LanguageCode,
+  })
+  .strict();
+export type PassageRecord = z.infer<typeof PassageRecord>;
 
 /** A search over passages. */
 export const SearchQuery = z.object({
@@ -168,9 +144,9 @@ export const SearchQuery = z.object({
   file: z.string().min(1).optional(),
   language: z.enum(['ar', 'en']).optional(),
   /** Documents published on or after this date (a partial date covers its whole period). */
-  from: IsoDay.optional(),
+  from: DateParam.optional(),
   /** Documents published on or before this date. */
-  to: IsoDay.optional(),
+  to: DateParam.optional(),
   /**
    * Rank at most this many matching passages (the first ones in storage order); default 1,000.
    * Bounds latency on large corpora when a query matches a large share of all passages.
@@ -180,43 +156,50 @@ export const SearchQuery = z.object({
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
 /** One ranked passage. `snippet` is about 200 characters around the best match, matches in `[[`…`]]`. */
-export interface SearchHit {
-  file: string;
-  documentId: string;
-  passage: string;
-  ordinal: number;
-  start: number;
-  end: number;
-  score: number;
-  snippet: string;
-  text: string;
-  language: LanguageCode;
-  published: string | null;
-}
+export const SearchHit = z
+  .object({
+    file: z.string(),
+    documentId: z.string(),
+    passage: z.string(),
+    ordinal: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    score: z.number(),
+    snippet: z.string(),
+    text: z.string(),
+    language: LanguageCode,
+    published: z.string().nullable(),
+  })
+  .strict();
+export type SearchHit = z.infer<typeof SearchHit>;
 
-export interface IngestedFile {
-  path: string;
-  file: string;
-  documentId: string;
-  passages: number;
-  /** For unchanged files whose text is already stored under another name. */
-  sameAs?: string;
-}
+export const IngestedFile = z
+  .object({
+    path: z.string(),
+    file: z.string(),
+    documentId: z.string(),
+    passages: z.number().int(),
+    /** For unchanged files whose text is already stored under another name. */
+    sameAs: z.string().optional(),
+  })
+  .strict();
+export type IngestedFile = z.infer<typeof IngestedFile>;
 
-export interface IngestProblem {
-  path: string;
-  reason: string;
-}
+export const IngestProblem = z.object({ path: z.string(), reason: z.string() }).strict();
+export type IngestProblem = z.infer<typeof IngestProblem>;
 
 /** What an ingest did, file by file. Rejected files were not written; warnings did not stop a file. */
-export interface IngestSummary {
-  added: IngestedFile[];
-  unchanged: IngestedFile[];
-  /** Metadata changed (`updated`) or the same file name now has new text (`replaced`). */
-  updated: IngestedFile[];
-  rejected: IngestProblem[];
-  warnings: IngestProblem[];
-}
+export const IngestSummary = z
+  .object({
+    added: z.array(IngestedFile),
+    unchanged: z.array(IngestedFile),
+    /** Metadata changed (`updated`) or the same file name now has new text (`replaced`). */
+    updated: z.array(IngestedFile),
+    rejected: z.array(IngestProblem),
+    warnings: z.array(IngestProblem),
+  })
+  .strict();
+export type IngestSummary = z.infer<typeof IngestSummary>;
 
 export interface IngestProgress {
   done: number;
@@ -225,12 +208,15 @@ export interface IngestProgress {
 }
 
 /** Counts of what a store holds. */
-export interface StoreStats {
-  kind: 'pglite' | 'postgres';
-  schemaVersion: number;
-  documents: number;
-  passages: number;
-}
+export const StoreStats = z
+  .object({
+    kind: z.enum(['pglite', 'postgres']),
+    schemaVersion: z.number().int(),
+    documents: z.number().int(),
+    passages: z.number().int(),
+  })
+  .strict();
+export type StoreStats = z.infer<typeof StoreStats>;
 
 /** The whole workspace as one JSON value (`marsad export` / `marsad import`). */
 export const WorkspaceDocument = z.object({

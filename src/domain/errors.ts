@@ -45,6 +45,11 @@ export class ConflictError extends MarsadError {
   override readonly name: string = 'ConflictError';
 }
 
+/** At a configured capacity (running jobs, briefings being rendered): try again later. HTTP 429. */
+export class BusyError extends MarsadError {
+  override readonly name: string = 'BusyError';
+}
+
 /** Formats an InputError location prefix such as `actors.yaml:12 field actors[3].name.ar: `. */
 export function describeWhere(where: { file?: string; line?: number; field?: string }): string {
   const parts: string[] = [];

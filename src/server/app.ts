@@ -1,29 +1,45 @@
 /**
- * The HTTP application: JSON API under /api and the built web app as static files, behind the
- * security middleware. `createApp` takes its dependencies and opens no port, so tests call
+ * The HTTP application: the JSON API under /api (routes from the table in api-routes.ts, each
+ * calling one operation of the application layer) and the built web app as static files, behind
+ * the security middleware. `createApp` takes its dependencies and opens no port, so tests call
  * `app.request(...)` in process; `marsad serve` wraps it in a Node server.
  */
-import { Hono } from 'hono';
-import { CitationIndex } from '../case/citation-index.js';
+import { Hono, type Context } from 'hono';
+import { withCitationLinks } from '../app/index.js';
+import { API_ROUTES, type JsonRoute } from './api-routes.js';
 import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
-import { JobRegistry } from './jobs.js';
-import { OPENAPI } from './openapi.js';
-import { caseRoutes } from './routes/case-routes.js';
-import { documentRoutes } from './routes/document-routes.js';
-import { modelRoutes } from './routes/model-routes.js';
+import { openApiDocument } from './openapi.js';
+import { parseInput, readJson, stripToken } from './parse-input.js';
+import { jobEventRoutes } from './routes/job-events.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { bodyLimit, csrfGuard, loopbackHostGuard, secureHeaders, tokenGuard } from './security.js';
 import { staticFiles } from './static-files.js';
 
 export type { AppDeps, ServerOptions } from './deps.js';
 
+function handler(deps: AppDeps, r: JsonRoute) {
+  return async (c: Context) => {
+    const params = c.req.param() as Record<string, string>;
+    const req =
+      r.method === 'get'
+        ? parseInput(r.request, { ...stripToken(c.req.query()), ...params }, 'query')
+        : parseInput(r.request, { ...(await readObject(c.req.raw)), ...params }, 'body');
+    const answer = await r.run(deps.wb, req);
+    const body = r.links ? await withCitationLinks(deps.wb, answer) : answer;
+    return c.json(body as object, r.status ?? 200);
+  };
+}
+
+async function readObject(req: Request): Promise<Record<string, unknown>> {
+  const value = await readJson(req);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { body: value };
+}
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const citations = new CitationIndex(deps.store);
-  const jobs = new JobRegistry(deps.options.maxJobs ?? 16);
-
-  app.onError((error, c) => errorResponse(c, error));
+  const onUnexpected = deps.options.onUnexpected;
+  app.onError((error, c) => errorResponse(c, error, onUnexpected));
   app.notFound((c) => notFoundResponse(c));
   app.use('*', secureHeaders);
   app.use('*', loopbackHostGuard(deps.options.loopbackOnly ?? false));
@@ -31,15 +47,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', csrfGuard);
   app.use('*', bodyLimit(deps.options.maxBodyBytes));
 
-  app.get('/api/health', async (c) => {
-    const stats = await deps.store.stats();
-    return c.json({ ok: true, store: deps.store.kind, case: deps.caseData.meta.id, stats });
-  });
-  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
-  app.route('/api', caseRoutes(deps, citations));
-  app.route('/api', documentRoutes(deps, citations));
-  app.route('/api', modelRoutes(deps, citations, jobs));
-  app.route('/api', reportRoutes(deps, citations));
+  const api = new Hono();
+  for (const r of API_ROUTES) api[r.method](r.path, handler(deps, r));
+  api.route('/', reportRoutes(deps));
+  api.route('/', jobEventRoutes(deps));
+  const openapi = openApiDocument();
+  api.get('/openapi.json', (c) => c.json(openapi));
+  app.route('/api', api);
 
   if (deps.options.staticDir) app.use('*', staticFiles(deps.options.staticDir));
   return app;

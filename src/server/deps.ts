@@ -1,9 +1,8 @@
 /**
- * What the server is given: the store, the loaded case and its options. Nothing here reads
- * the environment — the CLI's `serve` command decides all of it.
+ * What the server is given: the workbench (case, store, jobs) and its own options. Nothing here
+ * reads the environment — the CLI's `serve` command decides all of it.
  */
-import type { LoadedCase } from '../case/load.js';
-import type { Store } from '../store/index.js';
+import type { Workbench } from '../app/index.js';
 
 export interface ServerOptions {
   /** When set, every request must carry it (Bearer header, cookie, or `?token=` once). */
@@ -17,15 +16,12 @@ export interface ServerOptions {
   maxBodyBytes: number;
   /** Folder of the built web app (dist/web). Without it only the API is served. */
   staticDir?: string;
-  /** Chromium that prints PDF briefings; default the report module's (/usr/bin/chromium). */
-  chromiumPath?: string;
-  /** Monte Carlo jobs kept in memory at once (older finished jobs are dropped). Default 16. */
-  maxJobs?: number;
+  /** Told about failures that are not Marsad's typed errors (the adapter that runs the server logs them). */
+  onUnexpected?: (error: unknown) => void;
 }
 
 export interface AppDeps {
-  store: Store;
-  caseData: LoadedCase;
+  wb: Workbench;
   options: ServerOptions;
 }
 

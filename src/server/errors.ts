@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
+  BusyError,
   ConflictError,
   InputError,
   MarsadError,
@@ -25,11 +26,6 @@ export class ForbiddenError extends MarsadError {
   }
 }
 
-/** The server is at a configured capacity (running jobs): HTTP 429. */
-export class BusyError extends MarsadError {
-  override readonly name: string = 'BusyError';
-}
-
 export interface ErrorBody {
   ok: false;
   error: string;
@@ -48,12 +44,12 @@ export function describeError(error: unknown): ErrorBody {
   return body(500, 'internal server error');
 }
 
-export function errorResponse(c: Context, error: unknown): Response {
+export { BusyError };
+
+/** `onUnexpected` hears of failures that are not Marsad's typed errors: the adapter running the server logs them. */
+export function errorResponse(c: Context, error: unknown, onUnexpected?: (error: unknown) => void): Response {
   const described = describeError(error);
-  if (described.status === 500) {
-    // The server adapter owns logging: unknown failures are the only ones worth a trace.
-    console.error('marsad serve: unexpected failure', error);
-  }
+  if (described.status === 500) onUnexpected?.(error);
   return c.json(described, described.status as ContentfulStatusCode);
 }
 

@@ -1,136 +1,167 @@
 /**
- * The OpenAPI 3.1 description served at /api/openapi.json. Request bodies are generated from
- * the same zod schemas that validate them (z.toJSONSchema), so the description cannot drift
- * from what the server accepts; query parameters and responses are written out here.
+ * The OpenAPI 3.1 description served at /api/openapi.json, generated from the route table
+ * (api-routes.ts) and the zod schemas it names: parameters and bodies from the request
+ * schemas, responses from the response schemas. Shared shapes (case items, citations) become
+ * components referenced by name, so a typed client can be generated from the description.
+ * Over HTTP every citation carries its resolution, so the `Citation` component is the resolved
+ * citation.
  */
 import { z } from 'zod';
-import { REPORT_FORMAT_NAMES } from '../report/index.js';
-import { MonteCarloBody, SimulateBody } from './parse-input.js';
+import { Evidence, Hypothesis } from '../domain/ach.js';
+import { Actor, Citation, Claim, Commitment, Event, Indicator, Issue, Place, Quantity, Scenario, Stance } from '../domain/case.js';
+import { ReportRequest } from '../domain/requests.js';
+import { ResolvedCitation } from '../domain/responses.js';
+import { CausalEdge, Concept, Stake } from '../domain/model.js';
+import { API_ROUTES } from './api-routes.js';
 
-type Param = { name: string; in: 'query' | 'path'; required?: boolean; schema: object; description?: string };
-const str = { type: 'string' };
-const int = { type: 'integer' };
-const q = (name: string, schema: object, description?: string): Param => ({ name, in: 'query', schema, description });
-const id = (description: string): Param => ({ name: 'id', in: 'path', required: true, schema: str, description });
+type JsonSchema = Record<string, unknown>;
 
-const errorRef = { $ref: '#/components/responses/Error' };
-const jsonOk = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { type: 'object' } } },
-});
+/** Shapes that appear in many responses, named once as components. */
+const COMPONENTS: Array<[string, z.ZodType]> = [
+  ['Citation', Citation],
+  ['Actor', Actor],
+  ['Place', Place],
+  ['Issue', Issue],
+  ['Stance', Stance],
+  ['Event', Event],
+  ['Commitment', Commitment],
+  ['Quantity', Quantity],
+  ['Claim', Claim],
+  ['Indicator', Indicator],
+  ['Scenario', Scenario],
+  ['Concept', Concept],
+  ['CausalEdge', CausalEdge],
+  ['Stake', Stake],
+  ['Hypothesis', Hypothesis],
+  ['Evidence', Evidence],
+];
 
-function get(summary: string, parameters: Param[] = [], extra: Record<string, unknown> = {}) {
-  return {
+function registry() {
+  const reg = z.registry<{ id: string }>();
+  for (const [id, schema] of COMPONENTS) reg.add(schema, { id });
+  return reg;
+}
+
+/** Converts a schema, hoisting its named parts into `components` and pointing refs at them. */
+function converter(components: Record<string, JsonSchema>) {
+  const metadata = registry();
+  return (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const json = z.toJSONSchema(schema, { metadata, io, unrepresentable: 'any' }) as JsonSchema;
+    const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
+    delete json.$defs;
+    delete json.$schema;
+    for (const [name, def] of Object.entries(defs)) if (!components[name]) components[name] = retarget(def) as JsonSchema;
+    return retarget(json) as JsonSchema;
+  };
+}
+
+function retarget(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(retarget);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/components/schemas/') : retarget(v);
+  }
+  return out;
+}
+
+/** Hono's `/actors/:id` as OpenAPI's `/api/actors/{id}`. */
+function openApiPath(path: string): string {
+  return `/api${path.replace(/:(\w+)/g, '{$1}')}`;
+}
+
+function parameters(schema: JsonSchema, pathParams: string[]) {
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return Object.entries(props).map(([name, s]) => ({
+    name,
+    in: pathParams.includes(name) ? 'path' : 'query',
+    required: pathParams.includes(name) || required.has(name),
+    schema: s,
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
+  }));
+}
+
+const errorResponse = { $ref: '#/components/responses/Error' };
+
+export function openApiDocument() {
+  const components: Record<string, JsonSchema> = {};
+  const convert = converter(components);
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of API_ROUTES) {
+    const pathParams = [...r.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    const request = convert(r.request, 'input');
+    const operation: Record<string, unknown> = {
+      summary: r.summary,
+      responses: {
+        [r.status ?? 200]: { description: r.summary, content: { 'application/json': { schema: convert(r.response, 'output') } } },
+        400: errorResponse,
+        404: errorResponse,
+        ...(r.method === 'post' ? { 403: errorResponse, 413: errorResponse } : {}),
+      },
+    };
+    if (r.method === 'get') operation.parameters = parameters(request, pathParams);
+    else {
+      operation.parameters = parameters({ properties: Object.fromEntries(pathParams.map((p) => [p, { type: 'string' }])) }, pathParams);
+      operation.requestBody = { required: true, content: { 'application/json': { schema: request } } };
+    }
+    (paths[openApiPath(r.path)] ??= {})[r.method] = operation;
+  }
+  paths['/api/jobs/{id}/events'] = {
     get: {
-      summary,
-      parameters,
-      responses: { 200: jsonOk(summary), 400: errorRef, 404: errorRef, ...extra },
+      summary: 'Job progress as Server-Sent Events (progress, done, failed), each carrying the job',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: errorResponse },
     },
   };
-}
-
-function post(summary: string, schema: z.ZodType, status = 200) {
-  return {
-    post: {
-      summary,
-      requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } } },
-      responses: { [status]: jsonOk(summary), 400: errorRef, 403: errorRef, 404: errorRef, 413: errorRef },
-    },
-  };
-}
-
-export const OPENAPI = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Marsad API',
-    version: '0.1.0',
-    description:
-      'JSON API over the Marsad store, the loaded case and the simulation engine. Every `cite` in a response carries ' +
-      '`documentId`, `passage`, `start` and `end` when its document is ingested and the quote is found.',
-  },
-  servers: [{ url: '/' }],
-  components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required only when the server has a token' } },
-    schemas: {
-      Error: {
-        type: 'object',
-        required: ['ok', 'error', 'status'],
-        properties: { ok: { const: false }, error: str, status: int },
-      },
-    },
-    responses: {
-      Error: {
-        description: 'Error',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-      },
-    },
-  },
-  security: [{}, { bearer: [] }],
-  paths: {
-    '/api/health': get('Health and store statistics'),
-    '/api/case': get('Case metadata and counts'),
-    '/api/overview': get('Key figures, next deadlines, latest events and scenarios'),
-    '/api/documents': get('Ingested documents (metadata only)'),
-    '/api/documents/{id}': get('A document with its text, passages, actor/place mentions and cited facts', [
-      id('document id or file name'),
-    ]),
-    '/api/passages/{id}': get('One passage and its document metadata', [id('passage id')]),
-    '/api/search': get('Ranked passages with snippets; bilingual entity expansion', [
-      { ...q('q', str, 'query'), required: true },
-      q('limit', { ...int, minimum: 1, maximum: 100, default: 20 }),
-      q('doc', str, 'document id or file name'),
-      q('lang', { enum: ['ar', 'en'] }),
-      q('from', str, 'YYYY[-MM[-DD]]'),
-      q('to', str, 'YYYY[-MM[-DD]]'),
-      q('actor', str, 'actor id: passages must name it'),
-    ]),
-    '/api/actors': get('Actors with stance counts, and the issues'),
-    '/api/actors/{id}': get('An actor with stances, relations, events, commitments and claims', [id('actor id')]),
-    '/api/stances': get('Stances in date order', [q('actor', str), q('issue', str)]),
-    '/api/events': get('Events in date order', [q('actor', str), q('type', str)]),
-    '/api/commitments': get('Commitments with current status and history'),
-    '/api/claims': get('Figures (claims) and the quantities they measure'),
-    '/api/claims/conflicts': get('Computed conflicts between claims about the same quantity'),
-    '/api/scenarios': get('Scenarios and indicators'),
-    '/api/places': get('Places'),
-    '/api/hypotheses': get('Competing hypotheses: the matrix, scores, diagnosticity and robustness'),
-    '/api/model': get('Causal map: concepts, edges, stakes, metrics and feedback loops'),
-    '/api/simulate': post('Run one scenario (runs > 1 samples edge weights and waits)', SimulateBody),
-    '/api/montecarlo': post('Start a Monte Carlo job; poll /api/jobs/{id}', MonteCarloBody, 202),
-    '/api/jobs/{id}': get('Job progress and, when done, its result', [id('job id')]),
-    '/api/jobs/{id}/events': get('Job progress as Server-Sent Events (progress, done, failed)', [id('job id')]),
-    '/api/sensitivity': get('Edges an outcome of a scenario is most sensitive to', [
-      { ...q('scenario', str), required: true },
-      { ...q('outcome', str), required: true },
-    ]),
-    '/api/report': {
-      get: {
-        summary: 'The cited briefing of a scenario as a file (attachment): Markdown, HTML or PDF, Arabic or English',
-        parameters: [
-          { ...q('scenario', str, 'scenario id'), required: true },
-          q('lang', { enum: ['ar', 'en'], default: 'ar' }),
-          q('format', { enum: REPORT_FORMAT_NAMES, default: REPORT_FORMAT_NAMES[0] }),
-          q('runs', { ...int, minimum: 0, maximum: 20000, default: 2000 }, 'Monte Carlo runs behind the probabilities (0: none)'),
-          q('seed', { ...int, minimum: 0, maximum: 4294967295, default: 1 }, 'Monte Carlo seed'),
-        ],
-        responses: {
-          200: {
-            description: 'The briefing file, with Content-Disposition: attachment',
-            content: {
-              'text/markdown': { schema: str },
-              'text/html': { schema: str },
-              'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
-            },
+  paths['/api/report'] = {
+    get: {
+      summary: 'The cited briefing of a scenario as a file (attachment): Markdown, HTML or PDF, Arabic or English',
+      parameters: parameters(convert(ReportRequest, 'input'), []),
+      responses: {
+        200: {
+          description: 'The briefing file, with Content-Disposition: attachment',
+          content: {
+            'text/markdown': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
+            'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
           },
-          400: errorRef,
-          404: errorRef,
-          429: errorRef,
+        },
+        400: errorResponse,
+        404: errorResponse,
+        429: errorResponse,
+      },
+    },
+  };
+  paths['/api/openapi.json'] = {
+    get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+  };
+  // Citations leave the server resolved to their passages.
+  components.Citation = convert(ResolvedCitation, 'output');
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Marsad API',
+      version: '0.2.0',
+      description:
+        'JSON API over the Marsad store, the case and the simulation engine; every route calls one operation of the ' +
+        'application layer, as the CLI does. Every `cite` in a response carries `documentId`, `passage`, `start` and `end` ' +
+        'when its document is ingested and the quote is found.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required only when the server has a token' } },
+      schemas: {
+        ...Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+        Error: {
+          type: 'object',
+          required: ['ok', 'error', 'status'],
+          properties: { ok: { const: false }, error: { type: 'string' }, status: { type: 'integer' } },
         },
       },
+      responses: { Error: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
     },
-    '/api/citations/resolve': get('Resolve a citation (document file + quote) to passage id and offsets', [
-      { ...q('doc', str), required: true },
-      { ...q('quote', str), required: true },
-    ]),
-  },
-} as const;
+    security: [{}, { bearer: [] }],
+    paths,
+  };
+}

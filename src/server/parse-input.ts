@@ -1,25 +1,29 @@
 /**
- * Parsing requests at the edge with the shapes of src/domain/api.ts: the registry-bound shapes
- * are instantiated here with the engine's and the briefing's names, and `parseInput` turns the
- * first mismatch into the InputError (HTTP 400) naming the field.
+ * Parsing requests at the edge with the operations' own schemas (src/domain/requests.ts): the
+ * first mismatch is the InputError (HTTP 400) naming the field as the client sent it
+ * (`query.limit`, `body.scenario`).
  */
 import type { z } from 'zod';
-import { reportQuery, simulationBodies } from '../domain/api.js';
 import { InputError } from '../domain/errors.js';
-import { REPORT_FORMAT_NAMES } from '../report/index.js';
-import { TRANSFER_NAMES, UPDATE_RULE_NAMES } from '../simulate/index.js';
+import { parseRequest } from '../domain/issues.js';
 
-export { CitationQuery, EmptyQuery, EventsQuery, SearchQuery, SensitivityQuery, StancesQuery } from '../domain/api.js';
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: 'query' | 'body' | 'path'): z.output<T> {
+  return parseRequest(schema, value, (path) => (path ? `${where}.${path}` : where));
+}
 
-export const { SimulateBody, MonteCarloBody } = simulationBodies(UPDATE_RULE_NAMES, TRANSFER_NAMES);
-export const ReportQuery = reportQuery(REPORT_FORMAT_NAMES);
+/** `?token=` belongs to the access guard, not to the route's own parameters. */
+export function stripToken(query: Record<string, string>): Record<string, string> {
+  const { token: _token, ...rest } = query;
+  return rest;
+}
 
-/** Parses with a schema or throws the InputError naming the first offending field. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue && issue.path.length ? issue.path.join('.') : where;
-  const field = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : path;
-  throw new InputError(issue ? issue.message : 'invalid input', { field: `${where}.${field}` });
+/** An empty or non-JSON body is a 400 naming the body, not a 500. */
+export async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError('expected a JSON body', { field: 'body' }, { cause: error });
+  }
 }

@@ -3,8 +3,8 @@
  * only the connection differs.
  */
 import { createHash } from 'node:crypto';
+import { dayRange } from '../domain/dates.js';
 import {
-  partialDateRange,
   SearchQuery,
   Workspace,
   type DocumentDraft,
@@ -53,7 +53,7 @@ function canonical(value: unknown): string {
 function metaColumns(meta: DocumentMeta, language: LanguageCode): unknown[] {
   const title =
     meta.title ?? (language === 'en' ? (meta.title_en ?? meta.title_ar) : (meta.title_ar ?? meta.title_en)) ?? null;
-  const period = meta.published ? partialDateRange(meta.published) : null;
+  const period = meta.published ? dayRange(meta.published) : null;
   return [
     title,
     meta.author ?? null,
@@ -261,8 +261,8 @@ export class SqlStore implements Store {
       where.push(`(d.file = ${ref} or d.id = ${ref})`);
     }
     if (q.language !== undefined) where.push(`p.language = ${add(q.language)}`);
-    if (q.from !== undefined) where.push(`d.published_to >= ${add(partialDateRange(q.from).from)}::date`);
-    if (q.to !== undefined) where.push(`d.published_from <= ${add(partialDateRange(q.to).to)}::date`);
+    if (q.from !== undefined) where.push(`d.published_to >= ${add(dayRange(q.from).from)}::date`);
+    if (q.to !== undefined) where.push(`d.published_from <= ${add(dayRange(q.to).to)}::date`);
     const cap = add(q.maxCandidates ?? DEFAULTS.maxCandidates);
     const limit = add(q.limit ?? DEFAULTS.limit);
     // Matching is cheap (GIN index); ranking reads every candidate's vector. Capping the

@@ -13,7 +13,8 @@ import { loadCase, type LoadedCase } from '../../src/case/load.js';
 import { ingestPaths } from '../../src/corpus/index.js';
 import type { Citation } from '../../src/domain/case.js';
 import { buildBriefing, type Briefing, type BriefingInput, type PassageLocation } from '../../src/report/index.js';
-import { prepareBriefing } from '../../src/report/prepare.js';
+import { briefingInput } from '../../src/app/index.js';
+import { ReportRequest } from '../../src/domain/requests.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderPdf } from '../../src/report/render-pdf.js';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   store = await openStore({ memory: true });
   await ingestPaths(store, [corpusDir()]);
   kase = await loadCase(join(repoRoot, 'cases', 'iraq-withdrawal'));
-  input = await prepareBriefing(kase, 'full-withdrawal', { runs: 200, seed: 7, threads: 2 });
+  input = await briefingInput(kase, ReportRequest.parse({ scenario: 'full-withdrawal', runs: 200, seed: 7, threads: 2 }));
   // Resolve every citation of the case once, as the CLI does.
   locate = await new CitationIndex(store).locator(input.case);
   mkdirSync(artifacts, { recursive: true });
@@ -93,7 +94,7 @@ describe('buildBriefing on the built-in case', () => {
   });
 
   it('renderMarkdown gives the same bytes for the same inputs and seed', async () => {
-    const again = await prepareBriefing(kase, 'full-withdrawal', { runs: 200, seed: 7, threads: 1 });
+    const again = await briefingInput(kase, ReportRequest.parse({ scenario: 'full-withdrawal', runs: 200, seed: 7, threads: 1 }));
     const a = renderMarkdown(briefing('en'));
     const b = renderMarkdown(buildBriefing(again, 'en', locate));
     expect(b).toBe(a);

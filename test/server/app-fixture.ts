@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { builtInCaseDir } from '../../src/case/case-dir.js';
 import { loadCase, type LoadedCase } from '../../src/case/load.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
+import { openWorkbench, type Workbench } from '../../src/app/index.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerOptions } from '../../src/server/deps.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -14,6 +15,7 @@ import { corpusDir, hostileDir } from '../support/paths.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 export interface Fixture {
+  wb: Workbench;
   store: Store;
   caseData: LoadedCase;
   staticDir: string;
@@ -32,11 +34,13 @@ export async function openFixture(): Promise<Fixture> {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Marsad test</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'export {};');
   writeFileSync(join(temp.dir, 'secret.txt'), 'outside the web root');
+  const wb = openWorkbench({ caseDir: builtInCaseDir(), store, chromiumPath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium' });
   return {
+    wb,
     store,
     caseData,
     staticDir,
-    app: (options = {}) => createApp({ store, caseData, options: { maxBodyBytes: 4096, staticDir, ...options } }),
+    app: (options = {}) => createApp({ wb, options: { maxBodyBytes: 4096, staticDir, ...options } }),
     close: async () => {
       await store.close();
       temp.remove();

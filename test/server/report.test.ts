@@ -15,7 +15,7 @@ let scenario: string;
 
 beforeAll(async () => {
   fx = await openFixture();
-  app = fx.app({ chromiumPath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium' });
+  app = fx.app();
   scenario = fx.caseData.scenarios[0].id;
 });
 afterAll(async () => fx?.close());
@@ -94,6 +94,6 @@ describe('GET /api/report', () => {
   it('GET /api/openapi.json describes /api/report', async () => {
     const body = await (await app.request('/api/openapi.json')).json();
     const params = body.paths['/api/report'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(['scenario', 'lang', 'format', 'runs', 'seed']);
+    expect(params).toEqual(['scenario', 'lang', 'format', 'runs', 'seed', 'threads', 'asOf']);
   });
 });

@@ -4,10 +4,10 @@
  * without low-credibility items.
  */
 import type { Command } from 'commander';
-import { analyzeAch } from '../../analysis/ach.js';
-import type { Evidence, Hypothesis } from '../../domain/ach.js';
+import { hypotheses as analyzeHypotheses } from '../../app/index.js';
 import { InputError } from '../../domain/errors.js';
-import { loadCaseFor, printJson, table } from './case-listing.js';
+import { withWorkbench } from '../context.js';
+import { printJson, table } from '../output.js';
 import type { RegisterCommand } from './index.js';
 
 export const register: RegisterCommand = (program, io) => {
@@ -21,15 +21,7 @@ export const register: RegisterCommand = (program, io) => {
         throw new InputError(`expected --lang ar or en, got "${opts.lang}"`, { field: '--lang' });
       }
       const lang = opts.lang;
-      const c = (await loadCaseFor(cmd, io)) as { hypotheses?: Hypothesis[]; evidence?: Evidence[]; dir: string };
-      const hypotheses = c.hypotheses ?? [];
-      const evidence = c.evidence ?? [];
-      if (hypotheses.length === 0) {
-        throw new InputError(`the case in ${c.dir} has no hypotheses (add an ach.yaml with hypotheses and evidence)`, {
-          field: 'hypotheses',
-        });
-      }
-      const result = analyzeAch(hypotheses, evidence);
+      const { hypotheses, evidence, analysis: result } = await withWorkbench(cmd, io, (wb) => analyzeHypotheses(wb));
       if (opts.json) {
         printJson(io, {
           ...result,

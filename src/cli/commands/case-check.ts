@@ -3,13 +3,11 @@
  * against the corpus files, and print counts per section and every problem with file, line and
  * field. Exit 2 when there is any problem.
  */
-import { citationProblems, corpusTextReader } from '../../case/check.js';
-import { loadCaseWithWarnings, type CaseWarning } from '../../case/load.js';
-import { CaseProblemsError } from '../../case/problems.js';
-import { SECTION_NAMES } from '../../case/sections.js';
-import { describeWhere, InputError } from '../../domain/errors.js';
+import { checkCase } from '../../app/index.js';
+import { describeWhere } from '../../domain/errors.js';
+import { withWorkbench } from '../context.js';
+import { printJson } from '../output.js';
 import type { RegisterCommand } from './index.js';
-import { caseDirFor, printJson } from './case-listing.js';
 
 export const register: RegisterCommand = (program, io) => {
   const group = program.command('case').description('work with the case folder');
@@ -18,34 +16,7 @@ export const register: RegisterCommand = (program, io) => {
     .description('validate the case folder and check every citation against the corpus')
     .option('--json', 'print JSON: counts, problems and warnings')
     .action(async (opts: { json?: boolean }, cmd) => {
-      const dir = caseDirFor(cmd, io);
-      let problems: InputError[] = [];
-      let warnings: CaseWarning[] = [];
-      let counts: Record<string, number> | undefined;
-      let citations: { total: number; unresolved: number } | undefined;
-      let caseId: string | undefined;
-      let total = 0;
-      try {
-        const loaded = await loadCaseWithWarnings(dir);
-        const c = loaded.case;
-        warnings = loaded.warnings;
-        caseId = c.meta.id;
-        counts = Object.fromEntries(SECTION_NAMES.map((s) => [s, c[s].length]));
-        if (c.corpusDir) {
-          const checked = await citationProblems(c, corpusTextReader(c));
-          problems = checked.problems;
-          citations = { total: checked.total, unresolved: checked.problems.length };
-        } else {
-          warnings.push({ message: 'no corpus folder (case.corpus): citation quotes not checked' });
-        }
-      } catch (error) {
-        if (error instanceof CaseProblemsError) {
-          problems = error.problems;
-          total = error.total;
-        } else if (error instanceof InputError) problems = [error];
-        else throw error;
-      }
-      total = Math.max(total, problems.length);
+      const { total, case: caseId, dir, counts, citations, problems, warnings } = await withWorkbench(cmd, io, (wb) => checkCase(wb));
       if (total > 0) io.exitCode = 2;
       if (opts.json) {
         return printJson(io, {

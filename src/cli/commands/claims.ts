@@ -2,12 +2,14 @@
  * `marsad claims [--quantity ID] [--json]`: every figure with its value, period, place, reporter
  * and documents. `--conflicts`: the computed disagreements between them (and between stances).
  */
-import { findClaimConflicts, findStanceConflicts } from '../../case/conflicts.js';
+import { listClaims, listConflicts } from '../../app/index.js';
 import type { Claim } from '../../domain/case.js';
 import type { ClaimSide } from '../../domain/case-analysis.js';
-import { NotFoundError } from '../../domain/errors.js';
+import { ClaimsRequest } from '../../domain/requests.js';
+import { withWorkbench } from '../context.js';
+import { count, dateText, docsOf, printJson, table } from '../output.js';
+import { parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
-import { dateText, docsOf, loadCaseFor, printJson, table } from './case-listing.js';
 
 export const register: RegisterCommand = (program, io) => {
   program
@@ -17,14 +19,11 @@ export const register: RegisterCommand = (program, io) => {
     .option('--conflicts', 'show computed conflicts between figures (and between stances) instead')
     .option('--json', 'print JSON with citations')
     .action(async (opts: { quantity?: string; conflicts?: boolean; json?: boolean }, cmd) => {
-      const c = await loadCaseFor(cmd, io);
-      if (opts.quantity && !c.quantities.some((q) => q.id === opts.quantity)) {
-        throw new NotFoundError(`no quantity "${opts.quantity}" in the case`);
-      }
-      const claims = c.claims.filter((k) => !opts.quantity || k.quantity === opts.quantity);
+      const req = parseFlags(ClaimsRequest, { quantity: opts.quantity });
       if (opts.conflicts) {
-        const claimConflicts = findClaimConflicts({ claims });
-        const stanceConflicts = opts.quantity ? [] : findStanceConflicts(c);
+        const found = await withWorkbench(cmd, io, (wb) => listConflicts(wb, req));
+        const claimConflicts = found.items;
+        const stanceConflicts = found.stances;
         if (opts.json) return printJson(io, { claims: claimConflicts, stances: stanceConflicts });
         for (const x of claimConflicts) {
           const label =
@@ -42,13 +41,14 @@ export const register: RegisterCommand = (program, io) => {
             for (const s of group.stances) io.out(`    ${s.actor} (${dateText(s.date)}, ${s.stance}) [${docsOf(s.cite)}]\n`);
           }
         }
-        const count = (kind: string) => claimConflicts.filter((x) => x.kind === kind).length;
+        const kinds = (kind: string) => claimConflicts.filter((x) => x.kind === kind).length;
         io.out(
-          `${count('conflict')} conflict(s) between figures, ${count('discrepancy')} compatible discrepancies, ` +
-            `${count('different-periods')} across different periods, ${stanceConflicts.length} contested question(s)\n`,
+          `${kinds('conflict')} conflict(s) between figures, ${kinds('discrepancy')} compatible discrepancies, ` +
+            `${kinds('different-periods')} across different periods, ${stanceConflicts.length} contested question(s)\n`,
         );
         return;
       }
+      const { items: claims } = await withWorkbench(cmd, io, (wb) => listClaims(wb, req));
       if (opts.json) return printJson(io, claims);
       io.out(
         table(
@@ -56,7 +56,7 @@ export const register: RegisterCommand = (program, io) => {
           claims.map((k) => [k.id, k.quantity, valueText(k), periodText(k.period), k.place ?? '', k.reported_by.join(' '), docsOf(k.cite)]),
         ),
       );
-      io.out(`${claims.length} figure${claims.length === 1 ? '' : 's'}\n`);
+      io.out(`${count(claims.length, 'figure')}\n`);
     });
 };
 

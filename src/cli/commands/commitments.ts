@@ -1,6 +1,8 @@
 /** `marsad commitments [--json]`: provisions with owner, deadline and current implementation score. */
+import { listCommitments } from '../../app/index.js';
+import { withWorkbench } from '../context.js';
+import { count, dateText, docsOf, printJson, table } from '../output.js';
 import type { RegisterCommand } from './index.js';
-import { dateText, docsOf, loadCaseFor, printJson, table } from './case-listing.js';
 
 const SCORE = ['0 not started', '1 minimal', '2 intermediate', '3 complete'];
 
@@ -10,17 +12,21 @@ export const register: RegisterCommand = (program, io) => {
     .description('list commitments and deadlines with their status (0 not started … 3 complete)')
     .option('--json', 'print JSON: every commitment with its status history and citations')
     .action(async (opts: { json?: boolean }, cmd) => {
-      const c = await loadCaseFor(cmd, io);
-      if (opts.json) return printJson(io, c.commitments);
+      const { items } = await withWorkbench(cmd, io, (wb) => listCommitments(wb));
+      if (opts.json) return printJson(io, items);
       io.out(
         table(
           ['id', 'owners', 'due', 'status', 'title', 'docs'],
-          c.commitments.map((m) => {
-            const last = m.history[m.history.length - 1];
-            return [m.id, m.owners.join(' '), dateText(m.due), `${SCORE[last.score]} (${dateText(last.date)})`, m.title.en, docsOf(m.cite)];
-          }),
+          items.map((m) => [
+            m.id,
+            m.owners.join(' '),
+            dateText(m.due),
+            `${SCORE[m.current.score]} (${dateText(m.current.date)})`,
+            m.title.en,
+            docsOf(m.cite),
+          ]),
         ),
       );
-      io.out(`${c.commitments.length} commitment${c.commitments.length === 1 ? '' : 's'}\n`);
+      io.out(`${count(items.length, 'commitment')}\n`);
     });
 };

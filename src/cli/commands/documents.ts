@@ -1,5 +1,7 @@
 /** `marsad documents [--json]`: the stored documents with their metadata and passage counts. */
-import { withStore } from '../context.js';
+import { listDocuments } from '../../app/index.js';
+import { withWorkbench } from '../context.js';
+import { count, printJson } from '../output.js';
 import type { RegisterCommand } from './index.js';
 
 export const register: RegisterCommand = (program, io) => {
@@ -8,17 +10,14 @@ export const register: RegisterCommand = (program, io) => {
     .description('list the stored documents')
     .option('--json', 'print JSON: every document with its metadata (without the text)')
     .action(async (opts: { json?: boolean }, cmd) => {
-      const docs = await withStore(cmd, io, (store) => store.listDocuments());
-      if (opts.json) {
-        io.out(`${JSON.stringify(docs, null, 2)}\n`);
-        return;
-      }
+      const docs = await withWorkbench(cmd, io, (wb) => listDocuments(wb));
+      if (opts.json) return printJson(io, docs);
       for (const d of docs) {
         io.out(
           `${d.file}  ${d.id}  ${d.language}  ${d.published ?? '—'}  ${d.passageCount} passages` +
             `${d.title ? `  ${d.title}` : ''}\n`,
         );
       }
-      io.out(`${docs.length} document${docs.length === 1 ? '' : 's'}\n`);
+      io.out(`${count(docs.length, 'document')}\n`);
     });
 };

@@ -1,6 +1,7 @@
 /** `marsad export FILE`: the whole workspace (documents, text, metadata, passages) as JSON; `-` for stdout. */
 import { resolve } from 'node:path';
-import { withStore } from '../context.js';
+import { exportWorkspace } from '../../app/index.js';
+import { withWorkbench } from '../context.js';
 import { writeOutputFile } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
@@ -10,7 +11,7 @@ export const register: RegisterCommand = (program, io) => {
     .description('export the whole workspace as one JSON file (import restores it exactly)')
     .argument('<file>', 'output file, or - for standard output')
     .action(async (file: string, _opts: unknown, cmd) => {
-      const ws = await withStore(cmd, io, (store) => store.exportWorkspace());
+      const ws = await withWorkbench(cmd, io, (wb) => exportWorkspace(wb));
       const json = `${JSON.stringify(ws)}\n`;
       if (file === '-') {
         io.out(json);

@@ -5,12 +5,13 @@
  * file's front matter, or a sources.yaml beside the file, in that order.
  */
 import { resolve } from 'node:path';
+import { extractFile } from '../../app/index.js';
 import type { ExtractionResult, FigureMention } from '../../domain/extract.js';
-import { extractDocument } from '../../extract/index.js';
-import { DEFAULTS as READ_DEFAULTS, readDocument } from '../../extract/read-document.js';
+import { DEFAULTS as READ_DEFAULTS } from '../../extract/read-document.js';
 import { InputError } from '../../domain/errors.js';
+import { withWorkbench } from '../context.js';
+import { printJson, table } from '../output.js';
 import type { RegisterCommand } from './index.js';
-import { loadCaseFor, printJson, table } from './case-listing.js';
 
 export const register: RegisterCommand = (program, io) => {
   program
@@ -26,12 +27,10 @@ export const register: RegisterCommand = (program, io) => {
         throw new InputError(`expected a positive whole number of bytes, got "${opts.maxBytes}"`, { field: '--max-bytes' });
       }
       const path = resolve(io.cwd, file);
-      const doc = await readDocument(path, { published: opts.published, maxBytes });
-      const c = await loadCaseFor(cmd, io);
-      const result = extractDocument(doc.text, { case: c, publishedDate: doc.published, file: doc.file });
+      const { result, publishedFrom } = await withWorkbench(cmd, io, (wb) => extractFile(wb, { path, published: opts.published, maxBytes }));
       for (const w of result.warnings) io.err(`marsad: warning: ${w}\n`);
       if (opts.json) return printJson(io, result);
-      io.out(render(result, doc.publishedFrom));
+      io.out(render(result, publishedFrom));
     });
 };
 

@@ -1,8 +1,10 @@
 /** `marsad import FILE`: restore a workspace exported by `marsad export` (documents already stored are unchanged). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { importWorkspace } from '../../app/index.js';
 import { InputError } from '../../domain/errors.js';
-import { withStore } from '../context.js';
+import { withWorkbench } from '../context.js';
+import { printJson } from '../output.js';
 import type { RegisterCommand } from './index.js';
 
 export const register: RegisterCommand = (program, io) => {
@@ -19,8 +21,8 @@ export const register: RegisterCommand = (program, io) => {
       } catch (error) {
         throw new InputError(`not a readable JSON file: ${(error as Error).message}`, { file: path }, { cause: error });
       }
-      const result = await withStore(cmd, io, (store) => store.importWorkspace(value));
-      if (opts.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+      const result = await withWorkbench(cmd, io, (wb) => importWorkspace(wb, value));
+      if (opts.json) printJson(io, result);
       else io.out(`imported: added ${result.added}, unchanged ${result.unchanged}, updated ${result.updated}\n`);
     });
 };

@@ -1,9 +1,10 @@
 /** `marsad ingest PATH... [--json] [--max-bytes N]`: files and folders into the store. */
 import cliProgress from 'cli-progress';
-import { ingestPaths, INGEST_DEFAULTS } from '../../corpus/index.js';
+import { ingest } from '../../app/index.js';
+import { INGEST_DEFAULTS } from '../../corpus/index.js';
 import type { IngestSummary } from '../../domain/corpus.js';
 import { InputError } from '../../domain/errors.js';
-import { withStore } from '../context.js';
+import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
 
@@ -63,14 +64,10 @@ export const register: RegisterCommand = (program, io) => {
     .option('--max-bytes <n>', `largest file accepted (default ${INGEST_DEFAULTS.maxBytes}; suffixes k, M, G)`)
     .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string }, cmd) => {
       const maxBytes = opts.maxBytes === undefined ? undefined : parseByteCount(opts.maxBytes);
-      const summary = await withStore(cmd, io, async (store) => {
+      const summary = await withWorkbench(cmd, io, async (wb) => {
         const bar = progressBar(io);
         try {
-          return await ingestPaths(store, paths, {
-            maxBytes,
-            cwd: io.cwd,
-            onProgress: (p) => bar.update(p.done, p.total),
-          });
+          return await ingest(wb, { paths, maxBytes, cwd: io.cwd, onProgress: (p) => bar.update(p.done, p.total) });
         } finally {
           bar.stop();
         }

@@ -11,15 +11,16 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { InputError, NotFoundError, TooLargeError } from '../../domain/errors.js';
+import { describeModel, exportModel } from '../../app/index.js';
+import { ModelRequest } from '../../domain/requests.js';
 import { MODEL_FORMATS, formatForFile, type ModelFormatName } from '../../model/index.js';
 import { MAX_IMPORT_BYTES } from '../../model/formats/imported.js';
-import { findLoops } from '../../model/loops.js';
-import { modelMetrics } from '../../model/metrics.js';
+import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
+import { printJson, table } from '../output.js';
+import { parseFlags } from '../request.js';
 import { writeOutputFile } from '../write-output.js';
-import { loadCaseFor, printJson, table } from './case-listing.js';
 import type { RegisterCommand } from './index.js';
-import { caseMap, intFlag } from './simulate.js';
 
 const FORMAT_NAMES = Object.keys(MODEL_FORMATS) as ModelFormatName[];
 
@@ -33,12 +34,11 @@ function formatFlag(value: string | undefined): ModelFormatName | undefined {
 
 
 async function show(opts: { metrics?: boolean; loops?: boolean; maxLoops?: string; json?: boolean }, cmd: Command, io: CliIo) {
-  const c = await loadCaseFor(cmd, io);
-  const map = caseMap(c);
   const both = !opts.metrics && !opts.loops;
-  const metrics = modelMetrics(map);
-  const max = intFlag(opts.maxLoops, '--max-loops', 1, 1_000_000);
-  const loops = opts.loops || both ? findLoops(map, max ? { max } : {}) : undefined;
+  const req = parseFlags(ModelRequest, { metrics: true, loops: Boolean(opts.loops || both), maxLoops: opts.maxLoops });
+  const model = await withWorkbench(cmd, io, (wb) => describeModel(wb, req));
+  const metrics = model.metrics!;
+  const loops = model.loops;
   if (opts.json) {
     printJson(io, {
       metrics: opts.metrics || both ? metrics : undefined,
@@ -91,8 +91,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { format: string; out?: string }, cmd: Command) => {
       const format = formatFlag(opts.format)!;
-      const c = await loadCaseFor(cmd, io);
-      const text = MODEL_FORMATS[format].export(caseMap(c), c.stakes);
+      const { text } = await withWorkbench(cmd, io, (wb) => exportModel(wb, format));
       if (opts.out) {
         await writeOutputFile(resolve(io.cwd, opts.out), text);
         io.err(`wrote ${opts.out} (${format})\n`);

@@ -1,6 +1,8 @@
 /** `marsad scenarios [--json]`: the scenarios the texts weigh, with their lever settings. */
+import { listScenarios } from '../../app/index.js';
+import { withWorkbench } from '../context.js';
+import { count, docsOf, printJson, table } from '../output.js';
 import type { RegisterCommand } from './index.js';
-import { docsOf, loadCaseFor, printJson, table } from './case-listing.js';
 
 export const register: RegisterCommand = (program, io) => {
   program
@@ -8,12 +10,12 @@ export const register: RegisterCommand = (program, io) => {
     .description('list the scenarios of the case and the levers each one sets')
     .option('--json', 'print JSON: every scenario with its levers, schedule and citations')
     .action(async (opts: { json?: boolean }, cmd) => {
-      const c = await loadCaseFor(cmd, io);
-      if (opts.json) return printJson(io, c.scenarios);
+      const { items } = await withWorkbench(cmd, io, (wb) => listScenarios(wb));
+      if (opts.json) return printJson(io, items);
       io.out(
         table(
           ['id', 'title', 'levers', 'steps', 'docs'],
-          c.scenarios.map((s) => [
+          items.map((s) => [
             s.id,
             s.title.en,
             Object.entries(s.levers).map(([k, v]) => `${k}=${v}`).join(' '),
@@ -23,6 +25,6 @@ export const register: RegisterCommand = (program, io) => {
           60,
         ),
       );
-      io.out(`${c.scenarios.length} scenario${c.scenarios.length === 1 ? '' : 's'}\n`);
+      io.out(`${count(items.length, 'scenario')}\n`);
     });
 };

@@ -11,12 +11,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
-import { loadCase, type LoadedCase } from '../../case/load.js';
-import { ingestPaths } from '../../corpus/ingest.js';
+import { ingest, listDocuments, openWorkbench, type Workbench } from '../../app/index.js';
+import type { LoadedCase } from '../../case/load.js';
 import { InputError } from '../../domain/errors.js';
 import { createApp } from '../../server/app.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../server/deps.js';
-import { openStore, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { resolveContext } from '../context.js';
 import type { CliIo } from '../io.js';
 import type { RegisterCommand } from './index.js';
@@ -45,6 +45,7 @@ export interface RunningServer {
   openUrl: string;
   token?: string;
   port: number;
+  wb: Workbench;
   store: Store;
   caseData: LoadedCase;
   close(): Promise<void>;
@@ -69,24 +70,31 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     throw new InputError('expected a token of at least 16 characters', { field: '--token' });
   }
   if (!isLoopback(opts.host) && !token) token = randomBytes(24).toString('base64url');
-  const caseData = await loadCase(opts.caseDir);
-  const store = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+  const unexpected = (error: unknown) => io.err(`marsad serve: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const wb = openWorkbench({
+    caseDir: opts.caseDir,
+    store: { dataDir: opts.dataDir, databaseUrl: opts.databaseUrl },
+    chromiumPath: opts.chromiumPath,
+    onUnexpected: unexpected,
+  });
+  // The case first: a broken case stops the server before any database is opened.
+  const caseData = await wb.case();
+  const store = await wb.store();
   try {
     const corpus = opts.corpus ? resolve(opts.corpus) : (caseData.corpusDir ?? opts.fallbackCorpus);
-    if (opts.ingest && corpus && existsSync(corpus)) await ingestMissing(store, corpus, io);
+    if (opts.ingest && corpus && existsSync(corpus)) await ingestMissing(wb, corpus, io);
     const staticDir = opts.staticDir ?? defaultStaticDir();
     if (!existsSync(join(staticDir, 'index.html'))) {
       io.err(`marsad serve: no web app build in ${staticDir} (run npm run build); serving the API only\n`);
     }
     const app = createApp({
-      store,
-      caseData,
+      wb,
       options: {
         token,
         maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         staticDir,
         loopbackOnly: isLoopback(opts.host),
-        chromiumPath: opts.chromiumPath,
+        onUnexpected: unexpected,
       },
     });
     const server = await new Promise<{ server: ServerType; port: number }>((done, fail) => {
@@ -100,25 +108,26 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
       openUrl: token ? `${url}?token=${encodeURIComponent(token)}` : url,
       token,
       port: server.port,
+      wb,
       store,
       caseData,
       close: async () => {
         await new Promise<void>((done) => server.server.close(() => done()));
-        await store.close();
+        await wb.close();
       },
     };
   } catch (error) {
-    await store.close();
+    await wb.close();
     throw error;
   }
 }
 
 /** Ingests the corpus folder when some of its files are not in the store yet. */
-async function ingestMissing(store: Store, corpus: string, io: Pick<CliIo, 'err'>): Promise<void> {
-  const stored = new Set((await store.listDocuments()).map((d) => d.file));
+async function ingestMissing(wb: Workbench, corpus: string, io: Pick<CliIo, 'err'>): Promise<void> {
+  const stored = new Set((await listDocuments(wb)).map((d) => d.file));
   const files = readdirSync(corpus).filter((f) => /\.(txt|md|html?)$/i.test(f));
   if (files.every((f) => stored.has(f))) return;
-  const result = await ingestPaths(store, [corpus], {});
+  const result = await ingest(wb, { paths: [corpus] });
   io.err(`marsad serve: ingested ${corpus}: ${result.added.length} added, ${result.unchanged.length} unchanged, ${result.rejected.length} rejected\n`);
   for (const r of result.rejected) io.err(`  rejected ${r.path}: ${r.reason}\n`);
 }

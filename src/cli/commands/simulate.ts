@@ -8,18 +8,13 @@
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { payoffs } from '../../analysis/payoffs.js';
-import type { LoadedCase } from '../../case/load.js';
-import { InputError, NotFoundError } from '../../domain/errors.js';
-import { buildCausalMap, type CausalMap } from '../../model/causal-map.js';
-import { runMonteCarlo, MONTE_CARLO_DEFAULTS, type Distribution, type MonteCarloResult } from '../../simulate/monte-carlo.js';
-import { deltasOf, runScenario } from '../../simulate/scenario.js';
-import { runSchedule } from '../../simulate/schedule.js';
-import { sensitivity } from '../../simulate/sensitivity.js';
-import { TRANSFER_NAMES, type TransferName } from '../../simulate/transfer.js';
-import { UPDATE_RULE_NAMES, type UpdateRuleName } from '../../simulate/update-rules.js';
+import { simulate } from '../../app/index.js';
+import { LIMITS, SimulateRequest } from '../../domain/requests.js';
+import { TRANSFER_NAMES, UPDATE_RULE_NAMES } from '../../domain/simulation.js';
+import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
-import { loadCaseFor, table } from './case-listing.js';
+import { table } from '../output.js';
+import { parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
 
 interface SimulateOptions {
@@ -36,36 +31,6 @@ interface SimulateOptions {
   to?: string;
   stepsPerMonth?: string;
   json?: boolean;
-}
-
-/** Parses an integer flag or throws an InputError naming it. */
-export function intFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new InputError(`expected an integer for ${flag}, got "${value}"`);
-  const n = Number(value);
-  if (n < min || n > max) throw new InputError(`expected ${flag} in ${min} … ${max}, got ${n}`);
-  return n;
-}
-
-function oneOf<T extends string>(value: string | undefined, flag: string, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new InputError(`unknown ${flag} "${value}" (expected ${allowed.join(', ')})`);
-  }
-  return value as T;
-}
-
-/** The case's causal map (an empty or malformed model is an InputError naming the section). */
-export function caseMap(c: LoadedCase): CausalMap {
-  if (c.concepts.length === 0) {
-    throw new InputError(`the case in ${c.dir} has no causal model: no concepts`, { field: 'concepts' });
-  }
-  return buildCausalMap(c.concepts, c.edges);
-}
-
-/** Rounds every non-integer number to 6 decimals for printing. */
-function round6(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e6) / 1e6 : value;
 }
 
 function fmt(x: number): string {
@@ -88,12 +53,12 @@ export const register: RegisterCommand = (program, io) => {
     .command('simulate')
     .description('run a scenario of the causal model: outcome deltas, winners and losers, Monte Carlo probabilities')
     .requiredOption('--scenario <id>', 'scenario id (see `marsad scenarios`)')
-    .option('--runs <n>', 'Monte Carlo runs over the edge-weight ranges (1 … 1000000; 1 = the authored weights only)', '1')
-    .option('--seed <s>', 'seed of the Monte Carlo generator (0 … 4294967295)', String(MONTE_CARLO_DEFAULTS.seed))
-    .option('--threads <t>', 'worker threads for Monte Carlo (default: cores, at most 4)')
-    .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')}`, 'kosko')
-    .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')}`, 'tanh')
-    .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)', '1')
+    .option('--runs <n>', `Monte Carlo runs over the edge-weight ranges (1 … ${LIMITS.simulate.maxRuns}; 1 = the authored weights only)`)
+    .option('--seed <s>', `seed of the Monte Carlo generator (0 … 4294967295, default ${LIMITS.simulate.seed})`)
+    .option('--threads <t>', 'worker threads for Monte Carlo (default: chosen from the work)')
+    .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')} (default: the engine's)`)
+    .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')} (default: the engine's)`)
+    .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)')
     .option('--distribution <d>', 'Monte Carlo sampling within each range: uniform or triangular', 'uniform')
     .option('--sensitivity <outcome>', 'also rank the edges by how much they move this outcome (tornado data)')
     .option('--from <month>', 'first month of the trajectory, YYYY-MM (default: the month before the first schedule step)')
@@ -101,81 +66,42 @@ export const register: RegisterCommand = (program, io) => {
     .option('--steps-per-month <n>', 'update steps per month in the trajectory (1 … 100, default 1: one causal link a month)')
     .option('--json', 'print JSON')
     .action(async (opts: SimulateOptions, cmd: Command) => {
-      const runs = intFlag(opts.runs, '--runs', 1, MONTE_CARLO_DEFAULTS.maxRuns) ?? 1;
-      const seed = intFlag(opts.seed, '--seed', 0, 0xffffffff);
-      const threads = intFlag(opts.threads, '--threads', 1, MONTE_CARLO_DEFAULTS.maxThreads);
-      const rule = oneOf<UpdateRuleName>(opts.rule, '--rule', UPDATE_RULE_NAMES);
-      const transfer = oneOf<TransferName>(opts.transfer, '--transfer', TRANSFER_NAMES);
-      const distribution = oneOf<Distribution>(opts.distribution, '--distribution', ['uniform', 'triangular']);
-      const lambda = opts.lambda === undefined ? undefined : Number(opts.lambda);
-      if (lambda !== undefined && !(Number.isFinite(lambda) && lambda > 0)) {
-        throw new InputError(`expected --lambda a number > 0, got "${opts.lambda}"`);
+      const req = parseFlags(SimulateRequest, {
+        scenario: opts.scenario,
+        runs: opts.runs,
+        seed: opts.seed,
+        threads: opts.threads,
+        rule: opts.rule,
+        transfer: opts.transfer,
+        lambda: opts.lambda,
+        distribution: opts.distribution,
+        sensitivity: opts.sensitivity,
+        from: opts.from,
+        to: opts.to,
+        stepsPerMonth: opts.stepsPerMonth,
+      });
+      const bar = io.isTTY && req.runs > 1 ? progressBar(io, req.runs) : undefined;
+      let ran;
+      try {
+        ran = await withWorkbench(cmd, io, async (wb) => ({
+          out: await simulate(wb, req, { onProgress: (done) => bar?.update(done) }),
+          labels: new Map((await wb.case()).concepts.map((k) => [k.id, k.label.en])),
+        }));
+      } finally {
+        bar?.stop();
       }
-      const settings = { rule, transfer, lambda };
-
-      const c = await loadCaseFor(cmd, io);
-      const scenario = c.scenarios.find((s) => s.id === opts.scenario);
-      if (!scenario) {
-        throw new NotFoundError(
-          `unknown scenario "${opts.scenario}"; the case has: ${c.scenarios.map((s) => s.id).join(', ') || 'none'}`,
-        );
-      }
-      const map = caseMap(c);
-      const result = runScenario(map, scenario, settings);
-      const payoffTable = payoffs(c.stakes, deltasOf(result));
-      const trajectoryWindow = {
-        ...(opts.from ? { from: opts.from } : {}),
-        ...(opts.to ? { to: opts.to } : {}),
-        ...(opts.stepsPerMonth ? { stepsPerMonth: intFlag(opts.stepsPerMonth, '--steps-per-month', 1, 100) } : {}),
-      };
-      const wantsTrajectory = scenario.schedule.length > 0 || (opts.from !== undefined && opts.to !== undefined);
-      const trajectory = wantsTrajectory ? runSchedule(map, scenario, { ...settings, ...trajectoryWindow }) : undefined;
-      const tornado = opts.sensitivity ? sensitivity(map, scenario, opts.sensitivity, settings) : undefined;
-
-      let probabilities: MonteCarloResult | undefined;
-      if (runs > 1) {
-        const bar = io.isTTY ? progressBar(io, runs) : undefined;
-        try {
-          probabilities = await runMonteCarlo(map, scenario, {
-            ...settings,
-            runs,
-            seed,
-            threads,
-            distribution,
-            stakes: c.stakes,
-            onProgress: (done) => bar?.update(done),
-          });
-        } finally {
-          bar?.stop();
-        }
-      }
-
-      const labelOf = (id: string) => c.concepts.find((x) => x.id === id)?.label;
-      const out = {
-        scenario: scenario.id,
-        title: scenario.title,
-        settings: result.settings,
-        convergence: result.convergence,
-        levers: result.levers,
-        outcomes: result.outcomes.map(({ concept, baseline, value, delta }) => ({ concept, baseline, value, delta })),
-        concepts: result.concepts,
-        actors: payoffTable.actors,
-        winners: payoffTable.winners,
-        losers: payoffTable.losers,
-        ...(probabilities ? { probabilities, nonConverged: probabilities.nonConverged } : {}),
-        ...(trajectory ? { trajectory } : {}),
-        ...(tornado ? { sensitivity: tornado } : {}),
-      };
+      const { out, labels } = ran;
+      const { probabilities, trajectory, sensitivity: tornado } = out;
       if (opts.json) {
-        io.out(`${JSON.stringify(out, round6, 2)}\n`);
+        io.out(`${JSON.stringify(out, null, 2)}\n`);
         return;
       }
       const conv = (k: 'baseline' | 'scenario') => {
-        const v = result.convergence[k];
+        const v = out.convergence[k];
         return `${v.status}${v.period ? ` (period ${v.period})` : ''} after ${v.steps} steps`;
       };
-      io.out(`scenario ${scenario.id}: ${scenario.title.en}\n`);
-      io.out(`rule ${result.settings.rule}, transfer ${result.settings.transfer} (λ ${result.settings.lambda})\n`);
+      io.out(`scenario ${out.scenario}: ${out.title.en}\n`);
+      io.out(`rule ${out.settings.rule}, transfer ${out.settings.transfer} (λ ${out.settings.lambda})\n`);
       io.out(`convergence: baseline ${conv('baseline')}; scenario ${conv('scenario')}\n\n`);
       const prob = new Map(probabilities?.outcomes.map((o) => [o.concept, o]));
       io.out(
@@ -183,7 +109,7 @@ export const register: RegisterCommand = (program, io) => {
           ['outcome', 'label', 'baseline', 'scenario', 'delta', ...(probabilities ? ['P(rise)', 'P(fall)'] : [])],
           out.outcomes.map((o) => [
             o.concept,
-            labelOf(o.concept)?.en ?? '',
+            labels.get(o.concept) ?? '',
             fmt(o.baseline),
             fmt(o.value),
             fmt(o.delta),
@@ -192,12 +118,12 @@ export const register: RegisterCommand = (program, io) => {
         ),
       );
       const ahead = new Map(probabilities?.actors.map((a) => [a.actor, a.ahead]));
-      const side = (rows: typeof payoffTable.winners) =>
+      const side = (rows: typeof out.winners) =>
         rows.map((a) => `${a.actor} ${fmt(a.payoff)}${probabilities ? ` (P(ahead) ${ahead.get(a.actor)?.toFixed(3)})` : ''}`).join(', ') ||
         'none';
-      io.out(`\nwinners: ${side(payoffTable.winners)}\nlosers: ${side(payoffTable.losers)}\n`);
+      io.out(`\nwinners: ${side(out.winners)}\nlosers: ${side(out.losers)}\n`);
       if (probabilities) {
-        io.out(`monte carlo: ${runs} runs, seed ${probabilities.seed}, ${probabilities.distribution}; not converged ${(probabilities.nonConverged * 100).toFixed(1)}%\n`);
+        io.out(`monte carlo: ${probabilities.runs} runs, seed ${probabilities.seed}, ${probabilities.distribution}; not converged ${(probabilities.nonConverged * 100).toFixed(1)}%\n`);
       }
       if (trajectory) {
         io.out(`trajectory: ${trajectory.from} … ${trajectory.to}, ${trajectory.months.length} months; changes ${trajectory.changes.map((ch) => ch.month).join(', ')} (--json for the series)\n`);

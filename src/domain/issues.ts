@@ -2,8 +2,13 @@
  * Turning zod's issues into the sentences an analyst reads: "expected a string", "missing
  * required field", "unknown field "nmae"". Union failures (a date is a string or a mapping) are
  * reported from the branch that came closest instead of zod's bare "Invalid input".
+ *
+ * `parseRequest` is how every adapter parses a request: the case loader, the CLI (fields named
+ * as flags, `--as-of`) and the API (`query.asOf`, `body.scenario`) refuse the same input with
+ * the same sentence, plus the value that was given.
  */
 import type { z } from 'zod';
+import { InputError } from './errors.js';
 
 export interface IssueText {
   path: Array<string | number>;
@@ -36,7 +41,13 @@ export function describeIssue(issue: Issue): IssueText {
       return { path, message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD, or a value of another accepted form' };
     }
     case 'too_small':
-      return { path, message: issue.origin === 'array' ? `expected at least ${issue.minimum} item(s)` : lowerFirst(issue.message) };
+      if (issue.origin === 'array') return { path, message: `expected at least ${issue.minimum} item(s)` };
+      if (issue.origin === 'string') return { path, message: Number(issue.minimum) <= 1 ? 'expected a non-empty value' : `expected at least ${issue.minimum} characters` };
+      return { path, message: `expected ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}` };
+    case 'too_big':
+      if (issue.origin === 'array') return { path, message: `expected at most ${issue.maximum} item(s)` };
+      if (issue.origin === 'string') return { path, message: `expected at most ${issue.maximum} characters` };
+      return { path, message: `expected ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}` };
     default:
       return { path, message: lowerFirst(issue.message.replace(/^Invalid input: /, '')) };
   }
@@ -59,4 +70,29 @@ function article(type: string): string {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** What was given at `path` of `value`, for the message: `, got "2024-02-30"` (long values cut). */
+function given(value: unknown, path: ReadonlyArray<PropertyKey>): string {
+  let v: unknown = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return '';
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  if (typeof v === 'string') return v.length > 60 ? `, got ${v.length} characters` : `, got ${JSON.stringify(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `, got ${String(v)}`;
+  return '';
+}
+
+/**
+ * Parses a request with its schema, or throws the InputError naming the first offending field
+ * as the adapter calls it (`field(path)`: `--as-of` on the command line, `query.asOf` over HTTP).
+ */
+export function parseRequest<S extends z.ZodType>(schema: S, value: unknown, field: (path: string) => string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const text = describeIssue(issue);
+  const path = text.path.map(String).join('.');
+  throw new InputError(`${text.message}${issue.code === 'unrecognized_keys' ? '' : given(value, issue.path)}`, { field: field(path) });
 }

@@ -1,0 +1,210 @@
+/**
+ * Listings and queries of the case: what the CLI's listing commands, the API's case routes and
+ * the briefing ask. Each is written once here, with one order (dates through the partial-date
+ * comparison of domain/dates.ts) and one "unknown id" error (lookup.ts).
+ */
+import { analyzeAch } from '../analysis/ach.js';
+import { findClaimConflicts, findStanceConflicts } from '../case/conflicts.js';
+import type { LoadedCase } from '../case/load.js';
+import type { Commitment, Event } from '../domain/case.js';
+import { asOfDay, dayOf, dueDay, sortByDate, startedBy, daySpan, compareDates } from '../domain/dates.js';
+import { InputError } from '../domain/errors.js';
+import type {
+  ActorsRequest,
+  ClaimsRequest,
+  EventsRequest,
+  StancesRequest,
+} from '../domain/requests.js';
+import type {
+  ActorResponse,
+  ActorsResponse,
+  CaseInfoResponse,
+  ClaimsResponse,
+  CommitmentsResponse,
+  CommitmentWithStatus,
+  ConflictsResponse,
+  EventsResponse,
+  HypothesesResponse,
+  OverviewResponse,
+  PlacesResponse,
+  ScenariosResponse,
+  StancesResponse,
+} from '../domain/responses.js';
+import { checkId, findById } from './lookup.js';
+import type { Workbench } from './workbench.js';
+
+export const CASE_QUERY_DEFAULTS = {
+  /** Deadlines and events on the overview. */
+  overviewItems: 6,
+} as const;
+
+/** The day "now" is for a case: the last day of its `as_of`, else today. As `YYYY-MM-DD`. */
+export function caseAsOf(c: LoadedCase, clock: () => Date): string {
+  return c.meta.as_of ? dayOf(asOfDay(c.meta.as_of)) : clock().toISOString().slice(0, 10);
+}
+
+function counts(c: LoadedCase) {
+  return {
+    actors: c.actors.length,
+    stances: c.stances.length,
+    events: c.events.length,
+    commitments: c.commitments.length,
+    claims: c.claims.length,
+    scenarios: c.scenarios.length,
+    concepts: c.concepts.length,
+    edges: c.edges.length,
+  };
+}
+
+export async function caseInfo(wb: Workbench): Promise<CaseInfoResponse> {
+  const c = await wb.case();
+  return { meta: c.meta, counts: counts(c), store: await (await wb.store()).stats() };
+}
+
+export function withStatus(m: Commitment): CommitmentWithStatus {
+  return { ...m, current: m.history[m.history.length - 1] };
+}
+
+/** Commitments with a deadline not yet past on `asOf` (YYYY-MM-DD), soonest first. */
+export function upcomingDeadlines(c: Pick<LoadedCase, 'commitments'>, asOf: string): Commitment[] {
+  const day = asOfDay(asOf);
+  return c.commitments
+    .filter((m) => m.due !== undefined && dueDay(m.due) >= day)
+    .map((m, index) => ({ m, index }))
+    .sort((a, b) => dueDay(a.m.due!) - dueDay(b.m.due!) || a.index - b.index)
+    .map(({ m }) => m);
+}
+
+/** Every commitment with a deadline, soonest first. */
+export function deadlines(c: Pick<LoadedCase, 'commitments'>): Commitment[] {
+  return sortByDate(
+    c.commitments.filter((m) => m.due !== undefined),
+    (m) => m.due!,
+  ).sort((a, b) => dueDay(a.due!) - dueDay(b.due!));
+}
+
+/**
+ * Events that had begun by `asOf` (YYYY-MM-DD), newest first. Deadlines written as events are
+ * commitments' dates, not things that happened, so they are left out.
+ */
+export function latestEvents(c: Pick<LoadedCase, 'events'>, asOf: string, limit?: number): Event[] {
+  const day = asOfDay(asOf);
+  const past = c.events.filter((e) => e.type !== 'deadline' && startedBy(e.date, day));
+  const newest = sortByDate(past, (e) => e.date).reverse();
+  return limit === undefined ? newest : newest.slice(0, limit);
+}
+
+export async function overview(wb: Workbench): Promise<OverviewResponse> {
+  const c = await wb.case();
+  const store = await wb.store();
+  const asOf = caseAsOf(c, wb.clock);
+  const upcoming = upcomingDeadlines(c, asOf);
+  return {
+    meta: c.meta,
+    asOf,
+    counts: { ...counts(c), conflicts: findClaimConflicts(c).length },
+    store: await store.stats(),
+    deadlines: (upcoming.length ? upcoming : deadlines(c)).slice(0, CASE_QUERY_DEFAULTS.overviewItems).map(withStatus),
+    latestEvents: latestEvents(c, asOf, CASE_QUERY_DEFAULTS.overviewItems),
+    scenarios: c.scenarios.map((s) => ({ id: s.id, title: s.title, description: s.description })),
+  };
+}
+
+export async function listActors(wb: Workbench, req: ActorsRequest): Promise<ActorsResponse> {
+  const c = await wb.case();
+  const stanceCount = new Map<string, number>();
+  for (const s of c.stances) stanceCount.set(s.actor, (stanceCount.get(s.actor) ?? 0) + 1);
+  return {
+    items: c.actors.filter((a) => !req.type || a.type === req.type).map((a) => ({ ...a, stances: stanceCount.get(a.id) ?? 0 })),
+    issues: c.issues,
+  };
+}
+
+export async function getActor(wb: Workbench, id: string): Promise<ActorResponse> {
+  const c = await wb.case();
+  const actor = findById(c.actors, id, 'actor');
+  return {
+    actor,
+    stances: sortByDate(
+      c.stances.filter((s) => s.actor === id),
+      (s) => s.date,
+    ),
+    relations: actor.relations.map((r) => ({ ...r, source: id })),
+    incoming: c.actors.flatMap((a) => a.relations.filter((r) => r.target === id).map((r) => ({ ...r, source: a.id }))),
+    events: sortByDate(
+      c.events.filter((e) => e.actors.includes(id)),
+      (e) => e.date,
+    ),
+    commitments: c.commitments.filter((m) => m.owners.includes(id) || m.counterparts.includes(id)),
+    claims: c.claims.filter((m) => m.reported_by.includes(id)),
+  };
+}
+
+export async function listStances(wb: Workbench, req: StancesRequest): Promise<StancesResponse> {
+  const c = await wb.case();
+  checkId(c.actors, req.actor, 'actor');
+  checkId(c.issues, req.issue, 'issue');
+  const items = c.stances.filter((s) => (!req.actor || s.actor === req.actor) && (!req.issue || s.issue === req.issue));
+  return { items: sortByDate(items, (s) => s.date), issues: c.issues };
+}
+
+export async function listEvents(wb: Workbench, req: EventsRequest): Promise<EventsResponse> {
+  const c = await wb.case();
+  checkId(c.actors, req.actor, 'actor');
+  if (req.from && req.to && compareDates(req.to, req.from) < 0 && daySpan(req.to).hi < daySpan(req.from).lo) {
+    throw new InputError(`the period ends (to ${req.to}) before it starts (from ${req.from})`, { field: 'to' });
+  }
+  const lo = req.from ? daySpan(req.from).lo : -Infinity;
+  const hi = req.to ? daySpan(req.to).hi : Infinity;
+  const items = c.events.filter((e) => {
+    if (req.actor && !e.actors.includes(req.actor)) return false;
+    if (req.type && e.type !== req.type) return false;
+    const span = daySpan(e.date);
+    const end = e.until ? daySpan(e.until).hi : span.hi;
+    return end >= lo && span.lo <= hi;
+  });
+  return { items: sortByDate(items, (e) => e.date) };
+}
+
+export async function listCommitments(wb: Workbench): Promise<CommitmentsResponse> {
+  const c = await wb.case();
+  return { items: c.commitments.map(withStatus), asOf: c.meta.as_of ?? null };
+}
+
+export async function listClaims(wb: Workbench, req: ClaimsRequest): Promise<ClaimsResponse> {
+  const c = await wb.case();
+  checkId(c.quantities, req.quantity, 'quantity');
+  return { items: c.claims.filter((k) => !req.quantity || k.quantity === req.quantity), quantities: c.quantities };
+}
+
+export async function listConflicts(wb: Workbench, req: ClaimsRequest): Promise<ConflictsResponse> {
+  const c = await wb.case();
+  checkId(c.quantities, req.quantity, 'quantity');
+  const claims = c.claims.filter((k) => !req.quantity || k.quantity === req.quantity);
+  return {
+    items: findClaimConflicts({ claims }),
+    // Stance conflicts are about questions, not quantities: a quantity filter leaves them out.
+    stances: req.quantity ? [] : findStanceConflicts(c),
+    quantities: c.quantities,
+  };
+}
+
+export async function listScenarios(wb: Workbench): Promise<ScenariosResponse> {
+  const c = await wb.case();
+  return { items: c.scenarios, indicators: c.indicators };
+}
+
+export async function listPlaces(wb: Workbench): Promise<PlacesResponse> {
+  const c = await wb.case();
+  return { items: c.places };
+}
+
+export async function hypotheses(wb: Workbench): Promise<HypothesesResponse> {
+  const c = await wb.case();
+  if (c.hypotheses.length === 0) {
+    throw new InputError(`the case in ${c.dir} has no hypotheses (add an ach.yaml with hypotheses and evidence)`, {
+      field: 'hypotheses',
+    });
+  }
+  return { hypotheses: c.hypotheses, evidence: c.evidence, analysis: analyzeAch(c.hypotheses, c.evidence) };
+}

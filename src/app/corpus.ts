@@ -1,0 +1,108 @@
+/**
+ * Operations on the stored corpus: ingest files and folders, list and read documents (with the
+ * reader's marks), passages, citations, and the whole workspace out and in.
+ */
+import { ingestPaths, type IngestOptions } from '../corpus/index.js';
+import type { Citation } from '../domain/case.js';
+import type { DocumentInfo, IngestSummary, Workspace } from '../domain/corpus.js';
+import { NotFoundError } from '../domain/errors.js';
+import type {
+  DocumentResponse,
+  DocumentsResponse,
+  ImportResponse,
+  Linked,
+  PassageResponse,
+  PublicDocumentInfo,
+  ResolvedCitation,
+} from '../domain/responses.js';
+import { citedFactMarks, dateMarks, mentionMarks } from './reader-marks.js';
+import type { Workbench } from './workbench.js';
+
+export interface IngestRequest extends Pick<IngestOptions, 'maxBytes' | 'onProgress' | 'cwd'> {
+  paths: readonly string[];
+}
+
+export async function ingest(wb: Workbench, req: IngestRequest): Promise<IngestSummary> {
+  const store = await wb.store();
+  try {
+    return await ingestPaths(store, req.paths, { maxBytes: req.maxBytes, cwd: req.cwd, onProgress: req.onProgress });
+  } finally {
+    wb.storeChanged();
+  }
+}
+
+/** `path` is where the file was on the ingesting machine: kept in the store, never served. */
+function publicInfo({ path: _path, ...info }: DocumentInfo): PublicDocumentInfo {
+  return info;
+}
+
+/** Every stored document, by file name, with where it was read from. */
+export async function listDocuments(wb: Workbench): Promise<DocumentInfo[]> {
+  return (await wb.store()).listDocuments();
+}
+
+/** The same listing without the ingesting machine's paths (what the API serves). */
+export async function listPublicDocuments(wb: Workbench): Promise<DocumentsResponse> {
+  return { items: (await listDocuments(wb)).map(publicInfo) };
+}
+
+// Marks depend only on the document text and the case: computed once per document and case.
+const marksCache = new WeakMap<object, Map<string, Pick<DocumentResponse, 'mentions' | 'dates' | 'facts'>>>();
+
+/** A document with its text, passages and what the reader marks in it. */
+export async function readDocument(wb: Workbench, id: string): Promise<DocumentResponse> {
+  const store = await wb.store();
+  const doc = await store.getDocument(id);
+  if (!doc) throw new NotFoundError(`unknown document "${id}" (see marsad documents)`);
+  const passages = await store.listPassages(doc.id);
+  const { path: _path, ...document } = doc;
+  const c = await wb.case();
+  let cache = marksCache.get(c);
+  if (!cache) marksCache.set(c, (cache = new Map()));
+  const key = `${doc.id}:${doc.contentHash}`;
+  let marks = cache.get(key);
+  if (!marks) {
+    marks = {
+      mentions: mentionMarks(c, doc.text),
+      dates: dateMarks(c, doc.text, doc.published),
+      facts: citedFactMarks(c, doc.file, doc.text),
+    };
+    cache.set(key, marks);
+  }
+  return { document, passages, ...marks };
+}
+
+export async function getPassage(wb: Workbench, id: string): Promise<PassageResponse> {
+  const store = await wb.store();
+  const passage = await store.getPassage(id);
+  if (!passage) throw new NotFoundError(`unknown passage "${id}"`);
+  const doc = await store.getDocument(passage.documentId);
+  if (!doc) return { passage, document: null };
+  const { text: _text, ...info } = doc;
+  return { passage, document: publicInfo(info) };
+}
+
+/** Where a citation's quote is: its document, passage and offsets. */
+export async function resolveCitation(wb: Workbench, cite: Citation): Promise<ResolvedCitation> {
+  const resolved = await (await wb.citations()).resolve(cite);
+  if (!resolved.documentId) throw new NotFoundError(`document "${cite.doc}" is not ingested`);
+  if (resolved.start === undefined) throw new NotFoundError(`quote not found in "${cite.doc}"`);
+  return resolved;
+}
+
+/** Every citation in `value` resolved to its passage (what the API sends for case items). */
+export async function withCitationLinks<T>(wb: Workbench, value: T): Promise<Linked<T>> {
+  return (await wb.citations()).withCitations(value) as Promise<Linked<T>>;
+}
+
+export async function exportWorkspace(wb: Workbench): Promise<Workspace> {
+  return (await wb.store()).exportWorkspace();
+}
+
+export async function importWorkspace(wb: Workbench, value: unknown): Promise<ImportResponse> {
+  try {
+    return await (await wb.store()).importWorkspace(value);
+  } finally {
+    wb.storeChanged();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The application layer: every operation a user can ask for, once. The CLI (src/cli) and the
+ * HTTP API (src/server) are adapters that parse a request, call one of these and format the
+ * answer; the briefing is built here from the same operations. Requests and responses are the
+ * shapes of src/domain/requests.ts and src/domain/responses.ts.
+ */
+export { openWorkbench, causalMapOf, type Workbench, type WorkbenchOptions } from './workbench.js';
+export type { JobState } from './jobs.js';
+export { unknownId, findById } from './lookup.js';
+export {
+  caseAsOf,
+  caseInfo,
+  overview,
+  listActors,
+  getActor,
+  listStances,
+  listEvents,
+  listCommitments,
+  listClaims,
+  listConflicts,
+  listScenarios,
+  listPlaces,
+  hypotheses,
+  upcomingDeadlines,
+  latestEvents,
+} from './case-queries.js';
+export {
+  ingest,
+  listDocuments,
+  listPublicDocuments,
+  readDocument,
+  getPassage,
+  resolveCitation,
+  withCitationLinks,
+  exportWorkspace,
+  importWorkspace,
+  type IngestRequest,
+} from './corpus.js';
+export { search } from './search.js';
+export {
+  simulate,
+  simulateCase,
+  monteCarloOf,
+  startMonteCarlo,
+  getJob,
+  jobView,
+  sensitivityOf,
+  compareScenarios,
+  describeModel,
+  exportModel,
+  findScenario,
+  type Progress,
+} from './simulation.js';
+export { briefingInput, renderBriefing, reportFileName, MEDIA_TYPES, type RenderedBriefing } from './briefing.js';
+export { extractFile, type ExtractFileRequest, type ExtractFileResult } from './extraction.js';
+export { checkCase, type CaseCheckReport } from './case-check.js';

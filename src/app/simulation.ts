@@ -1,0 +1,164 @@
+/**
+ * Running the case's causal model: one scenario against the baseline (with payoffs, the monthly
+ * trajectory, Monte Carlo probabilities and sensitivity when asked), Monte Carlo as a job,
+ * scenarios side by side, and the model's structure and export. Written once: the CLI's
+ * `simulate`, the API's `/simulate`, `/montecarlo` and `/sensitivity`, and the briefing all come
+ * here, so the same scenario, runs and seed give the same numbers everywhere.
+ */
+import { payoffs } from '../analysis/payoffs.js';
+import type { LoadedCase } from '../case/load.js';
+import type { Scenario } from '../domain/case.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { CompareRequest, MonteCarloRequest, ModelRequest, SensitivityRequest, SimulateRequest } from '../domain/requests.js';
+import type { CompareResponse, JobResponse, ModelResponse } from '../domain/responses.js';
+import type { ModelFormatName, MonteCarloSummary, SimulationResult } from '../domain/simulation.js';
+import { MODEL_FORMATS } from '../model/index.js';
+import { findLoops } from '../model/loops.js';
+import { modelMetrics } from '../model/metrics.js';
+import {
+  runMonteCarlo,
+  runScenario,
+  runSchedule,
+  sensitivity,
+  deltasOf,
+  type InferenceSettings,
+} from '../simulate/index.js';
+import { findById, unknownId } from './lookup.js';
+import { causalMapOf, type Workbench } from './workbench.js';
+
+type EngineSettings = Pick<SimulateRequest, 'rule' | 'transfer' | 'lambda'>;
+
+/** Only the settings the request sets: the engine fills in its own defaults for the rest. */
+function settingsOf(r: EngineSettings): Partial<InferenceSettings> {
+  return {
+    ...(r.rule ? { rule: r.rule } : {}),
+    ...(r.transfer ? { transfer: r.transfer } : {}),
+    ...(r.lambda !== undefined ? { lambda: r.lambda } : {}),
+  };
+}
+
+export function findScenario(c: LoadedCase, id: string): Scenario {
+  return findById(c.scenarios, id, 'scenario');
+}
+
+function checkConcept(c: LoadedCase, id: string): void {
+  if (!c.concepts.some((k) => k.id === id)) throw unknownId('concept', id, c.concepts.map((k) => k.id));
+}
+
+export interface Progress {
+  /** Called with units done and in all (Monte Carlo runs). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Monte Carlo over the edges' plausible ranges for one scenario of a loaded case. */
+export function monteCarloOf(c: LoadedCase, req: MonteCarloRequest, progress: Progress = {}): Promise<MonteCarloSummary> {
+  return runMonteCarlo(causalMapOf(c), findScenario(c, req.scenario), {
+    ...settingsOf(req),
+    runs: req.runs,
+    seed: req.seed,
+    threads: req.threads,
+    distribution: req.distribution,
+    stakes: c.stakes,
+    onProgress: progress.onProgress,
+  });
+}
+
+/** One scenario of a loaded case against the baseline, with everything the request asks for. */
+export async function simulateCase(c: LoadedCase, req: SimulateRequest, progress: Progress = {}): Promise<SimulationResult> {
+  const scenario = findScenario(c, req.scenario);
+  if (req.sensitivity) checkConcept(c, req.sensitivity);
+  const map = causalMapOf(c);
+  const settings = settingsOf(req);
+  const result = runScenario(map, scenario, settings);
+  const table = payoffs(c.stakes, deltasOf(result));
+  const window = {
+    ...(req.from ? { from: req.from } : {}),
+    ...(req.to ? { to: req.to } : {}),
+    ...(req.stepsPerMonth ? { stepsPerMonth: req.stepsPerMonth } : {}),
+  };
+  const wantsTrajectory = scenario.schedule.length > 0 || (req.from !== undefined && req.to !== undefined);
+  const trajectory = wantsTrajectory ? runSchedule(map, scenario, { ...settings, ...window }) : undefined;
+  const tornado = req.sensitivity ? sensitivity(map, scenario, req.sensitivity, settings) : undefined;
+  const probabilities = req.runs > 1 ? await monteCarloOf(c, { ...req, runs: req.runs }, progress) : undefined;
+  return {
+    scenario: scenario.id,
+    title: scenario.title,
+    settings: result.settings,
+    convergence: result.convergence,
+    levers: result.levers,
+    concepts: result.concepts,
+    outcomes: result.outcomes,
+    actors: table.actors,
+    winners: table.winners,
+    losers: table.losers,
+    ...(probabilities ? { probabilities } : {}),
+    ...(trajectory ? { trajectory } : {}),
+    ...(tornado ? { sensitivity: tornado } : {}),
+  };
+}
+
+export async function simulate(wb: Workbench, req: SimulateRequest, progress: Progress = {}): Promise<SimulationResult> {
+  return simulateCase(await wb.case(), req, progress);
+}
+
+/** Starts Monte Carlo as a background job of this process; its id is polled or followed. */
+export async function startMonteCarlo(wb: Workbench, req: MonteCarloRequest): Promise<JobResponse> {
+  const c = await wb.case();
+  findScenario(c, req.scenario);
+  const job = wb.jobs.start('montecarlo', req.runs, (progress) => monteCarloOf(c, req, { onProgress: (done) => progress(done) }));
+  return jobView(job);
+}
+
+export function getJob(wb: Workbench, id: string): JobResponse {
+  return jobView(wb.jobs.get(id));
+}
+
+export function jobView(job: ReturnType<Workbench['jobs']['get']>): JobResponse {
+  return { ...job, result: job.result as MonteCarloSummary | undefined };
+}
+
+export async function sensitivityOf(wb: Workbench, req: SensitivityRequest) {
+  const c = await wb.case();
+  const scenario = findScenario(c, req.scenario);
+  checkConcept(c, req.outcome);
+  return sensitivity(causalMapOf(c), scenario, req.outcome, settingsOf(req));
+}
+
+/** Several scenarios side by side: each concept's baseline, then each scenario's value and delta. */
+export async function compareScenarios(wb: Workbench, req: CompareRequest): Promise<CompareResponse> {
+  const c = await wb.case();
+  const runs = await Promise.all(req.scenarios.map((id) => simulateCase(c, { ...req, scenario: id, runs: 1, seed: 1 })));
+  const first = runs[0];
+  return {
+    scenarios: req.scenarios,
+    concepts: first.concepts.map((k, i) => ({
+      concept: k.concept,
+      kind: k.kind,
+      baseline: k.baseline,
+      values: runs.map((r) => r.concepts[i].value),
+      deltas: runs.map((r) => r.concepts[i].delta),
+    })),
+    runs,
+  };
+}
+
+/** The model with its metrics and feedback loops. */
+export async function describeModel(wb: Workbench, req: ModelRequest): Promise<ModelResponse> {
+  const c = await wb.case();
+  const map = causalMapOf(c);
+  return {
+    concepts: c.concepts,
+    edges: c.edges,
+    stakes: c.stakes,
+    ...(req.metrics ? { metrics: modelMetrics(map) } : {}),
+    ...(req.loops ? { loops: findLoops(map, { max: req.maxLoops }) } : {}),
+  };
+}
+
+/** The case's model as a file of another tool (Mental Modeler CSV, GraphML, JSON). */
+export async function exportModel(wb: Workbench, format: ModelFormatName): Promise<{ text: string; mediaType: string }> {
+  const c = await wb.case();
+  const f = MODEL_FORMATS[format];
+  if (!f) throw new NotFoundError(`unknown model format "${format}"`);
+  return { text: f.export(causalMapOf(c), c.stakes), mediaType: f.mediaType };
+}

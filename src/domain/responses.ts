@@ -1,0 +1,260 @@
+/**
+ * What each operation answers, one schema per response. The application layer returns these
+ * types, the API sends them, the web app imports them (`import type`) and the OpenAPI
+ * description is generated from the schemas, so a field renamed here breaks the server, the
+ * web build and the description together.
+ *
+ * Case items are the authored shapes of case.ts. Over HTTP every `cite` entry also carries where
+ * its quote was found (`documentId`, `passage`, `start`, `end`, see ResolvedCitation); the type
+ * `Linked<T>` says so for the web app.
+ */
+import { z } from 'zod';
+import { Evidence, Hypothesis } from './ach.js';
+import {
+  Actor,
+  Bilingual,
+  CaseMeta,
+  Citation,
+  Claim,
+  Commitment,
+  CommitmentStatusEntry,
+  Event,
+  Indicator,
+  Issue,
+  Place,
+  Quantity,
+  Relation,
+  Scenario,
+  Stance,
+} from './case.js';
+import { ClaimConflict, EntityExpansion, StanceConflict } from './case-analysis.js';
+import { DocumentRecord, IngestSummary, PassageRecord, SearchHit, StoreStats } from './corpus.js';
+import { CausalEdge, Concept, Stake } from './model.js';
+import { AchResult, LoopResult, ModelMetrics, MonteCarloSummary, SimulationResult } from './simulation.js';
+import { SearchRequest } from './requests.js';
+
+/** A citation with where its quote is: present when the document is stored and the quote found. */
+export const ResolvedCitation = Citation.extend({
+  documentId: z.string().optional(),
+  title: z.string().optional(),
+  published: z.string().nullable().optional(),
+  passage: z.string().optional(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+export type ResolvedCitation = z.infer<typeof ResolvedCitation>;
+
+/** `T` with every citation resolved (what the API sends). */
+export type Linked<T> = T extends Citation
+  ? ResolvedCitation
+  : T extends ReadonlyArray<infer U>
+    ? Array<Linked<U>>
+    : T extends object
+      ? { [K in keyof T]: Linked<T[K]> }
+      : T;
+
+export const CaseCounts = z
+  .object({
+    actors: z.number().int(),
+    stances: z.number().int(),
+    events: z.number().int(),
+    commitments: z.number().int(),
+    claims: z.number().int(),
+    scenarios: z.number().int(),
+    concepts: z.number().int(),
+    edges: z.number().int(),
+  })
+  .strict();
+
+export const HealthResponse = z.object({ ok: z.literal(true), store: z.string(), case: z.string(), stats: StoreStats }).strict();
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const CaseInfoResponse = z.object({ meta: CaseMeta, counts: CaseCounts, store: StoreStats }).strict();
+export type CaseInfoResponse = z.infer<typeof CaseInfoResponse>;
+
+/** A commitment with its latest status entry. */
+export const CommitmentWithStatus = Commitment.extend({ current: CommitmentStatusEntry });
+export type CommitmentWithStatus = z.infer<typeof CommitmentWithStatus>;
+
+export const ScenarioSummary = z.object({ id: z.string(), title: Bilingual, description: Bilingual }).strict();
+
+export const OverviewResponse = z
+  .object({
+    meta: CaseMeta,
+    /** The day "now" is taken to be (`YYYY-MM-DD`). */
+    asOf: z.string(),
+    counts: CaseCounts.extend({ conflicts: z.number().int() }),
+    store: StoreStats,
+    /** Deadlines not yet past, soonest first (all deadlines when none is ahead). */
+    deadlines: z.array(CommitmentWithStatus),
+    /** Events up to `asOf`, newest first. */
+    latestEvents: z.array(Event),
+    scenarios: z.array(ScenarioSummary),
+  })
+  .strict();
+export type OverviewResponse = z.infer<typeof OverviewResponse>;
+
+export const ActorListItem = Actor.extend({ stances: z.number().int() });
+export const ActorsResponse = z.object({ items: z.array(ActorListItem), issues: z.array(Issue) }).strict();
+export type ActorsResponse = z.infer<typeof ActorsResponse>;
+
+export const SourcedRelation = Relation.extend({ source: z.string() });
+export const ActorResponse = z
+  .object({
+    actor: Actor,
+    stances: z.array(Stance),
+    relations: z.array(SourcedRelation),
+    incoming: z.array(SourcedRelation),
+    events: z.array(Event),
+    commitments: z.array(Commitment),
+    claims: z.array(Claim),
+  })
+  .strict();
+export type ActorResponse = z.infer<typeof ActorResponse>;
+
+export const StancesResponse = z.object({ items: z.array(Stance), issues: z.array(Issue) }).strict();
+export type StancesResponse = z.infer<typeof StancesResponse>;
+
+export const EventsResponse = z.object({ items: z.array(Event) }).strict();
+export type EventsResponse = z.infer<typeof EventsResponse>;
+
+export const CommitmentsResponse = z.object({ items: z.array(CommitmentWithStatus), asOf: z.string().nullable() }).strict();
+export type CommitmentsResponse = z.infer<typeof CommitmentsResponse>;
+
+export const ClaimsResponse = z.object({ items: z.array(Claim), quantities: z.array(Quantity) }).strict();
+export type ClaimsResponse = z.infer<typeof ClaimsResponse>;
+
+export const ConflictsResponse = z
+  .object({ items: z.array(ClaimConflict), stances: z.array(StanceConflict), quantities: z.array(Quantity) })
+  .strict();
+export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
+
+export const ScenariosResponse = z.object({ items: z.array(Scenario), indicators: z.array(Indicator) }).strict();
+export type ScenariosResponse = z.infer<typeof ScenariosResponse>;
+
+export const PlacesResponse = z.object({ items: z.array(Place) }).strict();
+export type PlacesResponse = z.infer<typeof PlacesResponse>;
+
+export const HypothesesResponse = z
+  .object({ hypotheses: z.array(Hypothesis), evidence: z.array(Evidence), analysis: AchResult })
+  .strict();
+export type HypothesesResponse = z.infer<typeof HypothesesResponse>;
+
+export const ModelResponse = z
+  .object({
+    concepts: z.array(Concept),
+    edges: z.array(CausalEdge),
+    stakes: z.array(Stake),
+    metrics: ModelMetrics.optional(),
+    loops: LoopResult.optional(),
+  })
+  .strict();
+export type ModelResponse = z.infer<typeof ModelResponse>;
+
+export const SimulateResponse = SimulationResult;
+export type SimulateResponse = SimulationResult;
+
+export const CompareResponse = z
+  .object({
+    scenarios: z.array(z.string()),
+    /** One row per concept: its baseline and each scenario's value and delta, in request order. */
+    concepts: z.array(
+      z
+        .object({
+          concept: z.string(),
+          kind: z.string(),
+          baseline: z.number(),
+          values: z.array(z.number()),
+          deltas: z.array(z.number()),
+        })
+        .strict(),
+    ),
+    runs: z.array(SimulationResult),
+  })
+  .strict();
+export type CompareResponse = z.infer<typeof CompareResponse>;
+
+export const JobResponse = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    done: z.number().int(),
+    total: z.number().int(),
+    started: z.string(),
+    finished: z.string().optional(),
+    result: MonteCarloSummary.optional(),
+    error: z.string().optional(),
+  })
+  .strict();
+export type JobResponse = z.infer<typeof JobResponse>;
+
+/** A stored document as served: without the path it was read from on the ingesting machine. */
+export const PublicDocument = DocumentRecord.omit({ path: true });
+export type PublicDocument = z.infer<typeof PublicDocument>;
+export const PublicDocumentInfo = DocumentRecord.omit({ path: true, text: true });
+export type PublicDocumentInfo = z.infer<typeof PublicDocumentInfo>;
+
+export const DocumentsResponse = z.object({ items: z.array(PublicDocumentInfo) }).strict();
+export type DocumentsResponse = z.infer<typeof DocumentsResponse>;
+
+/** Where the reader marks a known actor or place. */
+export const MentionMark = z
+  .object({ kind: z.enum(['actor', 'place']), id: z.string(), start: z.number().int(), end: z.number().int() })
+  .strict();
+/** Where the reader marks a date (linked to a case event on that date when there is one). */
+export const DateMark = z
+  .object({
+    start: z.number().int(),
+    end: z.number().int(),
+    value: z.string(),
+    precision: z.string(),
+    event: z.string().optional(),
+  })
+  .strict();
+/** Where a fact of the case cites this document. */
+export const CitedFactMark = z
+  .object({
+    kind: z.enum(['actor', 'stance', 'event', 'commitment', 'claim', 'scenario', 'edge', 'place']),
+    id: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    quote: z.string(),
+  })
+  .strict();
+export type MentionMark = z.infer<typeof MentionMark>;
+export type DateMark = z.infer<typeof DateMark>;
+export type CitedFactMark = z.infer<typeof CitedFactMark>;
+
+export const DocumentResponse = z
+  .object({
+    document: PublicDocument,
+    passages: z.array(PassageRecord),
+    mentions: z.array(MentionMark),
+    dates: z.array(DateMark),
+    facts: z.array(CitedFactMark),
+  })
+  .strict();
+export type DocumentResponse = z.infer<typeof DocumentResponse>;
+
+export const PassageResponse = z.object({ passage: PassageRecord, document: PublicDocumentInfo.nullable() }).strict();
+export type PassageResponse = z.infer<typeof PassageResponse>;
+
+export const SearchResponse = z
+  .object({
+    query: SearchRequest,
+    expansion: EntityExpansion,
+    hits: z.array(SearchHit),
+    /** Why the answer may be less than asked (e.g. the case could not be loaded for name expansion). */
+    warnings: z.array(z.string()),
+  })
+  .strict();
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const IngestResponse = IngestSummary;
+export type IngestResponse = z.infer<typeof IngestSummary>;
+
+export const ImportResponse = z
+  .object({ added: z.number().int(), unchanged: z.number().int(), updated: z.number().int() })
+  .strict();
+export type ImportResponse = z.infer<typeof ImportResponse>;

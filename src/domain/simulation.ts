@@ -1,0 +1,206 @@
+/**
+ * Shapes of what the simulation engine and the analyses compute: inference settings and their
+ * names, scenario results, trajectories, Monte Carlo summaries, sensitivity, payoffs, model
+ * metrics and loops, and the ACH result. The engine (src/simulate, src/model, src/analysis)
+ * computes them; the application layer returns them; the API and the web app read them.
+ *
+ * The names of the engine's registries are listed here once (update rules, transfer functions,
+ * sampling distributions, model file formats, briefing formats); each registry in its own
+ * module is typed `Record<Name, …>`, so adding a name without its entry (or the reverse) does
+ * not compile.
+ */
+import { z } from 'zod';
+
+export const UPDATE_RULE_NAMES = ['kosko', 'modified-kosko', 'rescaled'] as const;
+export const UpdateRuleName = z.enum(UPDATE_RULE_NAMES);
+export type UpdateRuleName = z.infer<typeof UpdateRuleName>;
+
+export const TRANSFER_NAMES = ['sigmoid', 'tanh', 'bivalent', 'trivalent'] as const;
+export const TransferName = z.enum(TRANSFER_NAMES);
+export type TransferName = z.infer<typeof TransferName>;
+
+export const Distribution = z.enum(['uniform', 'triangular']);
+export type Distribution = z.infer<typeof Distribution>;
+
+export const MODEL_FORMAT_NAMES = ['csv', 'graphml', 'json'] as const;
+export const ModelFormatName = z.enum(MODEL_FORMAT_NAMES);
+export type ModelFormatName = z.infer<typeof ModelFormatName>;
+
+export const REPORT_FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
+export const ReportFormatName = z.enum(REPORT_FORMAT_NAMES);
+export type ReportFormatName = z.infer<typeof ReportFormatName>;
+
+export const ConceptKindName = z.enum(['lever', 'intermediate', 'outcome']);
+
+export const InferenceSettings = z
+  .object({
+    rule: UpdateRuleName,
+    transfer: TransferName,
+    lambda: z.number(),
+    epsilon: z.number(),
+    maxSteps: z.number().int(),
+    maxPeriod: z.number().int(),
+  })
+  .strict();
+
+export const Convergence = z
+  .object({
+    status: z.enum(['fixed-point', 'limit-cycle', 'none']),
+    steps: z.number().int(),
+    period: z.number().int().optional(),
+  })
+  .strict();
+
+export const ConceptDelta = z
+  .object({ concept: z.string(), kind: ConceptKindName, baseline: z.number(), value: z.number(), delta: z.number() })
+  .strict();
+
+export const ActorPayoff = z.object({ actor: z.string(), payoff: z.number() }).strict();
+
+export const PayoffTable = z
+  .object({ actors: z.array(ActorPayoff), winners: z.array(ActorPayoff), losers: z.array(ActorPayoff) })
+  .strict();
+export type PayoffTable = z.infer<typeof PayoffTable>;
+
+export const Trajectory = z
+  .object({
+    scenario: z.string(),
+    from: z.string(),
+    to: z.string(),
+    stepsPerMonth: z.number().int(),
+    months: z.array(z.string()),
+    changes: z.array(z.object({ month: z.string(), levers: z.record(z.string(), z.number()) }).strict()),
+    series: z.array(z.object({ concept: z.string(), kind: ConceptKindName, values: z.array(z.number()) }).strict()),
+  })
+  .strict();
+
+export const MonteCarloSummary = z
+  .object({
+    scenario: z.string(),
+    runs: z.number().int(),
+    seed: z.number().int(),
+    distribution: Distribution,
+    nonConverged: z.number(),
+    outcomes: z.array(
+      z.object({ concept: z.string(), rise: z.number(), fall: z.number(), meanDelta: z.number(), sdDelta: z.number() }).strict(),
+    ),
+    actors: z.array(z.object({ actor: z.string(), ahead: z.number(), behind: z.number(), meanPayoff: z.number() }).strict()),
+  })
+  .strict();
+export type MonteCarloSummary = z.infer<typeof MonteCarloSummary>;
+
+export const EdgeSensitivity = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    weight: z.number(),
+    low: z.number(),
+    high: z.number(),
+    deltaLow: z.number(),
+    deltaHigh: z.number(),
+    swing: z.number(),
+    flipsSign: z.boolean(),
+  })
+  .strict();
+
+export const SensitivityResult = z
+  .object({ scenario: z.string(), outcome: z.string(), delta: z.number(), edges: z.array(EdgeSensitivity) })
+  .strict();
+export type SensitivityResult = z.infer<typeof SensitivityResult>;
+
+/** One scenario run against the baseline, with everything derived from it. */
+export const SimulationResult = z
+  .object({
+    scenario: z.string(),
+    title: z.object({ ar: z.string(), en: z.string() }).strict(),
+    settings: InferenceSettings,
+    convergence: z.object({ baseline: Convergence, scenario: Convergence }).strict(),
+    levers: z.record(z.string(), z.number()),
+    /** Every concept in model order. */
+    concepts: z.array(ConceptDelta),
+    /** The outcome concepts in model order. */
+    outcomes: z.array(ConceptDelta),
+    actors: z.array(ActorPayoff),
+    winners: z.array(ActorPayoff),
+    losers: z.array(ActorPayoff),
+    /** Monte Carlo over the edges' ranges, when more than one run was asked for. */
+    probabilities: MonteCarloSummary.optional(),
+    /** Monthly states, when the scenario has a schedule or a window was asked for. */
+    trajectory: Trajectory.optional(),
+    /** Edges ranked by how much they move one outcome, when asked for. */
+    sensitivity: SensitivityResult.optional(),
+  })
+  .strict();
+export type SimulationResult = z.infer<typeof SimulationResult>;
+
+export const ConceptMetrics = z
+  .object({
+    concept: z.string(),
+    kind: ConceptKindName,
+    role: z.enum(['driver', 'receiver', 'ordinary', 'isolated']),
+    inDegree: z.number().int(),
+    outDegree: z.number().int(),
+    inWeight: z.number(),
+    outWeight: z.number(),
+    centrality: z.number(),
+  })
+  .strict();
+
+export const ModelMetrics = z
+  .object({
+    concepts: z.number().int(),
+    edges: z.number().int(),
+    density: z.number(),
+    drivers: z.number().int(),
+    receivers: z.number().int(),
+    ordinary: z.number().int(),
+    isolated: z.number().int(),
+    complexity: z.number().nullable(),
+    positiveEdges: z.number().int(),
+    negativeEdges: z.number().int(),
+    perConcept: z.array(ConceptMetrics),
+  })
+  .strict();
+
+export const FeedbackLoop = z
+  .object({
+    concepts: z.array(z.string()),
+    length: z.number().int(),
+    polarity: z.enum(['reinforcing', 'balancing']),
+    gain: z.number(),
+    centrality: z.number(),
+  })
+  .strict();
+
+export const LoopResult = z
+  .object({
+    loops: z.array(FeedbackLoop),
+    truncated: z.boolean(),
+    reason: z.enum(['max-loops', 'max-steps']).optional(),
+    reinforcing: z.number().int(),
+    balancing: z.number().int(),
+  })
+  .strict();
+
+export const HypothesisScore = z
+  .object({
+    hypothesis: z.string(),
+    inconsistency: z.number(),
+    weightedInconsistency: z.number(),
+    weightedScore: z.number(),
+    rank: z.number().int(),
+  })
+  .strict();
+
+export const AchResult = z
+  .object({
+    scores: z.array(HypothesisScore),
+    leading: z.string().nullable(),
+    diagnosticity: z.array(z.object({ evidence: z.string(), weight: z.number(), diagnosticity: z.number() }).strict()),
+    critical: z.array(z.object({ evidence: z.string(), leadingWithout: z.string().nullable() }).strict()),
+    withoutLowCredibility: z
+      .object({ dropped: z.array(z.string()), scores: z.array(HypothesisScore), leading: z.string().nullable() })
+      .strict(),
+  })
+  .strict();
+export type AchResult = z.infer<typeof AchResult>;

@@ -1,0 +1,266 @@
+/**
+ * The JSON routes of the API, one table: each route names its request schema (query string and
+ * path parameters for GET, the body for POST), its response schema and the application-layer
+ * operation it calls. The router (app.ts) and the OpenAPI description (openapi.ts) are both
+ * made from this table, so neither can drift from the other or from the operations. Adding a
+ * route is one entry here.
+ */
+import type { z } from 'zod';
+import * as ops from '../app/index.js';
+import type { Workbench } from '../app/index.js';
+import {
+  ActorsRequest,
+  CitationRequest,
+  ClaimsRequest,
+  CompareRequest,
+  EventsRequest,
+  IdRequest,
+  ModelRequest,
+  MonteCarloRequest,
+  NoRequest,
+  SearchRequest,
+  SensitivityRequest,
+  SimulateRequest,
+  StancesRequest,
+} from '../domain/requests.js';
+import {
+  ActorResponse,
+  ActorsResponse,
+  CaseInfoResponse,
+  ClaimsResponse,
+  CommitmentsResponse,
+  CompareResponse,
+  ConflictsResponse,
+  DocumentResponse,
+  DocumentsResponse,
+  EventsResponse,
+  HealthResponse,
+  HypothesesResponse,
+  JobResponse,
+  ModelResponse,
+  OverviewResponse,
+  PassageResponse,
+  PlacesResponse,
+  ResolvedCitation,
+  ScenariosResponse,
+  SearchResponse,
+  SimulateResponse,
+  StancesResponse,
+} from '../domain/responses.js';
+import { SensitivityResult } from '../domain/simulation.js';
+
+export interface JsonRoute<S extends z.ZodType = z.ZodType> {
+  method: 'get' | 'post';
+  /** Hono path under /api, with `:id` parameters. */
+  path: string;
+  summary: string;
+  /** For GET: query and path parameters together; for POST: the body (path parameters merged in). */
+  request: S;
+  response: z.ZodType;
+  /** Success status (202 for a job started). */
+  status?: 200 | 202;
+  /** Resolve every `cite` in the answer to its passage (case items link to their sources). */
+  links?: boolean;
+  run(wb: Workbench, req: z.output<S>): Promise<unknown> | unknown;
+}
+
+/** A table entry with its request type checked against its operation. */
+function route<S extends z.ZodType>(r: JsonRoute<S>): JsonRoute {
+  return r as unknown as JsonRoute;
+}
+
+export const API_ROUTES: readonly JsonRoute[] = [
+  route({
+    method: 'get',
+    path: '/health',
+    summary: 'Health and store statistics',
+    request: NoRequest,
+    response: HealthResponse,
+    run: async (wb) => {
+      const [store, c] = await Promise.all([wb.store(), wb.case()]);
+      return { ok: true as const, store: store.kind, case: c.meta.id, stats: await store.stats() };
+    },
+  }),
+  route({ method: 'get', path: '/case', summary: 'Case metadata and counts', request: NoRequest, response: CaseInfoResponse, run: (wb) => ops.caseInfo(wb) }),
+  route({
+    method: 'get',
+    path: '/overview',
+    summary: 'Key figures, next deadlines, latest events and scenarios',
+    request: NoRequest,
+    response: OverviewResponse,
+    links: true,
+    run: (wb) => ops.overview(wb),
+  }),
+  route({
+    method: 'get',
+    path: '/documents',
+    summary: 'Ingested documents (metadata only)',
+    request: NoRequest,
+    response: DocumentsResponse,
+    run: (wb) => ops.listPublicDocuments(wb),
+  }),
+  route({
+    method: 'get',
+    path: '/documents/:id',
+    summary: 'A document with its text, passages, actor/place mentions, dates and cited facts',
+    request: IdRequest,
+    response: DocumentResponse,
+    run: (wb, r) => ops.readDocument(wb, r.id),
+  }),
+  route({
+    method: 'get',
+    path: '/passages/:id',
+    summary: 'One passage and its document metadata',
+    request: IdRequest,
+    response: PassageResponse,
+    run: (wb, r) => ops.getPassage(wb, r.id),
+  }),
+  route({
+    method: 'get',
+    path: '/citations/resolve',
+    summary: 'Resolve a citation (document file + quote) to passage id and offsets',
+    request: CitationRequest,
+    response: ResolvedCitation,
+    run: (wb, r) => ops.resolveCitation(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/search',
+    summary: 'Ranked passages with snippets; bilingual entity expansion',
+    request: SearchRequest,
+    response: SearchResponse,
+    run: (wb, r) => ops.search(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/actors',
+    summary: 'Actors with stance counts, and the issues',
+    request: ActorsRequest,
+    response: ActorsResponse,
+    links: true,
+    run: (wb, r) => ops.listActors(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/actors/:id',
+    summary: 'An actor with stances, relations, events, commitments and claims',
+    request: IdRequest,
+    response: ActorResponse,
+    links: true,
+    run: (wb, r) => ops.getActor(wb, r.id),
+  }),
+  route({
+    method: 'get',
+    path: '/stances',
+    summary: 'Stances in date order',
+    request: StancesRequest,
+    response: StancesResponse,
+    links: true,
+    run: (wb, r) => ops.listStances(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/events',
+    summary: 'Events in date order',
+    request: EventsRequest,
+    response: EventsResponse,
+    links: true,
+    run: (wb, r) => ops.listEvents(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/commitments',
+    summary: 'Commitments with current status and history',
+    request: NoRequest,
+    response: CommitmentsResponse,
+    links: true,
+    run: (wb) => ops.listCommitments(wb),
+  }),
+  route({
+    method: 'get',
+    path: '/claims',
+    summary: 'Figures (claims) and the quantities they measure',
+    request: ClaimsRequest,
+    response: ClaimsResponse,
+    links: true,
+    run: (wb, r) => ops.listClaims(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/claims/conflicts',
+    summary: 'Computed conflicts between claims about the same quantity, and contested questions',
+    request: ClaimsRequest,
+    response: ConflictsResponse,
+    links: true,
+    run: (wb, r) => ops.listConflicts(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/scenarios',
+    summary: 'Scenarios and indicators',
+    request: NoRequest,
+    response: ScenariosResponse,
+    links: true,
+    run: (wb) => ops.listScenarios(wb),
+  }),
+  route({ method: 'get', path: '/places', summary: 'Places', request: NoRequest, response: PlacesResponse, links: true, run: (wb) => ops.listPlaces(wb) }),
+  route({
+    method: 'get',
+    path: '/hypotheses',
+    summary: 'Competing hypotheses: the matrix, scores, diagnosticity and robustness',
+    request: NoRequest,
+    response: HypothesesResponse,
+    links: true,
+    run: (wb) => ops.hypotheses(wb),
+  }),
+  route({
+    method: 'get',
+    path: '/model',
+    summary: 'Causal map: concepts, edges, stakes, metrics and feedback loops',
+    request: ModelRequest.extend({ maxLoops: ModelRequest.shape.maxLoops.default(200) }),
+    response: ModelResponse,
+    links: true,
+    run: (wb, r) => ops.describeModel(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/simulate',
+    summary: 'Run one scenario (runs > 1 samples edge weights and waits)',
+    request: SimulateRequest,
+    response: SimulateResponse,
+    run: (wb, r) => ops.simulate(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/compare',
+    summary: 'Several scenarios side by side: each concept under each scenario',
+    request: CompareRequest,
+    response: CompareResponse,
+    run: (wb, r) => ops.compareScenarios(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/montecarlo',
+    summary: 'Start a Monte Carlo job; poll /api/jobs/{id} or follow /api/jobs/{id}/events',
+    request: MonteCarloRequest,
+    response: JobResponse,
+    status: 202,
+    run: (wb, r) => ops.startMonteCarlo(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/jobs/:id',
+    summary: 'Job progress and, when done, its result',
+    request: IdRequest,
+    response: JobResponse,
+    run: (wb, r) => ops.getJob(wb, r.id),
+  }),
+  route({
+    method: 'get',
+    path: '/sensitivity',
+    summary: 'Edges an outcome of a scenario is most sensitive to',
+    request: SensitivityRequest,
+    response: SensitivityResult,
+    run: (wb, r) => ops.sensitivityOf(wb, r),
+  }),
+];
