@@ -6,8 +6,9 @@
 import { analyzeAch } from '../analysis/ach.js';
 import { findClaimConflicts, findStanceConflicts } from '../case/conflicts.js';
 import type { LoadedCase } from '../case/load.js';
-import type { Commitment, Event } from '../domain/case.js';
-import { asOfDay, dayOf, dueDay, sortByDate, startedBy, daySpan, compareDates } from '../domain/dates.js';
+import type { Commitment } from '../domain/case.js';
+import { asOfDay, dayOf, sortByDate, daySpan, compareDates } from '../domain/dates.js';
+import { deadlines, latestEvents, upcomingDeadlines } from '../case/timeline.js';
 import { InputError } from '../domain/errors.js';
 import type {
   ActorsRequest,
@@ -63,35 +64,6 @@ export async function caseInfo(wb: Workbench): Promise<CaseInfoResponse> {
 
 export function withStatus(m: Commitment): CommitmentWithStatus {
   return { ...m, current: m.history[m.history.length - 1] };
-}
-
-/** Commitments with a deadline not yet past on `asOf` (YYYY-MM-DD), soonest first. */
-export function upcomingDeadlines(c: Pick<LoadedCase, 'commitments'>, asOf: string): Commitment[] {
-  const day = asOfDay(asOf);
-  return c.commitments
-    .filter((m) => m.due !== undefined && dueDay(m.due) >= day)
-    .map((m, index) => ({ m, index }))
-    .sort((a, b) => dueDay(a.m.due!) - dueDay(b.m.due!) || a.index - b.index)
-    .map(({ m }) => m);
-}
-
-/** Every commitment with a deadline, soonest first. */
-export function deadlines(c: Pick<LoadedCase, 'commitments'>): Commitment[] {
-  return sortByDate(
-    c.commitments.filter((m) => m.due !== undefined),
-    (m) => m.due!,
-  ).sort((a, b) => dueDay(a.due!) - dueDay(b.due!));
-}
-
-/**
- * Events that had begun by `asOf` (YYYY-MM-DD), newest first. Deadlines written as events are
- * commitments' dates, not things that happened, so they are left out.
- */
-export function latestEvents(c: Pick<LoadedCase, 'events'>, asOf: string, limit?: number): Event[] {
-  const day = asOfDay(asOf);
-  const past = c.events.filter((e) => e.type !== 'deadline' && startedBy(e.date, day));
-  const newest = sortByDate(past, (e) => e.date).reverse();
-  return limit === undefined ? newest : newest.slice(0, limit);
 }
 
 export async function overview(wb: Workbench): Promise<OverviewResponse> {

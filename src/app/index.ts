@@ -21,9 +21,8 @@ export {
   listScenarios,
   listPlaces,
   hypotheses,
-  upcomingDeadlines,
-  latestEvents,
 } from './case-queries.js';
+export { upcomingDeadlines, latestEvents, deadlines } from '../case/timeline.js';
 export {
   ingest,
   listDocuments,

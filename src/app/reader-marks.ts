@@ -8,7 +8,7 @@ import type { LoadedCase } from '../case/load.js';
 import type { Citation } from '../domain/case.js';
 import { dateValueOf, isPartialDate } from '../domain/dates.js';
 import type { CitedFactMark, DateMark, MentionMark } from '../domain/responses.js';
-import { tagMentions } from '../extract/gazetteer.js';
+import { tagMentions } from '../case/gazetteer.js';
 import { findDates } from '../text/dates.js';
 
 /** Actors and places named in the text (clitic-aware). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Stance } from '../domain/case.js';
 import { Claim as ClaimSchema, Stance as StanceSchema } from '../domain/case.js';
-import { dateSpan, findClaimConflicts, findStanceConflicts } from './conflicts.js';
+import { findClaimConflicts, findStanceConflicts } from './conflicts.js';
 
 const cite = [{ doc: 'd.txt', quote: 'quote' }];
 function claim(id: string, fields: Partial<Record<string, unknown>>): Claim {
@@ -72,19 +72,6 @@ describe('findClaimConflicts', () => {
   it('findClaimConflicts takes a claim without a period at its stated date', () => {
     const out = findClaimConflicts({ claims: [claim('a', { value: 1, stated: '2024-01-05' }), claim('b', { value: 2, stated: '2024-03-05' })] });
     expect(out.map((x) => x.kind)).toEqual(['different-periods']);
-  });
-});
-
-describe('dateSpan', () => {
-  it('dateSpan ends "before" a date the day before it starts', () => {
-    expect(dateSpan({ value: '2024', qualifier: 'before' }).hi).toBe(dateSpan('2023-12-31').hi);
-  });
-
-  it('dateSpan covers a month, and its first third for "early"', () => {
-    const jan = dateSpan('2024-01');
-    expect(jan.hi - jan.lo).toBe(30);
-    const early = dateSpan({ value: '2024-01', qualifier: 'early' });
-    expect([early.lo, early.hi - early.lo]).toEqual([jan.lo, 10]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Actor, Place } from '../domain/case.js';
 import { NotFoundError } from '../domain/errors.js';
-import { cliticVariants, entityNames, expandEntityQuery, findEntityMentions } from './entities.js';
+import { entityNames, expandEntityQuery, findEntityMentions } from './entities.js';
 
 const cite = [{ doc: 'd.txt', quote: 'quote' }];
 const CASE = {
@@ -70,8 +70,17 @@ describe('entityNames', () => {
   });
 });
 
-describe('cliticVariants', () => {
-  it('cliticVariants strips conjunction, preposition and article', () => {
-    expect([...cliticVariants('وبالحشد')]).toEqual(expect.arrayContaining(['الحشد', 'حشد']));
+describe('findEntityMentions (the one name matcher)', () => {
+  it('findEntityMentions reads through conjunction, preposition and article clitics', () => {
+    expect(findEntityMentions(CASE, 'وبالحشد').map((m) => m.entity)).toEqual(['pmf']);
+  });
+
+  it('findEntityMentions finds names written without their article, in both scripts', () => {
+    expect(findEntityMentions(CASE, 'Nujaba fighters').map((m) => m.entity)).toEqual(['nujaba']);
+    expect(findEntityMentions(CASE, 'مقاتلو نجباء').map((m) => m.entity)).toEqual(['nujaba']);
+  });
+
+  it('findEntityMentions does not take a short common word for an article-less name', () => {
+    expect(findEntityMentions(CASE, 'حشد القوات')).toEqual([]);
   });
 });

@@ -16,12 +16,13 @@ import { CaseMeta } from '../domain/case.js';
 import { InputError, TooLargeError } from '../domain/errors.js';
 import { collectCitations } from './citations.js';
 import { fieldName, lineOf, type FieldPath } from './locate.js';
+import { readSources } from '../corpus/sources-file.js';
 import { checkNames } from './names.js';
 import { ProblemList } from './problems.js';
 import { checkReferences } from './references.js';
 import { META_KEY, SECTION_NAMES, SECTIONS, type CaseSectionName, type SectionItems } from './sections.js';
 import { describeIssue } from '../domain/issues.js';
-import { DEFAULTS as YAML_DEFAULTS, parseYamlSafely } from './yaml-safe.js';
+import { DEFAULTS as YAML_DEFAULTS, parseYamlSafely } from '../corpus/yaml-safe.js';
 
 export const DEFAULTS = {
   /** Largest case file, in bytes. */
@@ -250,17 +251,6 @@ async function corpusDocuments(folder: string): Promise<Set<string> | null> {
     throw new InputError(`corpus folder ${folder} cannot be read`, { file: folder }, { cause: error });
   }
   const docs = new Set(names.filter((n) => !/^sources\.ya?ml$/i.test(n)));
-  const sourcesFile = names.find((n) => /^sources\.ya?ml$/i.test(n));
-  if (sourcesFile) {
-    const text = await readFile(join(folder, sourcesFile), 'utf8');
-    const { value } = parseYamlSafely(text, sourcesFile);
-    if (Array.isArray(value)) {
-      for (const entry of value) {
-        if (entry && typeof entry === 'object' && typeof (entry as { file?: unknown }).file === 'string') {
-          docs.add((entry as { file: string }).file);
-        }
-      }
-    }
-  }
+  for (const file of (await readSources(folder)).byFile.keys()) docs.add(file);
   return docs;
 }

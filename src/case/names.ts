@@ -5,17 +5,13 @@
  * named rather than silently stripping them (the gazetteer, the search expansion and the web app
  * all show these strings).
  */
+import { firstInvisible } from '../text/invisible.js';
 import type { FieldPath } from './locate.js';
 import type { Report } from './references.js';
 import type { SectionItems } from './sections.js';
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF\u00AD]/u;
-
 /** The first invisible control character in `s`, as `U+202E`, or null. */
-export function findInvisible(s: string): string | null {
-  const m = INVISIBLE.exec(s);
-  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : null;
-}
+export const findInvisible = firstInvisible;
 
 export function checkNames(c: Pick<SectionItems, 'actors' | 'places'>, report: Report): void {
   for (const item of [...c.actors, ...c.places]) {

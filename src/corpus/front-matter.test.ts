@@ -30,7 +30,7 @@ describe('splitFrontMatter', () => {
   it('refuses 20,000 nested brackets without overflowing the stack', () => {
     const deep = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/hostile/yaml-deep-nesting.yaml', import.meta.url)), 'utf8');
     const r = splitFrontMatter(`---\n${deep}\n---\nbody`, 'deep.md');
-    expect(r.warnings[0]).toMatch(/nested deeper/);
+    expect(r.warnings[0]).toMatch(/nesting deeper/);
   });
   it('leaves text without front matter alone', () => {
     expect(splitFrontMatter('# Title\ntext', 'x.md')).toEqual({ body: '# Title\ntext', meta: {}, warnings: [] });

@@ -35,17 +35,22 @@ export function isCalendarDay(s: string): boolean {
   return s.length === 10 && isPartialDate(s);
 }
 
-const MESSAGE = 'expected a real date written YYYY, YYYY-MM or YYYY-MM-DD';
+/** A date string's two checks, each with its own message: the form, then the calendar. */
+const dateSchema = () =>
+  z
+    .string()
+    .regex(DATE_PATTERN, { message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
+    .refine(isPartialDate, 'expected a date that exists in the calendar (no 30 February)');
 
 /** A date string at its precision. YAML reads a bare year (`date: 2024`) as a number: accepted. */
 export const DateString = z.preprocess(
   (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),
-  z.string().refine(isPartialDate, MESSAGE),
+  dateSchema(),
 );
 export type DateString = string;
 
 /** A date string as it arrives in a query string or CLI flag (no number coercion). */
-export const DateParam = z.string().refine(isPartialDate, MESSAGE);
+export const DateParam = dateSchema();
 
 /** A real day, `YYYY-MM-DD`. */
 export const DayString = z.string().refine(isCalendarDay, 'expected a real day written YYYY-MM-DD');

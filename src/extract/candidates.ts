@@ -13,6 +13,7 @@
 import type { Actor, Claim, Commitment, Event, PartialDate, Stance } from '../domain/case.js';
 import type { ActorCandidate, DateMention, EventCandidate, FigureCandidate, FigureMention, Mention, QuoteCandidate, Span } from '../domain/extract.js';
 import { normalizeArabic } from '../text/index.js';
+import { dateValueOf } from '../domain/dates.js';
 
 export const DEFAULTS = {
   /** Longest proposed actor name, in words. */
@@ -29,7 +30,7 @@ export interface CandidateSource {
   actors: readonly Actor[];
 }
 
-const dateValue = (d: PartialDate | undefined): string | undefined => (d === undefined ? undefined : typeof d === 'string' ? d : d.value);
+const dateValue = (d: PartialDate | undefined): string | undefined => (d === undefined ? undefined : dateValueOf(d));
 
 /** Every date value the case already knows, at its precision. */
 function knownDates(c: CandidateSource): Set<string> {

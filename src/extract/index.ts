@@ -9,9 +9,9 @@ import type { ExtractionResult } from '../domain/extract.js';
 import { findDates, parseAnchor } from '../text/dates.js';
 import { findFigures } from '../text/numbers.js';
 import { actorCandidates, eventCandidates, figureCandidates, quoteCandidates, type CandidateSource } from './candidates.js';
-import { tagMentions, type GazetteerSource } from './gazetteer.js';
+import { tagMentions, type GazetteerSource } from '../case/gazetteer.js';
 
-export { tagMentions, buildGazetteer, cliticForms, type GazetteerSource } from './gazetteer.js';
+export { tagMentions, buildGazetteer, cliticForms, type GazetteerSource } from '../case/gazetteer.js';
 export { actorCandidates, eventCandidates, figureCandidates, quoteCandidates, sentenceAt, type CandidateSource } from './candidates.js';
 
 export type ExtractCase = GazetteerSource & CandidateSource;

@@ -15,12 +15,12 @@ describe('blankMarkup', () => {
     expect(out.split('\n')).toHaveLength(2);
   });
 
+  // Backtracking regexes would take minutes here; linear ones take milliseconds. The bound is
+  // the test's own timeout, far above linear time even on a loaded machine.
   it('stays linear on unclosed markup', () => {
     const html = `${'<script>'.repeat(1)}${'<a '.repeat(200_000)}${'نص '.repeat(200_000)}`;
-    const started = Date.now();
     expect(blankMarkup(html).trim()).toBe('');
-    expect(Date.now() - started).toBeLessThan(2000);
-  });
+  }, 30_000);
 });
 
 describe('readDocument on HTML', () => {

@@ -6,9 +6,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { InputError, TooLargeError } from '../domain/errors.js';
 import { isHtmlFile } from '../corpus/html-text.js';
+import { parseMetadataYaml } from '../corpus/metadata-yaml.js';
+import { readSources } from '../corpus/sources-file.js';
 import { parseAnchor } from '../text/dates.js';
 
 export const DEFAULTS = {
@@ -120,9 +121,10 @@ function blankFrontMatter(text: string, file: string): { text: string; meta: Rec
   if (m[2].length > DEFAULTS.maxMetaBytes) throw new InputError('front matter is too large', { file, line: 1 });
   let meta: unknown;
   try {
-    meta = parseYaml(m[2], { maxAliasCount: 50, prettyErrors: true });
+    meta = parseMetadataYaml(m[2], file, 1);
   } catch (error) {
-    throw new InputError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line: 2 }, { cause: error });
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(`front matter refused: ${error.message}`, { file, line: error.line ?? 2 }, { cause: error });
   }
   const blank = m[0].replace(/[^\n]/g, ' ');
   const meta2 = meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? (meta as Record<string, unknown>) : null;
@@ -131,24 +133,7 @@ function blankFrontMatter(text: string, file: string): { text: string; meta: Rec
 
 /** The `published` of this file's entry in a sources.yaml beside it, if there is one. */
 async function publishedFromSources(path: string): Promise<string | null> {
-  const sources = join(dirname(path), 'sources.yaml');
-  let raw: string;
-  try {
-    const st = await stat(sources);
-    if (!st.isFile() || st.size > DEFAULTS.maxMetaBytes) return null;
-    raw = await readFile(sources, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new InputError('cannot read sources.yaml', { file: sources }, { cause: error });
-  }
-  let list: unknown;
-  try {
-    list = parseYaml(raw, { maxAliasCount: 50 });
-  } catch (error) {
-    throw new InputError(`not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file: sources }, { cause: error });
-  }
-  if (!Array.isArray(list)) return null;
-  const entry = list.find((e): e is Record<string, unknown> => e !== null && typeof e === 'object' && (e as Record<string, unknown>).file === basename(path));
-  if (!entry || entry.published === undefined || entry.published === null) return null;
-  return checkDate(String(entry.published), { file: sources, field: `published (entry for ${basename(path)})` });
+  const sources = await readSources(dirname(path));
+  const published = sources.byFile.get(basename(path))?.published;
+  return published ?? null;
 }

@@ -1,5 +1,6 @@
 /** Dates at their real precision and numbers, per language. Deterministic: UTC, fixed locales. */
-import type { Claim, PartialDate } from '../domain/case.js';
+import type { Claim } from '../domain/case.js';
+import { dateValueOf, qualifierOf, type PartialDate } from '../domain/dates.js';
 import type { Lang } from './briefing.js';
 
 // Latin digits in Arabic too: the sources write their figures and dates with them.
@@ -14,14 +15,11 @@ const QUALIFIERS: Record<string, Record<Lang, string>> = {
   after: { ar: 'بعد', en: 'after' },
 };
 
-export function dateValue(date: PartialDate): string {
-  return typeof date === 'string' ? date : date.value;
-}
 
 /** "27 January 2024", "January 2024", "2024", with "early"/"late"… when the source says so. */
 export function formatDate(date: PartialDate, lang: Lang): string {
-  const value = dateValue(date);
-  const qualifier = typeof date === 'string' ? undefined : date.qualifier;
+  const value = dateValueOf(date);
+  const qualifier = qualifierOf(date);
   const [y, m, d] = value.split('-').map(Number);
   let text: string;
   if (d) {

@@ -3,11 +3,9 @@
  * reorder the surrounding briefing, so they are removed before rendering; HTML special
  * characters are escaped.
  */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+import { stripBidiControls } from '../text/invisible.js';
 
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
+export { stripBidiControls };
 
 export function escapeHtml(text: string): string {
   return stripBidiControls(text)

@@ -6,30 +6,8 @@
  * Both are pure and may change the string's length; callers that need offsets into the original
  * text use `tokenize`/`analyze`, which normalize per token.
  */
+import { INVISIBLE_CODES } from './invisible.js';
 
-/** Deleted outright: they never carry meaning for search and break matching inside words. */
-const INVISIBLE: readonly number[] = [
-  0x00ad, // soft hyphen
-  0x061c, // Arabic letter mark (ALM)
-  0x180e, // Mongolian vowel separator
-  0x200b, // zero-width space
-  0x200c, // zero-width non-joiner
-  0x200d, // zero-width joiner
-  0x200e, // left-to-right mark
-  0x200f, // right-to-left mark
-  0x202a, // LRE
-  0x202b, // RLE
-  0x202c, // PDF
-  0x202d, // LRO
-  0x202e, // RLO
-  0x2060, // word joiner
-  0x2061, 0x2062, 0x2063, 0x2064, // invisible operators
-  0x2066, // LRI
-  0x2067, // RLI
-  0x2068, // FSI
-  0x2069, // PDI
-  0xfeff, // BOM / zero-width no-break space
-];
 
 /** Space separators (Unicode Zs) other than U+0020; NFKC already folds most, not all. */
 const SPACES: readonly number[] = [
@@ -43,7 +21,8 @@ const DROP = -2;
 
 function buildTextTable(): Int32Array {
   const t = new Int32Array(0x10000).fill(KEEP);
-  for (const c of INVISIBLE) t[c] = DROP;
+  // Deleted outright: they never carry meaning for search and break matching inside words.
+  for (const c of INVISIBLE_CODES) t[c] = DROP;
   for (const c of SPACES) t[c] = 0x20;
   return t;
 }

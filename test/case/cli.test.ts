@@ -27,7 +27,7 @@ describe('case commands', () => {
     expect(out).not.toMatch(/transport-ministry/);
     const bad = await run('actors', '--type', 'wizard');
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/unknown actor type "wizard"/);
+    expect(bad.err).toMatch(/field --type: expected one of .*"militia".*, got "wizard"/);
   });
 
   it('marsad events filters by date and validates dates', async () => {

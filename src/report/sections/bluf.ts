@@ -4,7 +4,7 @@ import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
 import { formatDate, formatPercent } from '../format.js';
 import { label } from '../labels.js';
-import { upcomingCommitments } from './deadlines.js';
+import { upcomingDeadlines } from '../../case/timeline.js';
 
 export function blufSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
@@ -53,7 +53,7 @@ export function blufSection(ctx: SectionContext): Section {
     }
   }
 
-  const next = upcomingCommitments(ctx)[0];
+  const next = upcomingDeadlines(ctx.case, ctx.asOf)[0];
   if (next?.due) {
     items.push(
       sentence(

@@ -1,20 +1,14 @@
 /** Upcoming deadlines: commitments due after the briefing's date, with their current status. */
-import type { Commitment } from '../../domain/case.js';
+import { upcomingDeadlines } from '../../case/timeline.js';
 import type { Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
-import { dateValue, formatDate } from '../format.js';
+import { formatDate } from '../format.js';
 import { label, scoreLabel } from '../labels.js';
-
-export function upcomingCommitments(ctx: Pick<SectionContext, 'case' | 'asOf'>): Commitment[] {
-  return ctx.case.commitments
-    .filter((c) => c.due && dateValue(c.due) >= ctx.asOf.slice(0, dateValue(c.due).length))
-    .sort((a, b) => dateValue(a.due!).localeCompare(dateValue(b.due!)) || a.id.localeCompare(b.id));
-}
 
 export function deadlinesSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
-  const rows = upcomingCommitments(ctx).map((c) => {
+  const rows = upcomingDeadlines(ctx.case, ctx.asOf).map((c) => {
     const current = c.history[c.history.length - 1];
     return [
       sentence(c.title[lang], notes.add(c.cite)),

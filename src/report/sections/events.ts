@@ -2,17 +2,15 @@
 import type { Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
-import { dateValue, formatDate } from '../format.js';
+import { latestEvents } from '../../case/timeline.js';
+import { formatDate } from '../format.js';
 import { label } from '../labels.js';
 
 export const EVENT_LIMIT = 12;
 
 export function eventsSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
-  const events = ctx.case.events
-    .filter((e) => e.type !== 'deadline' && dateValue(e.date) <= ctx.asOf)
-    .sort((a, b) => dateValue(b.date).localeCompare(dateValue(a.date)) || a.id.localeCompare(b.id))
-    .slice(0, EVENT_LIMIT);
+  const events = latestEvents(ctx.case, ctx.asOf, EVENT_LIMIT);
   return {
     id: 'events',
     heading: label('events', lang),

@@ -3,7 +3,8 @@ import type { Stance } from '../../domain/case.js';
 import type { Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
-import { dateValue, formatDate } from '../format.js';
+import { compareDates } from '../../domain/dates.js';
+import { formatDate } from '../format.js';
 import { label, positionLabel } from '../labels.js';
 
 export const STANCE_LIMIT = 24;
@@ -14,14 +15,14 @@ export function stancesSection(ctx: SectionContext): Section {
   for (const s of ctx.case.stances) {
     const key = `${s.actor}|${s.issue}`;
     const prev = latest.get(key);
-    if (!prev || dateValue(s.date) > dateValue(prev.date)) latest.set(key, s);
+    if (!prev || compareDates(s.date, prev.date) > 0) latest.set(key, s);
   }
   const issueOrder = new Map(ctx.case.issues.map((x, i) => [x.id, i]));
   const stances = [...latest.values()]
     .sort(
       (a, b) =>
         (issueOrder.get(a.issue) ?? 99) - (issueOrder.get(b.issue) ?? 99) ||
-        dateValue(b.date).localeCompare(dateValue(a.date)) ||
+        compareDates(b.date, a.date) ||
         a.id.localeCompare(b.id),
     )
     .slice(0, STANCE_LIMIT);

@@ -1,7 +1,9 @@
 /**
- * Parsing one case YAML file with limits, so hostile files (alias bombs, 20,000 nested brackets,
- * huge files) are refused quickly with a message instead of exhausting memory or the stack.
- * The parsed Document is kept (not only its JS value) so every later error can name a line.
+ * The one YAML parser of Marsad, with limits, so hostile files (alias bombs, 20,000 nested
+ * brackets, huge files) are refused quickly with a message instead of exhausting memory or the
+ * stack. Case files, sources.yaml and front matter all come through here (with their own
+ * limits). The parsed Document is kept (not only its JS value) so every later error can name a
+ * line.
  */
 import { isAlias, isCollection, isPair, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError, TooLargeError } from '../domain/errors.js';
@@ -26,14 +28,16 @@ export interface ParsedYaml {
 export function parseYamlSafely(
   text: string,
   file: string,
-  limits: { maxFileBytes?: number; maxAliasCount?: number; maxDepth?: number } = {},
+  limits: { maxFileBytes?: number; maxAliasCount?: number; maxDepth?: number; lineOffset?: number; what?: string } = {},
 ): ParsedYaml {
+  const offset = limits.lineOffset ?? 0;
+  const what = limits.what ?? 'case files are';
   const maxFileBytes = limits.maxFileBytes ?? DEFAULTS.maxFileBytes;
   const maxAliasCount = limits.maxAliasCount ?? DEFAULTS.maxAliasCount;
   const maxDepth = limits.maxDepth ?? DEFAULTS.maxDepth;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > maxFileBytes) {
-    throw new TooLargeError(`file is ${bytes} bytes; case files are limited to ${maxFileBytes} bytes`, { file });
+    throw new TooLargeError(`YAML of ${bytes} bytes; ${what} limited to ${maxFileBytes} bytes`, { file });
   }
   // The parser recurses per nesting level; measure depth on the raw text first so 20,000
   // nested brackets never reach it.
@@ -41,14 +45,14 @@ export function parseYamlSafely(
   if (scanned.depth > maxDepth) {
     throw new InputError(`nesting deeper than ${maxDepth} levels; refused (is this a hostile file?)`, {
       file,
-      line: scanned.line,
+      line: scanned.line + offset,
     });
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    const line = first.pos ? lines.linePos(first.pos[0]).line : undefined;
+    const line = first.pos ? lines.linePos(first.pos[0]).line + offset : undefined;
     throw new InputError(`invalid YAML: ${first.message.split('\n')[0]}`, { file, line }, { cause: first });
   }
   const treeDepth = nodeDepth(doc.contents);

@@ -1,5 +1,7 @@
 /**
- * Gazetteer tagging: mentions of the case's actors and places, by their names and aliases.
+ * The one name matcher of Marsad: mentions of the case's actors and places, by their names and
+ * aliases. Search expansion (entities.ts), the document reader and extraction all use it, so a
+ * name found by one is found by the others.
  *
  * Names and text are compared token by token after folding (Arabic: `normalizeArabic`, so
  * hamza forms, ة/ه, harakat and tatweel do not matter; Latin: accents stripped, lower case).
@@ -9,11 +11,17 @@
  *
  * Between two tokens of a match the text may only have white space, or exactly what the name has
  * there («الخارجية» العراقية): a name never runs across a comma, a colon or a closing quote.
+ * A name may be written without its article: an English name's leading "al-"/"el-" ("Nujaba"
+ * for "al-Nujaba", "Sudani" for "al-Sudani"), and an Arabic name's ال (نجباء for النجباء) when
+ * what is left is still distinctive (a multi-word name, or one word of five letters or more,
+ * so حشد alone is not الحشد).
+ *
  * At each position the longest name wins; matches do not overlap.
  */
 import type { Actor, Place } from '../domain/case.js';
 import type { Mention } from '../domain/extract.js';
 import { normalizeArabic } from '../text/index.js';
+import { hasInvisible, isInvisible, stripInvisible } from '../text/invisible.js';
 
 export interface GazetteerSource {
   actors: readonly Actor[];
@@ -44,10 +52,6 @@ export interface Gazetteer {
 
 const WORD = /[\p{L}\p{N}\p{M}\u0640]+(?:['’][\p{L}\p{M}]+)*/gu;
 const ARABIC = /[\u0600-\u06ff]/;
-/** Zero-width and bidi controls: removed before tokenizing so they never split or join words. */
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const INVISIBLE_ANY = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-const INVISIBLE_CHAR = /^[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]$/;
 
 const KEY_MEMO = new Map<string, string>();
 function keyOf(word: string): string {
@@ -63,7 +67,7 @@ function keyOf(word: string): string {
 /** Tokens of `text` with offsets into `text`; invisible controls are skipped over, not split on. */
 function tokens(text: string): Tok[] {
   // Fast path: most texts have no invisible controls at all.
-  if (!INVISIBLE_ANY.test(text)) {
+  if (!hasInvisible(text)) {
     const out: Tok[] = [];
     for (const m of text.matchAll(WORD)) out.push({ text: m[0], key: keyOf(m[0]), start: m.index!, end: m.index! + m[0].length });
     return out;
@@ -72,7 +76,7 @@ function tokens(text: string): Tok[] {
   const parts: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (INVISIBLE_CHAR.test(ch)) continue;
+    if (isInvisible(ch)) continue;
     visible.push(i);
     parts.push(ch);
   }
@@ -117,14 +121,17 @@ export function buildGazetteer(c: GazetteerSource): Gazetteer {
         const toks = tokens(name);
         if (toks.length === 0) continue;
         const gaps = toks.slice(1).map((t, k) => gapKey(name.slice(toks[k].end, t.start)));
-        add({
-          id: item.id,
-          kind,
-          name,
-          keys: toks.map((t) => t.key),
-          gaps,
-          exact: isAcronym(name) ? toks.map((t) => t.text) : undefined,
-        });
+        const keys = toks.map((t) => t.key);
+        const exact = isAcronym(name) ? toks.map((t) => t.text) : undefined;
+        add({ id: item.id, kind, name, keys, gaps, exact });
+        if (exact) continue;
+        if (keys.length > 1 && (keys[0] === 'al' || keys[0] === 'el')) {
+          add({ id: item.id, kind, name, keys: keys.slice(1), gaps: gaps.slice(1) });
+        }
+        const bare = keys[0].startsWith('ال') ? keys[0].slice(2) : '';
+        if (bare.length >= 3 && (keys.length > 1 || bare.length >= 5)) {
+          add({ id: item.id, kind, name, keys: [bare, ...keys.slice(1)], gaps });
+        }
       }
     }
   }
@@ -193,8 +200,8 @@ function matchesAt(e: Entry, toks: Tok[], i: number, text: string, bare: boolean
   }
   for (let k = 1; k < e.keys.length; k++) {
     const gap = text.slice(toks[i + k - 1].end, toks[i + k].start);
-    if (/^\s+$/.test(gap.replace(INVISIBLE, ''))) continue;
-    if (gapKey(gap.replace(INVISIBLE, '')) !== e.gaps[k - 1]) return false;
+    if (/^\s+$/.test(stripInvisible(gap))) continue;
+    if (gapKey(stripInvisible(gap)) !== e.gaps[k - 1]) return false;
   }
   return true;
 }
