@@ -6,6 +6,7 @@
  * the one with the lowest weighted inconsistency; the signed weighted score breaks ties.
  */
 import type { Consistency, Evidence, Grade, Hypothesis } from '../domain/ach.js';
+import type { AchResult, HypothesisScore } from '../domain/simulation.js';
 
 /** Options of the scoring, with their defaults. */
 export const DEFAULTS = {
@@ -18,34 +19,8 @@ export const DEFAULTS = {
 /** Heuer's inconsistency counts: I counts 1, II counts 2. */
 const INCONSISTENCY: Record<Consistency, number> = { CC: 0, C: 0, N: 0, NA: 0, I: 1, II: 2 };
 
-export interface HypothesisScore {
-  hypothesis: string;
-  /** Heuer's unweighted inconsistency score (I = 1, II = 2): lower is better. */
-  inconsistency: number;
-  /** Inconsistency weighted by credibility × relevance: lower is better. */
-  weightedInconsistency: number;
-  /** Σ credibility × relevance × consistency value (CC 2 … II −2): higher is better. */
-  weightedScore: number;
-  /** 1 is the leading hypothesis. */
-  rank: number;
-}
-
-export interface EvidenceDiagnosticity {
-  evidence: string;
-  weight: number;
-  /** Spread of the consistency values across hypotheses (max − min, NA left out), × weight. */
-  diagnosticity: number;
-}
-
-export interface AchResult {
-  scores: HypothesisScore[];
-  leading: string | null;
-  diagnosticity: EvidenceDiagnosticity[];
-  /** Items whose removal alone changes the leading hypothesis. */
-  critical: Array<{ evidence: string; leadingWithout: string | null }>;
-  /** The ranking with every low-credibility item dropped. */
-  withoutLowCredibility: { dropped: string[]; scores: HypothesisScore[]; leading: string | null };
-}
+export type EvidenceDiagnosticity = AchResult['diagnosticity'][number];
+export type { AchResult, HypothesisScore };
 
 export function evidenceWeight(e: Evidence, weights = DEFAULTS.gradeWeights): number {
   return weights[e.credibility] * weights[e.relevance];

@@ -5,25 +5,14 @@
  */
 import type { Stake } from '../domain/model.js';
 import { InputError } from '../domain/errors.js';
+import type { ActorPayoff, PayoffTable } from '../domain/simulation.js';
 
 export const PAYOFF_DEFAULTS = {
   /** Payoffs within ±ε count as unaffected. */
   epsilon: 1e-4,
 } as const;
 
-export interface ActorPayoff {
-  actor: string;
-  payoff: number;
-}
-
-export interface PayoffTable {
-  /** Every actor with stakes, in the order the stakes list them. */
-  actors: ActorPayoff[];
-  /** payoff > ε, largest first. */
-  winners: ActorPayoff[];
-  /** payoff < −ε, most negative first. */
-  losers: ActorPayoff[];
-}
+export type { ActorPayoff, PayoffTable };
 
 type StakeInput = Pick<Stake, 'actor' | 'weights'>;
 

@@ -42,6 +42,7 @@ export const InferenceSettings = z
     maxPeriod: z.number().int(),
   })
   .strict();
+export type InferenceSettings = z.infer<typeof InferenceSettings>;
 
 export const Convergence = z
   .object({
@@ -50,12 +51,15 @@ export const Convergence = z
     period: z.number().int().optional(),
   })
   .strict();
+export type Convergence = z.infer<typeof Convergence>;
 
 export const ConceptDelta = z
   .object({ concept: z.string(), kind: ConceptKindName, baseline: z.number(), value: z.number(), delta: z.number() })
   .strict();
+export type ConceptDelta = z.infer<typeof ConceptDelta>;
 
 export const ActorPayoff = z.object({ actor: z.string(), payoff: z.number() }).strict();
+export type ActorPayoff = z.infer<typeof ActorPayoff>;
 
 export const PayoffTable = z
   .object({ actors: z.array(ActorPayoff), winners: z.array(ActorPayoff), losers: z.array(ActorPayoff) })
@@ -73,6 +77,7 @@ export const Trajectory = z
     series: z.array(z.object({ concept: z.string(), kind: ConceptKindName, values: z.array(z.number()) }).strict()),
   })
   .strict();
+export type Trajectory = z.infer<typeof Trajectory>;
 
 export const MonteCarloSummary = z
   .object({
@@ -102,6 +107,7 @@ export const EdgeSensitivity = z
     flipsSign: z.boolean(),
   })
   .strict();
+export type EdgeSensitivity = z.infer<typeof EdgeSensitivity>;
 
 export const SensitivityResult = z
   .object({ scenario: z.string(), outcome: z.string(), delta: z.number(), edges: z.array(EdgeSensitivity) })
@@ -145,6 +151,7 @@ export const ConceptMetrics = z
     centrality: z.number(),
   })
   .strict();
+export type ConceptMetrics = z.infer<typeof ConceptMetrics>;
 
 export const ModelMetrics = z
   .object({
@@ -161,6 +168,7 @@ export const ModelMetrics = z
     perConcept: z.array(ConceptMetrics),
   })
   .strict();
+export type ModelMetrics = z.infer<typeof ModelMetrics>;
 
 export const FeedbackLoop = z
   .object({
@@ -171,6 +179,7 @@ export const FeedbackLoop = z
     centrality: z.number(),
   })
   .strict();
+export type FeedbackLoop = z.infer<typeof FeedbackLoop>;
 
 export const LoopResult = z
   .object({
@@ -181,6 +190,7 @@ export const LoopResult = z
     balancing: z.number().int(),
   })
   .strict();
+export type LoopResult = z.infer<typeof LoopResult>;
 
 export const HypothesisScore = z
   .object({
@@ -191,6 +201,7 @@ export const HypothesisScore = z
     rank: z.number().int(),
   })
   .strict();
+export type HypothesisScore = z.infer<typeof HypothesisScore>;
 
 export const AchResult = z
   .object({

@@ -1,22 +1,12 @@
 /** Dates at their real precision and numbers, per language. Deterministic: UTC, fixed locales. */
 import type { Claim } from '../domain/case.js';
 import { dateValueOf, qualifierOf, type PartialDate } from '../domain/dates.js';
+import { term } from '../domain/vocabulary.js';
 import type { Lang } from './briefing.js';
 
 // Latin digits in Arabic too: the sources write their figures and dates with them.
 const LOCALE: Record<Lang, string> = { ar: 'ar-u-nu-latn', en: 'en-GB' };
 
-const QUALIFIERS: Record<string, Record<Lang, string>> = {
-  early: { ar: 'مطلع', en: 'early' },
-  mid: { ar: 'منتصف', en: 'mid' },
-  late: { ar: 'نهاية', en: 'late' },
-  about: { ar: 'نحو', en: 'about' },
-  before: { ar: 'قبل', en: 'before' },
-  after: { ar: 'بعد', en: 'after' },
-};
-
-
-/** "27 January 2024", "January 2024", "2024", with "early"/"late"… when the source says so. */
 export function formatDate(date: PartialDate, lang: Lang): string {
   const value = dateValueOf(date);
   const qualifier = qualifierOf(date);
@@ -31,7 +21,7 @@ export function formatDate(date: PartialDate, lang: Lang): string {
   } else {
     text = String(y);
   }
-  return qualifier ? `${QUALIFIERS[qualifier][lang]} ${text}` : text;
+  return qualifier ? `${term('dateQualifier', qualifier, lang)} ${text}` : text;
 }
 
 export function formatNumber(x: number, lang: Lang, digits = 0): string {
@@ -47,16 +37,6 @@ export function formatPercent(p: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(p);
 }
 
-const CLAIM_QUALIFIERS: Record<string, Record<Lang, string>> = {
-  exact: { ar: '', en: '' },
-  about: { ar: 'نحو', en: 'about' },
-  'more-than': { ar: 'أكثر من', en: 'more than' },
-  'at-least': { ar: 'ما لا يقل عن', en: 'at least' },
-  'less-than': { ar: 'أقل من', en: 'less than' },
-  'at-most': { ar: 'على الأكثر', en: 'at most' },
-  'up-to': { ar: 'حتى', en: 'up to' },
-};
-
 /** "more than 150 attacks", "5,000–7,000 troops". */
 export function formatClaimValue(claim: Pick<Claim, 'value' | 'qualifier' | 'unit'>, lang: Lang): string {
   const v = claim.value;
@@ -65,7 +45,7 @@ export function formatClaimValue(claim: Pick<Claim, 'value' | 'qualifier' | 'uni
     typeof v === 'number'
       ? formatNumber(v, lang, digits(v))
       : `${formatNumber(v.low, lang, digits(v.low))}–${formatNumber(v.high, lang, digits(v.high))}`;
-  const q = CLAIM_QUALIFIERS[claim.qualifier ?? 'exact'][lang];
+  const q = term('figureQualifier', claim.qualifier ?? 'exact', lang);
   return [q, number, claim.unit].filter(Boolean).join(' ');
 }
 

@@ -1,4 +1,4 @@
-/** The briefing's fixed wording in both languages. */
+/** The briefing's own fixed wording (headings, column names) in both languages. */
 import type { Lang } from './briefing.js';
 
 const LABELS = {
@@ -52,25 +52,5 @@ export function label(key: LabelKey, lang: Lang): string {
   return LABELS[key][lang];
 }
 
-const POSITIONS = {
-  support: { ar: 'مؤيد', en: 'supports' },
-  oppose: { ar: 'معارض', en: 'opposes' },
-  conditional: { ar: 'مشروط', en: 'conditional' },
-  reserved: { ar: 'متحفظ', en: 'reserved' },
-  ambiguous: { ar: 'غامض', en: 'ambiguous' },
-} as const;
-
-export function positionLabel(p: keyof typeof POSITIONS, lang: Lang): string {
-  return POSITIONS[p][lang];
-}
-
-const SCORES = [
-  { ar: 'لم يبدأ', en: 'not started' },
-  { ar: 'حد أدنى', en: 'minimal' },
-  { ar: 'متوسط', en: 'intermediate' },
-  { ar: 'مكتمل', en: 'complete' },
-] as const;
-
-export function scoreLabel(score: 0 | 1 | 2 | 3, lang: Lang): string {
-  return `${score} — ${SCORES[score][lang]}`;
-}
+/** The domain's own words (positions, scores, qualifiers…) come from domain/vocabulary.ts, as in the web app. */
+export { scoreText, term } from '../domain/vocabulary.js';

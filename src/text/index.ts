@@ -8,3 +8,5 @@ export { detectLanguage, type Language } from './language.js';
 export { analyze, indexTerms, queryGroups, type AnalyzedToken } from './analyze.js';
 export { ARABIC_STOPWORDS, ENGLISH_STOPWORDS, isArabicStopword, isEnglishStopword } from './stopwords.js';
 export { findPhrase, findGroupsInTokens, matchingSpans, type Span } from './match.js';
+export { INVISIBLE_CODES, BIDI_CONTROL_CODES, isInvisible, hasInvisible, firstInvisible, stripInvisible, stripBidiControls } from './invisible.js';
+export { foldWithOffsets, type FoldedText } from './fold.js';

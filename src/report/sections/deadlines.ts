@@ -4,7 +4,7 @@ import type { Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
 import { formatDate } from '../format.js';
-import { label, scoreLabel } from '../labels.js';
+import { label, scoreText } from '../labels.js';
 
 export function deadlinesSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
@@ -13,7 +13,7 @@ export function deadlinesSection(ctx: SectionContext): Section {
     return [
       sentence(c.title[lang], notes.add(c.cite)),
       sentence(formatDate(c.due!, lang)),
-      sentence(`${scoreLabel(current.score, lang)}: ${current.note[lang]}`, notes.add(current.cite)),
+      sentence(`${scoreText(current.score, lang)}: ${current.note[lang]}`, notes.add(current.cite)),
     ];
   });
   return {

@@ -5,7 +5,7 @@ import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
 import { compareDates } from '../../domain/dates.js';
 import { formatDate } from '../format.js';
-import { label, positionLabel } from '../labels.js';
+import { label, term } from '../labels.js';
 
 export const STANCE_LIMIT = 24;
 
@@ -36,7 +36,7 @@ export function stancesSection(ctx: SectionContext): Section {
         rows: stances.map((s) => [
           sentence(ctx.name(s.actor)),
           sentence(ctx.name(s.issue)),
-          sentence(positionLabel(s.position, lang)),
+          sentence(term('position', s.position, lang)),
           sentence(formatDate(s.date, lang)),
           sentence(s.summary[lang], notes.add(s.cite)),
         ]),
