@@ -13,23 +13,9 @@ import { main } from '../../src/cli/main.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { freshSchema } from '../support/database.js';
+import { unlinked } from '../support/citation-links.js';
 import { corpusDir } from '../support/paths.js';
 import { makeTempDir } from '../support/temp-dir.js';
-
-const RESOLUTION = ['documentId', 'title', 'published', 'passage', 'start', 'end'];
-
-/** A copy of `value` with every citation back to its authored form (file and quote). */
-function unlinked(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(unlinked);
-  if (value === null || typeof value !== 'object') return value;
-  const o = value as Record<string, unknown>;
-  const isCitation = typeof o.doc === 'string' && typeof o.quote === 'string';
-  return Object.fromEntries(
-    Object.entries(o)
-      .filter(([k]) => !(isCitation && RESOLUTION.includes(k)))
-      .map(([k, v]) => [k, unlinked(v)]),
-  );
-}
 
 let db: Awaited<ReturnType<typeof freshSchema>>;
 let store: Store;

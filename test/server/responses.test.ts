@@ -1,0 +1,78 @@
+/**
+ * Every JSON route answers what its response schema says: each entry of the route table is
+ * called (with a sample request for its parameters) and its body parsed strictly by the schema
+ * the OpenAPI description is generated from. Case items are compared as authored (the API's
+ * citation links set aside), so an extra, missing or renamed field fails here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../src/server/api-routes.js';
+import { unlinked } from '../support/citation-links.js';
+import { jsonPost, openFixture, type Fixture } from './app-fixture.js';
+
+let fx: Fixture;
+let app: ReturnType<Fixture['app']>;
+
+beforeAll(async () => {
+  fx = await openFixture();
+  app = fx.app();
+});
+afterAll(async () => fx?.close());
+
+/** A request each route can answer on the built-in case. */
+async function sample(path: string, method: string): Promise<{ url: string; init?: RequestInit }> {
+  const c = fx.caseData;
+  const doc = (await fx.store.listDocuments())[0]!;
+  const passage = (await fx.store.listPassages(doc.id))[0]!;
+  const scenario = c.scenarios[0]!.id;
+  const outcome = c.concepts.find((k) => k.kind === 'outcome')!.id;
+  const cite = c.events.find((e) => e.cite.length)!.cite[0]!;
+  const urls: Record<string, string> = {
+    '/actors/:id': `/api/actors/${c.stances[0]!.actor}`,
+    '/documents/:id': `/api/documents/${doc.id}`,
+    '/passages/:id': `/api/passages/${encodeURIComponent(passage.id)}`,
+    '/citations/resolve': `/api/citations/resolve?doc=${encodeURIComponent(cite.doc)}&quote=${encodeURIComponent(cite.quote)}`,
+    '/search': '/api/search?q=%D8%A7%D9%84%D8%A7%D9%86%D8%B3%D8%AD%D8%A7%D8%A8',
+    '/sensitivity': `/api/sensitivity?scenario=${scenario}&outcome=${outcome}`,
+  };
+  if (path === '/jobs/:id') {
+    const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 50 }));
+    return { url: `/api/jobs/${((await started.json()) as { id: string }).id}` };
+  }
+  if (method === 'post') {
+    const bodies: Record<string, unknown> = {
+      '/simulate': { scenario, runs: 20, seed: 3 },
+      '/compare': { scenarios: c.scenarios.slice(0, 2).map((s) => s.id) },
+      '/montecarlo': { scenario, runs: 50 },
+    };
+    return { url: `/api${path}`, init: jsonPost(bodies[path]) };
+  }
+  return { url: urls[path] ?? `/api${path}` };
+}
+
+describe('every JSON route answers its response schema', () => {
+  for (const route of API_ROUTES) {
+    it(`${route.method.toUpperCase()} /api${route.path} parses strictly as its response schema`, async () => {
+      const { url, init } = await sample(route.path, route.method);
+      const res = await app.request(url, init);
+      expect(res.status, await res.clone().text()).toBe(route.status ?? 200);
+      const body = unlinked(await res.json());
+      const parsed = route.response.safeParse(body);
+      expect(parsed.success ? [] : parsed.error.issues.slice(0, 3), url).toEqual([]);
+    });
+  }
+
+  it('the OpenAPI description types every JSON response with a schema, not a bare object', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    for (const route of API_ROUTES) {
+      const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
+      const schema = doc.paths[path]![route.method]!.responses[String(route.status ?? 200)]!.content!['application/json']!.schema;
+      expect(Object.keys(schema).length, path).toBeGreaterThan(1);
+      expect(schema.properties ?? schema.$ref ?? schema.anyOf, path).toBeDefined();
+    }
+    expect(doc.components.schemas).toHaveProperty('Actor');
+    expect(JSON.stringify(doc.components.schemas.Citation)).toContain('passage');
+  });
+});
