@@ -8,11 +8,13 @@
  * command that only reads the store never parses the case.
  */
 import { CitationIndex } from '../case/citation-index.js';
-import { loadCase, type LoadedCase } from '../case/load.js';
+import type { LoadedCase } from '../case/load.js';
+import type { CaseCopyState } from '../domain/working-copy.js';
 import { buildCausalMap, type CausalMap } from '../model/causal-map.js';
 import { openStore, type OpenStoreOptions, type Store } from '../store/index.js';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/requests.js';
+import { openWorkingCase, readWorkingCase } from './case-source.js';
 import { JobRegistry, type JobState } from './jobs.js';
 
 export interface WorkbenchOptions {
@@ -33,8 +35,16 @@ export interface Workbench {
   readonly chromiumPath?: string;
   readonly clock: () => Date;
   readonly jobs: JobRegistry;
-  /** The case, loaded and validated once (InputError listing every problem when it is broken). */
+  /**
+   * The case: the working copy in the store, seeded from the case folder on first use (an
+   * InputError listing every problem when the folder is broken). Re-read when another process
+   * or request changed it (its revision moved).
+   */
   case(): Promise<LoadedCase>;
+  /** The working copy's id, seed and revision (opening the case first). */
+  caseState(): Promise<CaseCopyState>;
+  /** What the analyst should know about the case right now (e.g. the seed folder changed under their changes). */
+  notices(): readonly string[];
   /** The store, opened on first use. */
   store(): Promise<Store>;
   /** Resolves citations to stored passages, with a cache that lives as long as the workbench. */
@@ -46,20 +56,43 @@ export interface Workbench {
 }
 
 export function openWorkbench(options: WorkbenchOptions): Workbench {
-  let casePromise: Promise<LoadedCase> | undefined;
   let storePromise: Promise<Store> | undefined;
   let citations: CitationIndex | undefined;
+  let current: { case: LoadedCase; state: CaseCopyState } | undefined;
+  let opening: Promise<{ case: LoadedCase; state: CaseCopyState }> | undefined;
+  let notices: string[] = [];
   const given = isStore(options.store) ? options.store : undefined;
+  const clock = options.clock ?? (() => new Date());
+
+  const refresh = async (): Promise<{ case: LoadedCase; state: CaseCopyState }> => {
+    const store = await storePromise!;
+    if (current) {
+      // One small query: another request, process or machine may have changed the copy.
+      const state = await store.cases.copyState(current.state.caseId);
+      if (state && state.revision === current.state.revision) return current;
+      if (state) return (current = { case: await readWorkingCase(store, state), state });
+    }
+    const opened = await openWorkingCase(store, options.caseDir, clock);
+    notices = opened.notices;
+    return (current = { case: opened.case, state: opened.state });
+  };
+
   return {
     caseDir: options.caseDir,
     chromiumPath: options.chromiumPath,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     jobs: new JobRegistry({ max: LIMITS.jobs.kept, onUnexpected: options.onUnexpected }),
-    case() {
-      casePromise ??= loadCase(options.caseDir);
-      // A failed load is not remembered: the analyst may fix the file and ask again.
-      casePromise.catch(() => (casePromise = undefined));
-      return casePromise;
+    async case() {
+      return (await this.caseState().then(() => current!)).case;
+    },
+    async caseState() {
+      await this.store();
+      // Concurrent callers share one read; a failed one is not remembered (the folder may be fixed).
+      opening ??= refresh().finally(() => (opening = undefined));
+      return (await opening).state;
+    },
+    notices() {
+      return notices;
     },
     store() {
       storePromise ??= given ? Promise.resolve(given) : openStore(options.store as OpenStoreOptions);

@@ -8,9 +8,10 @@
  * numbers and booleans are coerced.
  */
 import { z } from 'zod';
-import { ActorType, Id } from './case.js';
+import { ActorType, Citation, Id } from './case.js';
 import { DateParam } from './dates.js';
 import { Distribution, ModelFormatName, ReportFormatName, TransferName, UpdateRuleName } from './simulation.js';
+import { ItemKind } from './working-copy.js';
 
 /** Every default and limit of a request, in one place. */
 export const LIMITS = {
@@ -159,3 +160,62 @@ export type ReportRequest = z.infer<typeof ReportRequest>;
 export type ReportInput = z.input<typeof ReportRequest>;
 
 export const AchRequest = NoRequest;
+
+/** The sections a change may write (the metadata is edited as kind `meta`, id `case`). */
+const WritableKind = ItemKind;
+/** Who made a change: a name, an e-mail, a handle. */
+const Author = z.string().trim().min(1).max(120);
+const Reason = z.string().trim().min(1).max(2000);
+
+export const AddItemRequest = z
+  .object({
+    kind: WritableKind.exclude(['meta']),
+    /** The item as the case folder's YAML writes it; validated like the loader validates. */
+    item: z.record(z.string(), z.unknown()),
+    reason: Reason.optional(),
+    /** The passages the change rests on (default: the item's own citations). */
+    cite: z.array(Citation).max(50).optional(),
+    author: Author.optional(),
+  })
+  .strict();
+export type AddItemRequest = z.infer<typeof AddItemRequest>;
+
+export const EditItemRequest = z
+  .object({
+    kind: WritableKind,
+    id: z.string().min(1).max(300),
+    /** Fields to set, by dotted path (`title.en`, `history`); a value of null removes the field. */
+    set: z.record(z.string(), z.unknown()),
+    reason: Reason.optional(),
+    cite: z.array(Citation).max(50).optional(),
+    author: Author.optional(),
+    /** The revision the edit was prepared against; a later change to the same item refuses it (409). */
+    revision: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+export type EditItemRequest = z.infer<typeof EditItemRequest>;
+
+export const RetireItemRequest = z
+  .object({ kind: WritableKind.exclude(['meta']), id: z.string().min(1).max(300), reason: Reason.optional(), author: Author.optional() })
+  .strict();
+export type RetireItemRequest = z.infer<typeof RetireItemRequest>;
+
+export const RevertRequest = z
+  .object({ seq: z.coerce.number().int().min(1), reason: Reason.optional(), author: Author.optional() })
+  .strict();
+export type RevertRequest = z.infer<typeof RevertRequest>;
+
+export const HistoryRequest = z
+  .object({
+    kind: ItemKind.optional(),
+    /** An item's id (any section when `kind` is not given). */
+    item: z.string().min(1).max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    /** Entries older than this one (paging). */
+    before: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+export type HistoryRequest = z.infer<typeof HistoryRequest>;
+
+export const ItemRequest = z.object({ kind: ItemKind, id: z.string().min(1).max(300) }).strict();
+export type ItemRequest = z.infer<typeof ItemRequest>;

@@ -4,6 +4,7 @@ import { openPostgresStore } from './postgres.js';
 import type { Store } from './store.js';
 
 export type { Store, StoreKind, ImportResult } from './store.js';
+export { canonicalJson, type CaseCopyStore, type ItemWrite, type SeedRequest, type HistoryQuery } from './case-copy.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 export { contentHash } from './sql-store.js';
 export { makeSnippet } from './snippet.js';

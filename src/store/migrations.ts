@@ -68,6 +68,57 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index documents_published_idx on documents (published_from, published_to)`,
     ],
   },
+  {
+    version: 3,
+    description: 'the case as a working copy: items, append-only history, candidate decisions',
+    statements: [
+      `create table case_copies (
+        case_id text primary key,
+        seed_hash text not null,
+        seed_dir text not null,
+        revision integer not null default 0,
+        seeded_seq bigint
+      )`,
+      `create table case_items (
+        case_id text not null references case_copies(case_id) on delete cascade,
+        kind text not null,
+        id text not null,
+        ordinal integer not null,
+        data jsonb not null,
+        retired boolean not null default false,
+        primary key (case_id, kind, id)
+      )`,
+      `create table case_changes (
+        seq bigserial primary key,
+        case_id text not null,
+        at timestamptz not null,
+        author text not null,
+        action text not null,
+        kind text,
+        item text,
+        before jsonb,
+        after jsonb,
+        reason text,
+        cite jsonb not null default '[]',
+        candidate text,
+        reverts bigint,
+        revision integer not null
+      )`,
+      `create index case_changes_item_idx on case_changes (case_id, kind, item, seq)`,
+      `create table candidate_decisions (
+        case_id text not null,
+        candidate text not null,
+        document text not null,
+        decision text not null,
+        kind text,
+        item text,
+        reason text,
+        at timestamptz not null,
+        author text not null,
+        primary key (case_id, candidate)
+      )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

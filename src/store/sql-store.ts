@@ -24,6 +24,7 @@ import { compileSearch } from './search-query.js';
 import { makeSnippet } from './snippet.js';
 import type { SqlClient } from './sql-client.js';
 import type { ImportResult, Store, StoreKind } from './store.js';
+import { caseCopyStore, type CaseCopyStore } from './case-copy.js';
 
 export const DEFAULTS = {
   /** Hits returned when a query gives no limit. */
@@ -144,11 +145,15 @@ function checkPassages(doc: DocumentDraft): void {
 }
 
 export class SqlStore implements Store {
+  readonly cases: CaseCopyStore;
+
   constructor(
     readonly kind: StoreKind,
     private readonly db: SqlClient,
     private readonly onClose: () => Promise<void>,
-  ) {}
+  ) {
+    this.cases = caseCopyStore(db);
+  }
 
   async putDocument(doc: DocumentDraft): Promise<PutResult> {
     checkPassages(doc);

@@ -15,6 +15,7 @@ import type {
   StoreStats,
   Workspace,
 } from '../domain/corpus.js';
+import type { CaseCopyStore } from './case-copy.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -27,6 +28,9 @@ export interface ImportResult {
 export interface Store extends DocumentSink {
   /** Which implementation this is. */
   readonly kind: StoreKind;
+
+  /** The case's working copy, its history and the decisions on extraction candidates. */
+  readonly cases: CaseCopyStore;
 
   /**
    * Stores a document and its passages in one transaction; index terms are computed here.
