@@ -66,6 +66,7 @@ export function checkReferences(
   for (const e of c.edges) {
     expect(e, ['from'], e.from, concepts, 'concept');
     expect(e, ['to'], e.to, concepts, 'concept');
+    if (e.condition) expect(e, ['condition', 'concept'], e.condition.concept, concepts, 'concept');
     const key = `${e.from}->${e.to}`;
     if (edgeKeys.has(key)) report(e, ['to'], `duplicate edge ${key}: state each causal link once`);
     edgeKeys.add(key);
@@ -133,7 +134,7 @@ function checkDuplicateIds(c: SectionItems, report: Report): void {
 }
 
 /** ` (did you mean "x"?)` when an id is a small edit away from a known one. */
-function suggest(id: string, pool: Set<string>): string {
+export function suggest(id: string, pool: Iterable<string>): string {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 4)) + 1;
   for (const candidate of pool) {

@@ -7,6 +7,7 @@
 import { InputError } from '../domain/errors.js';
 import { conceptIndex, type CausalMap } from '../model/causal-map.js';
 import { kernelSettings, resolveSettings, type InferenceSettings } from './infer.js';
+import { normalizeMap } from './normalize.js';
 import { createPairSolver, prepareScenario, solvePair, type ScenarioInput } from './scenario.js';
 
 export interface EdgeSensitivity {
@@ -43,9 +44,11 @@ export function sensitivity(
   const settings = resolveSettings(options);
   const prepared = prepareScenario(map, scenario);
   const solver = createPairSolver(map.n, kernelSettings(settings));
-  const w = map.inWeights.slice();
+  // Solved on the normalized map; reported with the authored weights and ranges.
+  const run = normalizeMap(map, settings.normalize);
+  const w = run.inWeights.slice();
   const deltaAt = () => {
-    solvePair(map, w, prepared, solver);
+    solvePair(run, w, prepared, solver);
     return solver.scen[o] - solver.base[o];
   };
   const delta = deltaAt();
@@ -58,11 +61,11 @@ export function sensitivity(
     const hi = map.rangeHigh[k];
     if (lo === hi) continue;
     const p = slot[k];
-    w[p] = lo;
+    w[p] = run.rangeLow[k];
     const deltaLow = deltaAt();
-    w[p] = hi;
+    w[p] = run.rangeHigh[k];
     const deltaHigh = deltaAt();
-    w[p] = map.weights[k];
+    w[p] = run.weights[k];
     edges.push({
       from: map.ids[map.edgeFrom[k]],
       to: map.ids[map.edgeTo[k]],

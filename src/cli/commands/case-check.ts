@@ -1,9 +1,10 @@
 /**
  * `marsad case check [--json]`: load and validate the case folder, check every citation's quote
  * against the corpus files, and print counts per section and every problem with file, line and
- * field. Exit 2 when there is any problem.
+ * field. Exit 2 when there is any problem. Model warnings (an edge's strength against the modal
+ * words of its quotes, conditional edges) are printed but do not fail the check.
  */
-import { citationProblems, corpusTextReader } from '../../case/check.js';
+import { citationProblems, corpusTextReader, modelWarnings } from '../../case/check.js';
 import { loadCaseWithWarnings, type CaseWarning } from '../../case/load.js';
 import { CaseProblemsError } from '../../case/problems.js';
 import { SECTION_NAMES } from '../../case/sections.js';
@@ -28,7 +29,7 @@ export const register: RegisterCommand = (program, io) => {
       try {
         const loaded = await loadCaseWithWarnings(dir);
         const c = loaded.case;
-        warnings = loaded.warnings;
+        warnings = [...loaded.warnings, ...modelWarnings(c)];
         caseId = c.meta.id;
         counts = Object.fromEntries(SECTION_NAMES.map((s) => [s, c[s].length]));
         if (c.corpusDir) {
