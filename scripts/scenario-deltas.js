@@ -1,23 +1,34 @@
 #!/usr/bin/env node
 // Prints, for the built-in case (or --case DIR), how saturated the baseline is and how far each
 // scenario's levers move their direct effects (the concepts one edge away from a lever the
-// scenario changes), with the largest outcome delta of each scenario. Used to record the model's
-// calibration before and after a change (docs/model.md). Run after `npm run build`:
-//   node scripts/scenario-deltas.js [--case DIR] [--rule R] [--transfer F] [--lambda L] [--md]
+// scenario changes): the scenario's delta of that concept, and the lever's own effect on it (the
+// scenario against the same scenario with that one lever at its baseline value, leverEffects).
+// With --before REV it also runs the case as it was at git revision REV with the engine's
+// settings of that time (raw weights, λ = 1) and prints both side by side: the before/after
+// table of docs/model.md. Run after `npm run build`:
+//   node scripts/scenario-deltas.js [--case DIR] [--rule R] [--transfer F] [--lambda L]
+//     [--normalize none|in-strength|in-degree] [--md] [--before REV]
 //     [--watch id,id,...]   (concepts whose scenario value and delta are shown for every scenario)
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCase } from '../dist/case/load.js';
 import { buildCausalMap } from '../dist/model/causal-map.js';
+import { leverEffects } from '../dist/simulate/levers.js';
 import { runScenario } from '../dist/simulate/scenario.js';
 
+const root = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: {
-    case: { type: 'string', default: resolve(import.meta.dirname, '..', 'cases', 'iraq-withdrawal') },
+    case: { type: 'string', default: join(root, 'cases', 'iraq-withdrawal') },
     rule: { type: 'string' },
     transfer: { type: 'string' },
     lambda: { type: 'string' },
+    normalize: { type: 'string' },
     md: { type: 'boolean', default: false },
+    before: { type: 'string' },
     watch: {
       type: 'string',
       default: 'militia-attacks,iraq-security,pressure-for-exit,sanctions-on-iraq,iranian-influence-iraq,regional-allies-security',
@@ -28,50 +39,94 @@ const settings = {
   ...(args.rule ? { rule: args.rule } : {}),
   ...(args.transfer ? { transfer: args.transfer } : {}),
   ...(args.lambda ? { lambda: Number(args.lambda) } : {}),
+  ...(args.normalize ? { normalize: args.normalize } : {}),
 };
+/** The engine before issue 14: the authored weights as they are, λ = 1. */
+const BEFORE_SETTINGS = { normalize: 'none', lambda: 1 };
 const WALL = 0.8;
+const fmt = (x) => (x === undefined ? '—' : (x > 0 ? '+' : '') + x.toFixed(2));
 
-const c = await loadCase(args.case);
-const map = buildCausalMap(c.concepts, c.edges);
-const fmt = (x) => (x > 0 ? '+' : '') + x.toFixed(3);
-
-const status = runScenario(map, { id: 'baseline' }, settings);
-const free = status.concepts.filter((k) => k.kind !== 'lever');
-const walls = free.filter((k) => Math.abs(k.baseline) > WALL);
-console.log(
-  `baseline: ${walls.length} of ${free.length} non-lever concepts beyond ±${WALL}` +
-    (walls.length ? `: ${walls.map((k) => `${k.concept} ${fmt(k.baseline)}`).join(', ')}` : ''),
-);
-
-const rows = [];
-for (const scenario of c.scenarios) {
-  const r = runScenario(map, scenario, settings);
-  const base = new Map(r.concepts.map((k) => [k.concept, k.baseline]));
-  const delta = new Map(r.concepts.map((k) => [k.concept, k.delta]));
-  const changed = Object.entries(r.levers).filter(([id, v]) => Math.abs(v - (map.initial[map.index.get(id)] ?? 0)) > 1e-12);
-  const top = [...r.outcomes].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))[0];
-  const direct = [];
-  for (const [lever] of changed) {
-    const i = map.index.get(lever);
-    for (let p = map.outStarts[i]; p < map.outStarts[i + 1]; p++) {
-      const target = map.ids[map.outTargets[p]];
-      direct.push(`${lever} → ${target} ${fmt(delta.get(target))} (from ${fmt(base.get(target))})`);
-    }
-  }
-  const watched = args.watch
-    .split(',')
-    .filter((id) => map.index.has(id))
-    .map((id) => `${id} ${fmt(base.get(id) + delta.get(id))} (${fmt(delta.get(id))})`);
-  rows.push({ scenario: scenario.id, direct, watched, top: top ? `${top.concept} ${fmt(top.delta)}` : '' });
+/** Baseline walls and, per scenario, each lever → direct effect with the two measures. */
+async function measure(caseDir, opts) {
+  const c = await loadCase(caseDir);
+  const map = buildCausalMap(c.concepts, c.edges);
+  const base = runScenario(map, { id: 'baseline' }, opts);
+  const free = base.concepts.filter((k) => k.kind !== 'lever');
+  const walls = free.filter((k) => Math.abs(k.baseline) > WALL);
+  const scenarios = c.scenarios.map((scenario) => {
+    const r = runScenario(map, scenario, opts);
+    const byId = new Map(r.concepts.map((k) => [k.concept, k]));
+    const direct = leverEffects(map, scenario, opts).flatMap((l) =>
+      l.effects.map((e) => ({ key: `${l.lever} → ${e.concept}`, delta: byId.get(e.concept).delta, own: e.change })),
+    );
+    const top = [...r.outcomes].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))[0];
+    const watched = Object.fromEntries(
+      args.watch
+        .split(',')
+        .filter((id) => byId.has(id))
+        .map((id) => [id, byId.get(id)]),
+    );
+    return { id: scenario.id, direct, top, watched };
+  });
+  return { free: free.length, walls, scenarios };
 }
 
-if (args.md) {
-  console.log('\n| scenario | lever → direct effect: delta (baseline) | largest outcome delta | watched: value (delta) |\n|---|---|---|---|');
-  for (const r of rows) console.log(`| \`${r.scenario}\` | ${r.direct.join('<br>') || '—'} | ${r.top} | ${r.watched.join('<br>')} |`);
+/** The case folder as it was at git revision `rev`, in a temporary directory. */
+function caseAt(rev, dir) {
+  const tmp = mkdtempSync(join(tmpdir(), 'marsad-before-'));
+  const rel = relative(root, resolve(dir));
+  const tar = execFileSync('git', ['-C', root, 'archive', rev, rel]);
+  execFileSync('tar', ['-x', '-C', tmp], { input: tar });
+  return { dir: join(tmp, rel), cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+}
+
+const wallLine = (label, m) =>
+  `${label}: ${m.walls.length} of ${m.free} non-lever concepts beyond ±${WALL}` +
+  (m.walls.length ? ` (${m.walls.map((k) => `${k.concept} ${fmt(k.baseline)}`).join(', ')})` : '');
+
+const after = await measure(args.case, settings);
+if (args.before) {
+  const old = caseAt(args.before, args.case);
+  let before;
+  try {
+    before = await measure(old.dir, BEFORE_SETTINGS);
+  } finally {
+    old.cleanup();
+  }
+  console.log(`${wallLine(`before (${args.before}, raw weights, λ 1)`, before)}\n${wallLine('after (defaults)', after)}\n`);
+  console.log('| scenario | lever → direct effect | before: delta (lever\'s own) | after: delta (lever\'s own) |\n|---|---|---:|---:|');
+  for (const a of after.scenarios) {
+    const b = before.scenarios.find((s) => s.id === a.id);
+    const keys = [...new Set([...(b?.direct ?? []).map((d) => d.key), ...a.direct.map((d) => d.key)])];
+    for (const key of keys) {
+      const x = b?.direct.find((d) => d.key === key);
+      const y = a.direct.find((d) => d.key === key);
+      const cell = (d) => (d ? `${fmt(d.delta)} (${fmt(d.own)})` : '—');
+      console.log(`| \`${a.id}\` | ${key} | ${cell(x)} | ${cell(y)} |`);
+    }
+  }
+  console.log('\n| scenario | largest outcome delta, before | after |\n|---|---|---|');
+  for (const a of after.scenarios) {
+    const b = before.scenarios.find((s) => s.id === a.id);
+    const top = (t) => (t ? `${t.concept} ${fmt(t.delta)}` : '—');
+    console.log(`| \`${a.id}\` | ${top(b?.top)} | ${top(a.top)} |`);
+  }
+  const ids = args.watch.split(',');
+  console.log(`\n| scenario | ${ids.join(' | ')} |\n|---|${ids.map(() => '---').join('|')}|`);
+  for (const a of after.scenarios) {
+    const b = before.scenarios.find((s) => s.id === a.id);
+    const cell = (id) => {
+      const x = b?.watched[id];
+      const y = a.watched[id];
+      return `${x ? `${fmt(x.value)} (${fmt(x.delta)})` : '—'} → ${y ? `${fmt(y.value)} (${fmt(y.delta)})` : '—'}`;
+    };
+    console.log(`| \`${a.id}\` | ${ids.map(cell).join(' | ')} |`);
+  }
 } else {
-  for (const r of rows) {
-    console.log(`\n${r.scenario} (largest outcome delta: ${r.top || 'none'})`);
-    for (const d of r.direct) console.log(`  ${d}`);
-    console.log(`  watched: ${r.watched.join(', ')}`);
+  console.log(wallLine('baseline', after));
+  for (const s of after.scenarios) {
+    console.log(`\n${s.id} (largest outcome delta: ${s.top ? `${s.top.concept} ${fmt(s.top.delta)}` : 'none'})`);
+    for (const d of s.direct) console.log(`  ${d.key}: delta ${fmt(d.delta)}, lever's own ${fmt(d.own)}`);
+    console.log(`  watched: ${Object.entries(s.watched).map(([id, k]) => `${id} ${fmt(k.value)} (${fmt(k.delta)})`).join(', ')}`);
   }
 }
