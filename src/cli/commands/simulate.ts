@@ -1,21 +1,27 @@
 /**
- * `marsad simulate --scenario ID [--runs N] [--seed S] [--threads T] [--rule R] [--transfer F]
- * [--lambda L] [--distribution D] [--sensitivity OUTCOME] [--from YYYY-MM --to YYYY-MM]
- * [--steps-per-month N] [--json]`: runs a scenario of the case's
- * causal model against the baseline and prints outcome deltas, winners and losers, convergence,
- * the monthly trajectory when the scenario has a schedule, and Monte Carlo probabilities when
- * --runs is above 1.
+ * `marsad simulate --scenario ID | --lever ID=VALUE... [--runs N] [--seed S] [--threads T]
+ * [--rule R] [--transfer F] [--lambda L] [--normalize M] [--distribution D]
+ * [--sensitivity OUTCOME] [--from YYYY-MM --to YYYY-MM] [--steps-per-month N] [--json]`: runs a
+ * scenario of the case's causal model (or an unsaved one built from `--lever` settings, on top
+ * of `--scenario` when both are given) against the baseline and prints outcome deltas, winners
+ * and losers, convergence, the concepts at the walls of the transfer function, the monthly
+ * trajectory when the scenario has a schedule, and Monte Carlo probabilities with the edges
+ * each conclusion hangs on when --runs is above 1.
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { payoffs } from '../../analysis/payoffs.js';
+import { robustness } from '../../analysis/robustness.js';
 import type { LoadedCase } from '../../case/load.js';
 import { InputError, NotFoundError } from '../../domain/errors.js';
 import { buildCausalMap, type CausalMap } from '../../model/causal-map.js';
 import { runMonteCarlo, MONTE_CARLO_DEFAULTS, type Distribution, type MonteCarloResult } from '../../simulate/monte-carlo.js';
-import { deltasOf, runScenario } from '../../simulate/scenario.js';
+import { INFERENCE_DEFAULTS } from '../../simulate/infer.js';
+import { parseLeverAssignment, scenarioFromLevers } from '../../simulate/levers.js';
+import { WEIGHT_NORMALIZATION_NAMES, type WeightNormalizationName } from '../../simulate/normalize.js';
+import { deltasOf, runScenario, type ScenarioInput } from '../../simulate/scenario.js';
 import { runSchedule } from '../../simulate/schedule.js';
-import { sensitivity } from '../../simulate/sensitivity.js';
+import { sensitivity, sensitivityTable } from '../../simulate/sensitivity.js';
 import { TRANSFER_NAMES, type TransferName } from '../../simulate/transfer.js';
 import { UPDATE_RULE_NAMES, type UpdateRuleName } from '../../simulate/update-rules.js';
 import type { CliIo } from '../io.js';
@@ -23,7 +29,9 @@ import { loadCaseFor, table } from './case-listing.js';
 import type { RegisterCommand } from './index.js';
 
 interface SimulateOptions {
-  scenario: string;
+  scenario?: string;
+  lever: string[];
+  normalize?: string;
   runs?: string;
   seed?: string;
   threads?: string;
@@ -87,13 +95,20 @@ export const register: RegisterCommand = (program, io) => {
   program
     .command('simulate')
     .description('run a scenario of the causal model: outcome deltas, winners and losers, Monte Carlo probabilities')
-    .requiredOption('--scenario <id>', 'scenario id (see `marsad scenarios`)')
+    .option('--scenario <id>', 'scenario id (see `marsad scenarios`)')
+    .option(
+      '--lever <id=value>',
+      'set a lever to a value in [-1, 1] (repeatable): an unsaved scenario, on top of --scenario when given',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--runs <n>', 'Monte Carlo runs over the edge-weight ranges (1 … 1000000; 1 = the authored weights only)', '1')
     .option('--seed <s>', 'seed of the Monte Carlo generator (0 … 4294967295)', String(MONTE_CARLO_DEFAULTS.seed))
     .option('--threads <t>', 'worker threads for Monte Carlo (default: cores, at most 4)')
-    .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')}`, 'kosko')
-    .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')}`, 'tanh')
-    .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)', '1')
+    .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')}`, INFERENCE_DEFAULTS.rule)
+    .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')}`, INFERENCE_DEFAULTS.transfer)
+    .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)', String(INFERENCE_DEFAULTS.lambda))
+    .option('--normalize <m>', `incoming weights scaled before inference: ${WEIGHT_NORMALIZATION_NAMES.join(', ')}`, INFERENCE_DEFAULTS.normalize)
     .option('--distribution <d>', 'Monte Carlo sampling within each range: uniform or triangular', 'uniform')
     .option('--sensitivity <outcome>', 'also rank the edges by how much they move this outcome (tornado data)')
     .option('--from <month>', 'first month of the trajectory, YYYY-MM (default: the month before the first schedule step)')
@@ -107,20 +122,26 @@ export const register: RegisterCommand = (program, io) => {
       const rule = oneOf<UpdateRuleName>(opts.rule, '--rule', UPDATE_RULE_NAMES);
       const transfer = oneOf<TransferName>(opts.transfer, '--transfer', TRANSFER_NAMES);
       const distribution = oneOf<Distribution>(opts.distribution, '--distribution', ['uniform', 'triangular']);
+      const normalize = oneOf<WeightNormalizationName>(opts.normalize, '--normalize', WEIGHT_NORMALIZATION_NAMES);
       const lambda = opts.lambda === undefined ? undefined : Number(opts.lambda);
       if (lambda !== undefined && !(Number.isFinite(lambda) && lambda > 0)) {
         throw new InputError(`expected --lambda a number > 0, got "${opts.lambda}"`);
       }
-      const settings = { rule, transfer, lambda };
+      const settings = { rule, transfer, lambda, normalize };
+      const levers = opts.lever.map((v) => parseLeverAssignment(v));
+      if (opts.scenario === undefined && levers.length === 0) throw new InputError('expected --scenario ID or --lever ID=VALUE');
 
       const c = await loadCaseFor(cmd, io);
-      const scenario = c.scenarios.find((s) => s.id === opts.scenario);
-      if (!scenario) {
+      const saved = opts.scenario === undefined ? undefined : c.scenarios.find((s) => s.id === opts.scenario);
+      if (opts.scenario !== undefined && !saved) {
         throw new NotFoundError(
           `unknown scenario "${opts.scenario}"; the case has: ${c.scenarios.map((s) => s.id).join(', ') || 'none'}`,
         );
       }
       const map = caseMap(c);
+      const scenario: ScenarioInput & { title?: { ar: string; en: string }; schedule?: unknown[] } =
+        levers.length > 0 ? scenarioFromLevers(map, levers, saved) : saved!;
+      const title = saved && levers.length === 0 ? saved.title : { ar: 'سيناريو غير محفوظ', en: 'Unsaved scenario' };
       const result = runScenario(map, scenario, settings);
       const payoffTable = payoffs(c.stakes, deltasOf(result));
       const trajectoryWindow = {
@@ -128,7 +149,7 @@ export const register: RegisterCommand = (program, io) => {
         ...(opts.to ? { to: opts.to } : {}),
         ...(opts.stepsPerMonth ? { stepsPerMonth: intFlag(opts.stepsPerMonth, '--steps-per-month', 1, 100) } : {}),
       };
-      const wantsTrajectory = scenario.schedule.length > 0 || (opts.from !== undefined && opts.to !== undefined);
+      const wantsTrajectory = (scenario.schedule?.length ?? 0) > 0 || (opts.from !== undefined && opts.to !== undefined);
       const trajectory = wantsTrajectory ? runSchedule(map, scenario, { ...settings, ...trajectoryWindow }) : undefined;
       const tornado = opts.sensitivity ? sensitivity(map, scenario, opts.sensitivity, settings) : undefined;
 
@@ -151,18 +172,28 @@ export const register: RegisterCommand = (program, io) => {
       }
 
       const labelOf = (id: string) => c.concepts.find((x) => x.id === id)?.label;
+      const conclusions = probabilities
+        ? robustness({
+            mc: probabilities,
+            table: sensitivityTable(map, scenario, settings),
+            stakes: c.stakes,
+            conceptLabel: labelOf,
+            actorName: (id) => c.actors.find((a) => a.id === id)?.name,
+          })
+        : undefined;
       const out = {
         scenario: scenario.id,
-        title: scenario.title,
+        title,
         settings: result.settings,
         convergence: result.convergence,
         levers: result.levers,
+        walls: result.walls,
         outcomes: result.outcomes.map(({ concept, baseline, value, delta }) => ({ concept, baseline, value, delta })),
         concepts: result.concepts,
         actors: payoffTable.actors,
         winners: payoffTable.winners,
         losers: payoffTable.losers,
-        ...(probabilities ? { probabilities, nonConverged: probabilities.nonConverged } : {}),
+        ...(probabilities ? { probabilities, nonConverged: probabilities.nonConverged, robustness: conclusions } : {}),
         ...(trajectory ? { trajectory } : {}),
         ...(tornado ? { sensitivity: tornado } : {}),
       };
@@ -174,9 +205,16 @@ export const register: RegisterCommand = (program, io) => {
         const v = result.convergence[k];
         return `${v.status}${v.period ? ` (period ${v.period})` : ''} after ${v.steps} steps`;
       };
-      io.out(`scenario ${scenario.id}: ${scenario.title.en}\n`);
-      io.out(`rule ${result.settings.rule}, transfer ${result.settings.transfer} (λ ${result.settings.lambda})\n`);
-      io.out(`convergence: baseline ${conv('baseline')}; scenario ${conv('scenario')}\n\n`);
+      io.out(`scenario ${scenario.id}: ${title.en}\n`);
+      io.out(`rule ${result.settings.rule}, transfer ${result.settings.transfer} (λ ${result.settings.lambda}), weights normalized: ${result.settings.normalize}\n`);
+      io.out(`convergence: baseline ${conv('baseline')}; scenario ${conv('scenario')}\n`);
+      for (const k of ['baseline', 'scenario'] as const) {
+        const at = result.walls[k];
+        if (at.length > 0) {
+          io.err(`warning: ${at.length} concept${at.length === 1 ? '' : 's'} at the walls (|x| ≥ ${result.walls.threshold}) in the ${k}: ${at.join(', ')}; their deltas understate what moves them\n`);
+        }
+      }
+      io.out('\n');
       const prob = new Map(probabilities?.outcomes.map((o) => [o.concept, o]));
       io.out(
         table(
@@ -198,6 +236,7 @@ export const register: RegisterCommand = (program, io) => {
       io.out(`\nwinners: ${side(payoffTable.winners)}\nlosers: ${side(payoffTable.losers)}\n`);
       if (probabilities) {
         io.out(`monte carlo: ${runs} runs, seed ${probabilities.seed}, ${probabilities.distribution}; not converged ${(probabilities.nonConverged * 100).toFixed(1)}%\n`);
+        io.out(`\nrobustness:\n${(conclusions ?? []).map((x) => `- ${x.sentence.en}\n`).join('')}`);
       }
       if (trajectory) {
         io.out(`trajectory: ${trajectory.from} … ${trajectory.to}, ${trajectory.months.length} months; changes ${trajectory.changes.map((ch) => ch.month).join(', ')} (--json for the series)\n`);
