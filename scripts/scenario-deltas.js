@@ -7,7 +7,7 @@
 // settings of that time (raw weights, λ = 1) and prints both side by side: the before/after
 // table of docs/model.md. Run after `npm run build`:
 //   node scripts/scenario-deltas.js [--case DIR] [--rule R] [--transfer F] [--lambda L]
-//     [--normalize none|in-strength|in-degree] [--md] [--before REV]
+//     [--normalize none|in-strength|in-degree] [--md] [--before REV] [--sweep]
 //     [--watch id,id,...]   (concepts whose scenario value and delta are shown for every scenario)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     normalize: { type: 'string' },
     md: { type: 'boolean', default: false },
     before: { type: 'string' },
+    sweep: { type: 'boolean', default: false },
     watch: {
       type: 'string',
       default: 'militia-attacks,iraq-security,pressure-for-exit,sanctions-on-iraq,iranian-influence-iraq,regional-allies-security',
@@ -85,7 +86,33 @@ const wallLine = (label, m) =>
   (m.walls.length ? ` (${m.walls.map((k) => `${k.concept} ${fmt(k.baseline)}`).join(', ')})` : '');
 
 const after = await measure(args.case, settings);
-if (args.before) {
+if (args.sweep) {
+  // The configurations docs/model.md weighs: walls, the weakest lever (its strongest direct
+  // effect per unit of lever movement, the measure of test/model/calibration.test.ts) and the
+  // largest outcome delta of full-withdrawal.
+  console.log('| rule | normalize | λ | beyond ±0.8 | weakest lever (per unit) | full-withdrawal: largest outcome delta |\n|---|---|---:|---:|---|---|');
+  for (const rule of ['kosko', 'modified-kosko']) {
+    for (const normalize of ['none', 'in-strength', 'in-degree']) {
+      for (const lambda of [0.5, 1, 1.5]) {
+        const opts = { rule, normalize, lambda };
+        const m = await measure(args.case, opts);
+        const c = await loadCase(args.case);
+        const map = buildCausalMap(c.concepts, c.edges);
+        let weakest;
+        for (const scenario of c.scenarios) {
+          for (const l of leverEffects(map, scenario, opts)) {
+            const gain = Math.max(...l.effects.map((e) => Math.abs(e.change))) / Math.abs(l.to - l.from);
+            if (!weakest || gain < weakest.gain) weakest = { gain, at: `${scenario.id}: ${l.lever}` };
+          }
+        }
+        const fw = m.scenarios.find((s) => s.id === 'full-withdrawal');
+        console.log(
+          `| ${rule} | ${normalize} | ${lambda} | ${m.walls.length} of ${m.free} | ${weakest.gain.toFixed(2)} (${weakest.at}) | ${fw.top.concept} ${fmt(fw.top.delta)} |`,
+        );
+      }
+    }
+  }
+} else if (args.before) {
   const old = caseAt(args.before, args.case);
   let before;
   try {
