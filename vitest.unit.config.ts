@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     pool: 'threads',
+    setupFiles: ['test/setup-home.ts'],
     testTimeout: 60_000,
   },
 });

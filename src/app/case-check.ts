@@ -2,7 +2,7 @@
  * Checking the case folder: validation with every problem (file, line, field), counts per
  * section, and every citation's quote against the corpus files.
  */
-import { citationProblems, corpusTextReader } from '../case/check.js';
+import { citationProblems, corpusTextReader, modelWarnings } from '../case/check.js';
 import { loadCaseWithWarnings, type CaseWarning } from '../case/load.js';
 import { CaseProblemsError } from '../case/problems.js';
 import { SECTION_NAMES } from '../case/sections.js';
@@ -32,7 +32,7 @@ export async function checkCase(wb: Workbench): Promise<CaseCheckReport> {
   try {
     const loaded = await loadCaseWithWarnings(dir);
     const c = loaded.case;
-    warnings = loaded.warnings;
+    warnings = [...loaded.warnings, ...modelWarnings(c)];
     caseId = c.meta.id;
     counts = Object.fromEntries(SECTION_NAMES.map((s) => [s, c[s].length]));
     if (c.corpusDir) {

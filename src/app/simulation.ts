@@ -6,8 +6,9 @@
  * here, so the same scenario, runs and seed give the same numbers everywhere.
  */
 import { payoffs } from '../analysis/payoffs.js';
+import { robustness } from '../analysis/robustness.js';
 import type { LoadedCase } from '../case/load.js';
-import type { Scenario } from '../domain/case.js';
+import type { Bilingual, Scenario } from '../domain/case.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { CompareRequest, MonteCarloRequest, ModelRequest, SensitivityRequest, SimulateRequest } from '../domain/requests.js';
 import type { CompareResponse, JobResponse, ModelResponse } from '../domain/responses.js';
@@ -22,11 +23,14 @@ import {
   sensitivity,
   deltasOf,
   type InferenceSettings,
+  type ScenarioInput,
 } from '../simulate/index.js';
+import { scenarioFromLevers } from '../simulate/levers.js';
+import { sensitivityTable } from '../simulate/sensitivity.js';
 import { findById, unknownId } from './lookup.js';
 import { causalMapOf, type Workbench } from './workbench.js';
 
-type EngineSettings = Pick<SimulateRequest, 'rule' | 'transfer' | 'lambda'>;
+type EngineSettings = Pick<SimulateRequest, 'rule' | 'transfer' | 'lambda' | 'normalize'>;
 
 /** Only the settings the request sets: the engine fills in its own defaults for the rest. */
 function settingsOf(r: EngineSettings): Partial<InferenceSettings> {
@@ -34,7 +38,19 @@ function settingsOf(r: EngineSettings): Partial<InferenceSettings> {
     ...(r.rule ? { rule: r.rule } : {}),
     ...(r.transfer ? { transfer: r.transfer } : {}),
     ...(r.lambda !== undefined ? { lambda: r.lambda } : {}),
+    ...(r.normalize ? { normalize: r.normalize } : {}),
   };
+}
+
+const UNSAVED: Bilingual = { ar: 'سيناريو غير محفوظ', en: 'Unsaved scenario' };
+
+/** The scenario a request runs: a saved one, or levers set on top of one (or of the baseline). */
+export function scenarioOf(c: LoadedCase, req: Pick<SimulateRequest, 'scenario' | 'levers'>): { input: ScenarioInput & { schedule?: Scenario['schedule'] }; title: Bilingual } {
+  const saved = req.scenario === undefined ? undefined : findScenario(c, req.scenario);
+  if (req.levers && Object.keys(req.levers).length > 0) {
+    return { input: scenarioFromLevers(causalMapOf(c), Object.entries(req.levers), saved), title: UNSAVED };
+  }
+  return { input: saved!, title: saved!.title };
 }
 
 export function findScenario(c: LoadedCase, id: string): Scenario {
@@ -51,8 +67,12 @@ export interface Progress {
 }
 
 /** Monte Carlo over the edges' plausible ranges for one scenario of a loaded case. */
-export function monteCarloOf(c: LoadedCase, req: MonteCarloRequest, progress: Progress = {}): Promise<MonteCarloSummary> {
-  return runMonteCarlo(causalMapOf(c), findScenario(c, req.scenario), {
+export function monteCarloOf(
+  c: LoadedCase,
+  req: Omit<MonteCarloRequest, 'scenario'> & { scenario?: string; levers?: SimulateRequest['levers'] },
+  progress: Progress = {},
+): Promise<MonteCarloSummary> {
+  return runMonteCarlo(causalMapOf(c), scenarioOf(c, req).input, {
     ...settingsOf(req),
     runs: req.runs,
     seed: req.seed,
@@ -65,7 +85,7 @@ export function monteCarloOf(c: LoadedCase, req: MonteCarloRequest, progress: Pr
 
 /** One scenario of a loaded case against the baseline, with everything the request asks for. */
 export async function simulateCase(c: LoadedCase, req: SimulateRequest, progress: Progress = {}): Promise<SimulationResult> {
-  const scenario = findScenario(c, req.scenario);
+  const { input: scenario, title } = scenarioOf(c, req);
   if (req.sensitivity) checkConcept(c, req.sensitivity);
   const map = causalMapOf(c);
   const settings = settingsOf(req);
@@ -76,22 +96,32 @@ export async function simulateCase(c: LoadedCase, req: SimulateRequest, progress
     ...(req.to ? { to: req.to } : {}),
     ...(req.stepsPerMonth ? { stepsPerMonth: req.stepsPerMonth } : {}),
   };
-  const wantsTrajectory = scenario.schedule.length > 0 || (req.from !== undefined && req.to !== undefined);
+  const wantsTrajectory = (scenario.schedule?.length ?? 0) > 0 || (req.from !== undefined && req.to !== undefined);
   const trajectory = wantsTrajectory ? runSchedule(map, scenario, { ...settings, ...window }) : undefined;
   const tornado = req.sensitivity ? sensitivity(map, scenario, req.sensitivity, settings) : undefined;
   const probabilities = req.runs > 1 ? await monteCarloOf(c, { ...req, runs: req.runs }, progress) : undefined;
+  const conclusions = probabilities
+    ? robustness({
+        mc: probabilities,
+        table: sensitivityTable(map, scenario, settings),
+        stakes: c.stakes,
+        conceptLabel: (id) => c.concepts.find((k) => k.id === id)?.label,
+        actorName: (id) => c.actors.find((a) => a.id === id)?.name,
+      })
+    : undefined;
   return {
     scenario: scenario.id,
-    title: scenario.title,
+    title,
     settings: result.settings,
     convergence: result.convergence,
     levers: result.levers,
     concepts: result.concepts,
     outcomes: result.outcomes,
+    walls: result.walls,
     actors: table.actors,
     winners: table.winners,
     losers: table.losers,
-    ...(probabilities ? { probabilities } : {}),
+    ...(probabilities ? { probabilities, robustness: conclusions } : {}),
     ...(trajectory ? { trajectory } : {}),
     ...(tornado ? { sensitivity: tornado } : {}),
   };
@@ -119,7 +149,7 @@ export function jobView(job: ReturnType<Workbench['jobs']['get']>): JobResponse 
 
 export async function sensitivityOf(wb: Workbench, req: SensitivityRequest) {
   const c = await wb.case();
-  const scenario = findScenario(c, req.scenario);
+  const scenario = scenarioOf(c, req).input;
   checkConcept(c, req.outcome);
   return sensitivity(causalMapOf(c), scenario, req.outcome, settingsOf(req));
 }

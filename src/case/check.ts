@@ -6,8 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.js';
+import { conditionFindings } from '../model/conditions.js';
+import { modalityFindings } from '../model/modality.js';
 import { checkCitations, collectCitations, type UnresolvedCitation } from './citations.js';
-import type { LoadedCase } from './load.js';
+import type { CaseWarning, LoadedCase } from './load.js';
 
 /** Reads document texts from the case's corpus folder; null for a file that is not there. */
 export function corpusTextReader(c: Pick<LoadedCase, 'corpusDir'>): (file: string) => Promise<string | null> {
@@ -38,4 +40,16 @@ export async function citationProblems(
     return new InputError(message, where);
   });
   return { total: refs.length, problems, unresolved };
+}
+
+/**
+ * Warnings about the causal model that do not stop it from running: an edge whose coded
+ * strength disagrees with the modal words of its quotes or with the weight rubric
+ * (model/modality.ts), and a conditional edge that does not start from its condition
+ * (model/conditions.ts). Each names the file, line and field of the edge.
+ */
+export function modelWarnings(c: Pick<LoadedCase, 'edges' | 'locate'>): CaseWarning[] {
+  const modality = modalityFindings(c.edges).map((f) => ({ ...c.locate(c.edges[f.edge], [f.field]), message: `${f.from} → ${f.to}: ${f.message}` }));
+  const conditions = conditionFindings(c.edges).map((f) => ({ ...c.locate(c.edges[f.edge], ['condition']), message: `${f.from} → ${f.to}: ${f.message}` }));
+  return [...modality, ...conditions];
 }

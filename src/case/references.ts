@@ -66,6 +66,7 @@ export function checkReferences(
   for (const e of c.edges) {
     expect(e, ['from'], e.from, concepts, 'concept');
     expect(e, ['to'], e.to, concepts, 'concept');
+    if (e.condition) expect(e, ['condition', 'concept'], e.condition.concept, concepts, 'concept');
     const key = `${e.from}->${e.to}`;
     if (edgeKeys.has(key)) report(e, ['to'], `duplicate edge ${key}: state each causal link once`);
     edgeKeys.add(key);

@@ -22,6 +22,9 @@ export function describeIssue(issue: Issue): IssueText {
   switch (issue.code) {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
+      // A flag or query value that is not a number arrives as NaN after coercion.
+      if (received === 'NaN') return { path, message: `expected ${issue.expected === 'int' ? 'a whole number' : 'a number'}` };
+      if (issue.expected === 'int') return { path, message: 'expected a whole number' };
       if (received === 'undefined') return { path, message: `missing required field (expected ${article(issue.expected)})` };
       return { path, message: `expected ${article(issue.expected)}${received ? `, got ${article(received)}` : ''}` };
     }

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { ActorType, Citation, Id } from './case.js';
 import { DateParam } from './dates.js';
-import { Distribution, ModelFormatName, ReportFormatName, TransferName, UpdateRuleName } from './simulation.js';
+import { Distribution, ModelFormatName, ReportFormatName, TransferName, UpdateRuleName, WeightNormalizationName } from './simulation.js';
 import { ItemKind } from './working-copy.js';
 
 /** Every default and limit of a request, in one place. */
@@ -91,11 +91,19 @@ const EngineSettings = {
   transfer: TransferName.optional(),
   /** Steepness of sigmoid and tanh, > 0. */
   lambda: z.coerce.number().positive().max(1000).optional(),
+  /** How each concept's incoming weights are scaled before inference. */
+  normalize: WeightNormalizationName.optional(),
 };
+
+/** Lever settings of an unsaved scenario: concept id → value in [-1, 1]. */
+const Levers = z.record(Id, z.number().min(-1).max(1));
 
 export const SimulateRequest = z
   .object({
-    scenario: Id,
+    /** A saved scenario; with `levers`, the base they are set on top of. */
+    scenario: Id.optional(),
+    /** Levers to set (an unsaved scenario, on top of `scenario` when given). */
+    levers: Levers.optional(),
     /** More than 1 samples the edge weights within their ranges (Monte Carlo). */
     runs: z.coerce.number().int().min(1).max(LIMITS.simulate.maxRuns).default(LIMITS.simulate.runs),
     seed: Seed.default(LIMITS.simulate.seed),
@@ -109,7 +117,11 @@ export const SimulateRequest = z
     to: Month.optional(),
     stepsPerMonth: z.coerce.number().int().min(1).max(LIMITS.simulate.maxStepsPerMonth).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.scenario !== undefined || (r.levers !== undefined && Object.keys(r.levers).length > 0), {
+    message: 'expected a scenario, or levers to set',
+    path: ['scenario'],
+  });
 export type SimulateRequest = z.infer<typeof SimulateRequest>;
 export type SimulateInput = z.input<typeof SimulateRequest>;
 

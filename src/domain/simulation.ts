@@ -30,6 +30,10 @@ export const REPORT_FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
 export const ReportFormatName = z.enum(REPORT_FORMAT_NAMES);
 export type ReportFormatName = z.infer<typeof ReportFormatName>;
 
+export const WEIGHT_NORMALIZATION_NAMES = ['none', 'in-strength', 'in-degree'] as const;
+export const WeightNormalizationName = z.enum(WEIGHT_NORMALIZATION_NAMES);
+export type WeightNormalizationName = z.infer<typeof WeightNormalizationName>;
+
 export const ConceptKindName = z.enum(['lever', 'intermediate', 'outcome']);
 
 export const InferenceSettings = z
@@ -40,6 +44,7 @@ export const InferenceSettings = z
     epsilon: z.number(),
     maxSteps: z.number().int(),
     maxPeriod: z.number().int(),
+    normalize: WeightNormalizationName,
   })
   .strict();
 export type InferenceSettings = z.infer<typeof InferenceSettings>;
@@ -114,11 +119,43 @@ export const SensitivityResult = z
   .strict();
 export type SensitivityResult = z.infer<typeof SensitivityResult>;
 
+/** Free concepts at the walls of the transfer function (|x| ≥ threshold), where deltas understate what moves them. */
+export const Walls = z.object({ threshold: z.number(), baseline: z.array(z.string()), scenario: z.array(z.string()) }).strict();
+
+const BilingualText = z.object({ ar: z.string(), en: z.string() }).strict();
+
+/** How robust one conclusion is over the edges' plausible ranges, and the edges it hangs on. */
+export const Conclusion = z
+  .object({
+    kind: z.enum(['effect', 'actor']),
+    subject: z.string(),
+    claim: z.enum(['rises', 'falls', 'ahead', 'behind']),
+    value: z.number(),
+    probability: z.number(),
+    hangsOn: z.array(
+      z
+        .object({
+          from: z.string(),
+          to: z.string(),
+          low: z.number(),
+          high: z.number(),
+          atLow: z.number(),
+          atHigh: z.number(),
+          swing: z.number(),
+          reverses: z.enum(['low', 'high']).optional(),
+        })
+        .strict(),
+    ),
+    sentence: BilingualText,
+  })
+  .strict();
+export type Conclusion = z.infer<typeof Conclusion>;
+
 /** One scenario run against the baseline, with everything derived from it. */
 export const SimulationResult = z
   .object({
     scenario: z.string(),
-    title: z.object({ ar: z.string(), en: z.string() }).strict(),
+    title: BilingualText,
     settings: InferenceSettings,
     convergence: z.object({ baseline: Convergence, scenario: Convergence }).strict(),
     levers: z.record(z.string(), z.number()),
@@ -126,11 +163,14 @@ export const SimulationResult = z
     concepts: z.array(ConceptDelta),
     /** The outcome concepts in model order. */
     outcomes: z.array(ConceptDelta),
+    walls: Walls,
     actors: z.array(ActorPayoff),
     winners: z.array(ActorPayoff),
     losers: z.array(ActorPayoff),
     /** Monte Carlo over the edges' ranges, when more than one run was asked for. */
     probabilities: MonteCarloSummary.optional(),
+    /** Each conclusion's probability and the edges it hangs on, with the Monte Carlo runs. */
+    robustness: z.array(Conclusion).optional(),
     /** Monthly states, when the scenario has a schedule or a window was asked for. */
     trajectory: Trajectory.optional(),
     /** Edges ranked by how much they move one outcome, when asked for. */

@@ -5,6 +5,7 @@
 export { TRANSFERS, TRANSFER_NAMES, type TransferName, type TransferFunction } from './transfer.js';
 export { UPDATE_RULES, UPDATE_RULE_NAMES, type UpdateRuleName, type UpdateRule } from './update-rules.js';
 export {
+  DEFAULTS,
   INFERENCE_DEFAULTS,
   infer,
   resolveSettings,
@@ -15,5 +16,8 @@ export {
 export { runScenario, prepareScenario, deltasOf, type ScenarioInput, type ScenarioResult, type ConceptDelta } from './scenario.js';
 export { runSchedule, SCHEDULE_DEFAULTS, type ScheduleOptions, type Trajectory } from './schedule.js';
 export { runMonteCarlo, MONTE_CARLO_DEFAULTS, type MonteCarloOptions, type MonteCarloResult } from './monte-carlo.js';
-export { sensitivity, type SensitivityResult, type EdgeSensitivity } from './sensitivity.js';
+export { sensitivity, sensitivityTable, type SensitivityResult, type SensitivityTable, type EdgeSensitivity } from './sensitivity.js';
+export { normalizeMap, WEIGHT_NORMALIZATIONS, WEIGHT_NORMALIZATION_NAMES, type WeightNormalizationName } from './normalize.js';
+export { conceptsAtWalls, SATURATION_DEFAULTS, type Walls } from './saturation.js';
+export { leverEffects, parseLeverAssignment, scenarioFromLevers, CUSTOM_SCENARIO_ID, type LeverEffect } from './levers.js';
 export { Random, runRandom } from './random.js';

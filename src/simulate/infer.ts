@@ -30,6 +30,7 @@ import {
   type TransferName,
 } from './transfer.js';
 import { RULE_MODIFIED_KOSKO, RULE_RESCALED, UPDATE_RULES, type UpdateRuleName } from './update-rules.js';
+import { checkNormalization, type WeightNormalizationName } from './normalize.js';
 
 export interface InferenceSettings {
   /** Update rule. Default `kosko`. */
@@ -44,8 +45,18 @@ export interface InferenceSettings {
   maxSteps: number;
   /** Longest limit-cycle period looked for, 0 … 64 (below 2 disables the check). Default 16. */
   maxPeriod: number;
+  /**
+   * How each concept's incoming weights are scaled before inference (normalize.ts). Applied by
+   * the map-level entry points (runScenario, runSchedule, runMonteCarlo, sensitivity); the
+   * kernel functions below take weights as given. Default `in-strength`.
+   */
+  normalize: WeightNormalizationName;
 }
 
+/**
+ * The one set of default inference settings (docs/model.md says why each): Kosko's rule, tanh,
+ * λ = 1 and incoming weights normalized by their strength, so every input stays in [−1, 1].
+ */
 export const INFERENCE_DEFAULTS: Readonly<InferenceSettings> = Object.freeze({
   rule: 'kosko',
   transfer: 'tanh',
@@ -53,7 +64,9 @@ export const INFERENCE_DEFAULTS: Readonly<InferenceSettings> = Object.freeze({
   epsilon: 1e-6,
   maxSteps: 1000,
   maxPeriod: 16,
+  normalize: 'in-strength',
 });
+export const DEFAULTS = INFERENCE_DEFAULTS;
 
 export type ConvergenceStatus = 'fixed-point' | 'limit-cycle' | 'none';
 
@@ -135,6 +148,7 @@ export function resolveSettings(options: Partial<InferenceSettings> = {}): Infer
   if (!(Number.isInteger(s.maxPeriod) && s.maxPeriod >= 0 && s.maxPeriod <= 64)) {
     throw new InputError(`expected maxPeriod an integer in 0 … 64, got ${s.maxPeriod}`, { field: 'maxPeriod' });
   }
+  checkNormalization(s.normalize);
   return s;
 }
 

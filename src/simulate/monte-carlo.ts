@@ -29,6 +29,7 @@ import {
   type ChunkSummary,
   type MonteCarloProblem,
 } from './monte-carlo-chunk.js';
+import { normalizeMap } from './normalize.js';
 import { isValidSeed } from './random.js';
 import { prepareScenario, type ScenarioInput } from './scenario.js';
 
@@ -87,7 +88,7 @@ export function defaultWorkerPath(): string {
 }
 
 export async function runMonteCarlo(
-  map: CausalMap,
+  authored: CausalMap,
   scenario: ScenarioInput,
   options: MonteCarloOptions = {},
 ): Promise<MonteCarloResult> {
@@ -109,6 +110,7 @@ export async function runMonteCarlo(
     throw new InputError(`expected threads an integer in 1 … ${MONTE_CARLO_DEFAULTS.maxThreads}, got ${threads}`, { field: 'threads' });
   }
   const settings = resolveSettings(options);
+  const map = normalizeMap(authored, settings.normalize);
   const prepared = prepareScenario(map, scenario);
   const outcomeIdx: number[] = [];
   for (let i = 0; i < map.n; i++) if (map.kinds[i] === 'outcome') outcomeIdx.push(i);

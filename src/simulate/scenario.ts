@@ -20,6 +20,8 @@ import {
   type KernelSettings,
   type Workspace,
 } from './infer.js';
+import { normalizeMap } from './normalize.js';
+import { conceptsAtWalls, SATURATION_DEFAULTS, type Walls } from './saturation.js';
 import { checkSchedule } from './schedule-check.js';
 
 /** What a run needs of a scenario (a case Scenario fits). */
@@ -43,6 +45,8 @@ export interface ScenarioResult {
   concepts: ConceptDelta[];
   /** The outcome concepts, in model order. */
   outcomes: ConceptDelta[];
+  /** Concepts (not clamped) at the walls of the transfer function in the baseline and the scenario. */
+  walls: Walls;
 }
 
 /** A scenario checked against a map and turned into clamps. */
@@ -134,7 +138,9 @@ export function runScenario(map: CausalMap, scenario: ScenarioInput, options: Pa
   const settings = resolveSettings(options);
   const prepared = prepareScenario(map, scenario);
   const solver = createPairSolver(map.n, kernelSettings(settings));
-  solvePair(map, map.inWeights, prepared, solver);
+  const run = normalizeMap(map, settings.normalize);
+  solvePair(run, run.inWeights, prepared, solver);
+  const threshold = SATURATION_DEFAULTS.threshold;
   const concepts: ConceptDelta[] = [];
   for (let i = 0; i < map.n; i++) {
     concepts.push({
@@ -152,6 +158,11 @@ export function runScenario(map: CausalMap, scenario: ScenarioInput, options: Pa
     levers: prepared.levers,
     concepts,
     outcomes: concepts.filter((c) => c.kind === 'outcome'),
+    walls: {
+      threshold,
+      baseline: conceptsAtWalls(map, solver.base, prepared.baseline, threshold),
+      scenario: conceptsAtWalls(map, solver.scen, prepared.scenario, threshold),
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import {
   stepInPlace,
   type InferenceSettings,
 } from './infer.js';
+import { normalizeMap } from './normalize.js';
 import { baselineClamp, prepareScenario, type ScenarioInput } from './scenario.js';
 import { checkSchedule, monthLabel, parseScheduleDate } from './schedule-check.js';
 
@@ -49,8 +50,9 @@ export interface Trajectory {
   series: Array<{ concept: string; kind: ConceptKindName; values: number[] }>;
 }
 
-export function runSchedule(map: CausalMap, scenario: ScenarioInput, options: ScheduleOptions = {}): Trajectory {
+export function runSchedule(authored: CausalMap, scenario: ScenarioInput, options: ScheduleOptions = {}): Trajectory {
   const settings = resolveSettings(options);
+  const map = normalizeMap(authored, settings.normalize);
   const k = kernelSettings(settings);
   prepareScenario(map, scenario); // validates levers and schedule
   const schedule = scenario.schedule ?? [];

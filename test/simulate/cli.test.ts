@@ -25,7 +25,7 @@ describe('marsad simulate', () => {
     expect(two.stdout).toBe(one.stdout);
     const out = JSON.parse(one.stdout);
     expect(out.probabilities.runs).toBe(600);
-    expect(out.nonConverged).toBe(0);
+    expect(out.probabilities.nonConverged).toBe(0);
     expect(out.probabilities.outcomes[0]).toMatchObject({ concept: 'chaos', rise: 1, fall: 0 });
     expect(one.stderr).toBe(''); // no progress bar when stderr is not a terminal
   });
@@ -64,11 +64,57 @@ describe('marsad simulate', () => {
   it('simulate rejects an unknown scenario, bad --runs, rules and transfers', async () => {
     await expect(runCli(['--case', dir, 'simulate', '--scenario', 'nope'])).rejects.toThrow(NotFoundError);
     await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '0'])).rejects.toThrow(InputError);
-    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '1000001'])).rejects.toThrow(/--runs/);
-    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', 'ten'])).rejects.toThrow(/integer/);
-    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--rule', 'x'])).rejects.toThrow(/unknown --rule/);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '1000001'])).rejects.toMatchObject({ field: '--runs' });
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', 'ten'])).rejects.toThrow(/expected a number, got "ten"/);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--rule', 'x'])).rejects.toMatchObject({ field: '--rule' });
     await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--transfer', 'x'])).rejects.toThrow(InputError);
-    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--lambda', '-1'])).rejects.toThrow(/lambda/);
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--lambda', '-1'])).rejects.toMatchObject({ field: '--lambda' });
+  });
+
+  it('simulate --lever runs an unsaved scenario and names the concepts at the walls', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--lever', 'presence=0', '--json']);
+    const out = JSON.parse(io.stdout);
+    const saved = JSON.parse((await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--json'])).stdout);
+    expect(out.scenario).toBe('custom');
+    expect(out.title.en).toBe('Unsaved scenario');
+    expect(out.levers).toEqual({ presence: 0 });
+    expect(out.concepts).toEqual(saved.concepts); // same levers as the saved `withdraw`
+    expect(out.walls).toEqual({ threshold: 0.8, baseline: [], scenario: [] });
+    for (const k of out.concepts) expect(Object.keys(k)).toEqual(['concept', 'kind', 'baseline', 'value', 'delta']);
+  });
+
+  it('simulate --lever on top of --scenario overrides its schedule', async () => {
+    const out = JSON.parse((await runCli(['--case', dir, 'simulate', '--scenario', 'phased', '--lever', 'presence=0.25', '--json'])).stdout);
+    expect(out.scenario).toBe('phased+levers');
+    expect(out.levers.presence).toBe(0.25);
+  });
+
+  it('simulate --lever rejects an unknown concept with a close id, and values outside [-1, 1]', async () => {
+    await expect(runCli(['--case', dir, 'simulate', '--lever', 'presense=0'])).rejects.toThrow(/unknown concept "presense" \(did you mean "presence"\?\)/);
+    await expect(runCli(['--case', dir, 'simulate', '--lever', 'presence=1.5'])).rejects.toThrow(InputError);
+    await expect(runCli(['--case', dir, 'simulate', '--lever', 'presence'])).rejects.toThrow(/ID=VALUE/);
+    await expect(runCli(['--case', dir, 'simulate'])).rejects.toMatchObject({ field: '--scenario', message: 'expected a scenario, or levers to set' });
+  });
+
+  it('simulate warns on stderr when concepts sit at the walls', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--lambda', '4', '--normalize', 'none']);
+    // λ = 4 makes tanh steep: the baseline sits at −0.98, −1.00 and +0.96
+    expect(io.stderr).toMatch(/warning: 3 concepts at the walls \(\|x\| ≥ 0.8\) in the baseline: vacuum, chaos, trade/);
+    const out = JSON.parse((await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--lambda', '4', '--json'])).stdout);
+    expect(out.walls).toEqual({ threshold: 0.8, baseline: ['vacuum', 'chaos', 'trade'], scenario: [] });
+    await expect(runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--normalize', 'x'])).rejects.toMatchObject({ field: '--normalize' });
+  });
+
+  it('simulate --runs says how robust each conclusion is, and what it hangs on', async () => {
+    const io = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '300', '--threads', '1', '--json']);
+    const out = JSON.parse(io.stdout);
+    const iran = out.robustness.find((x: { subject: string }) => x.subject === 'iran');
+    expect(iran).toMatchObject({ kind: 'actor', claim: 'ahead', probability: 1 });
+    expect(iran.hangsOn.length).toBeGreaterThan(0);
+    expect(iran.sentence.en).toMatch(/^Iran comes out ahead in 100% of plausible weightings; it hangs mostly on «Presence → Vacuum»/);
+    expect(iran.sentence.ar).toMatch(/^يخرج الطرف «إيران» رابحًا في 100% من الأوزان المعقولة/);
+    const text = await runCli(['--case', dir, 'simulate', '--scenario', 'withdraw', '--runs', '300', '--threads', '1']);
+    expect(text.stdout).toMatch(/robustness:\n- /);
   });
 
   it('simulate rejects an empty model', async () => {

@@ -96,6 +96,10 @@ const STRINGS = {
   probability: { ar: 'الاحتمال', en: 'Probability' },
   sensitivity: { ar: 'الحساسية', en: 'Sensitivity' },
   convergence: { ar: 'التقارب', en: 'Convergence' },
+  atWalls: {
+    ar: 'مفاهيم عند حدود دالة التحويل (تشبّع)، فتقلّل فروقها من أثر ما يحركها',
+    en: 'Concepts at the walls of the transfer function (saturated): their changes understate what moves them',
+  },
   simulationUnavailable: { ar: 'محرك المحاكاة غير متاح', en: 'The simulation engine is unavailable' },
   winners: { ar: 'الرابحون', en: 'Winners' },
   losers: { ar: 'الخاسرون', en: 'Losers' },

@@ -1,7 +1,8 @@
 /**
  * `marsad case check [--json]`: load and validate the case folder, check every citation's quote
  * against the corpus files, and print counts per section and every problem with file, line and
- * field. Exit 2 when there is any problem.
+ * field. Exit 2 when there is any problem. Model warnings (an edge's strength against the modal
+ * words of its quotes, conditional edges) are printed but do not fail the check.
  */
 import { checkCase } from '../../app/index.js';
 import { describeWhere } from '../../domain/errors.js';

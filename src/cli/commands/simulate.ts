@@ -1,24 +1,30 @@
 /**
- * `marsad simulate --scenario ID [--runs N] [--seed S] [--threads T] [--rule R] [--transfer F]
- * [--lambda L] [--distribution D] [--sensitivity OUTCOME] [--from YYYY-MM --to YYYY-MM]
- * [--steps-per-month N] [--json]`: runs a scenario of the case's
- * causal model against the baseline and prints outcome deltas, winners and losers, convergence,
- * the monthly trajectory when the scenario has a schedule, and Monte Carlo probabilities when
- * --runs is above 1.
+ * `marsad simulate --scenario ID | --lever ID=VALUE... [--runs N] [--seed S] [--threads T]
+ * [--rule R] [--transfer F] [--lambda L] [--normalize M] [--distribution D]
+ * [--sensitivity OUTCOME] [--from YYYY-MM --to YYYY-MM] [--steps-per-month N] [--json]`: runs a
+ * scenario of the case's causal model (or an unsaved one built from `--lever` settings, on top
+ * of `--scenario` when both are given) against the baseline and prints outcome deltas, winners
+ * and losers, convergence, the concepts at the walls of the transfer function, the monthly
+ * trajectory when the scenario has a schedule, and Monte Carlo probabilities with the edges
+ * each conclusion hangs on when --runs is above 1.
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { simulate } from '../../app/index.js';
 import { LIMITS, SimulateRequest } from '../../domain/requests.js';
-import { TRANSFER_NAMES, UPDATE_RULE_NAMES } from '../../domain/simulation.js';
+import { TRANSFER_NAMES, UPDATE_RULE_NAMES, WEIGHT_NORMALIZATION_NAMES } from '../../domain/simulation.js';
+import { INFERENCE_DEFAULTS } from '../../simulate/infer.js';
+import { parseLeverAssignment } from '../../simulate/levers.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
 import { table } from '../output.js';
-import { parseFlags } from '../request.js';
+import { asFlags, parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
 
 interface SimulateOptions {
-  scenario: string;
+  scenario?: string;
+  lever: string[];
+  normalize?: string;
   runs?: string;
   seed?: string;
   threads?: string;
@@ -52,13 +58,20 @@ export const register: RegisterCommand = (program, io) => {
   program
     .command('simulate')
     .description('run a scenario of the causal model: outcome deltas, winners and losers, Monte Carlo probabilities')
-    .requiredOption('--scenario <id>', 'scenario id (see `marsad scenarios`)')
+    .option('--scenario <id>', 'scenario id (see `marsad scenarios`)')
+    .option(
+      '--lever <id=value>',
+      'set a lever to a value in [-1, 1] (repeatable): an unsaved scenario, on top of --scenario when given',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--runs <n>', `Monte Carlo runs over the edge-weight ranges (1 … ${LIMITS.simulate.maxRuns}; 1 = the authored weights only)`)
     .option('--seed <s>', `seed of the Monte Carlo generator (0 … 4294967295, default ${LIMITS.simulate.seed})`)
     .option('--threads <t>', 'worker threads for Monte Carlo (default: chosen from the work)')
-    .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')} (default: the engine's)`)
-    .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')} (default: the engine's)`)
-    .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)')
+    .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')} (default ${INFERENCE_DEFAULTS.rule})`)
+    .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')} (default ${INFERENCE_DEFAULTS.transfer})`)
+    .option('--lambda <l>', `steepness of sigmoid and tanh (> 0, default ${INFERENCE_DEFAULTS.lambda})`)
+    .option('--normalize <m>', `incoming weights scaled before inference: ${WEIGHT_NORMALIZATION_NAMES.join(', ')} (default ${INFERENCE_DEFAULTS.normalize})`)
     .option('--distribution <d>', 'Monte Carlo sampling within each range: uniform or triangular', 'uniform')
     .option('--sensitivity <outcome>', 'also rank the edges by how much they move this outcome (tornado data)')
     .option('--from <month>', 'first month of the trajectory, YYYY-MM (default: the month before the first schedule step)')
@@ -66,8 +79,11 @@ export const register: RegisterCommand = (program, io) => {
     .option('--steps-per-month <n>', 'update steps per month in the trajectory (1 … 100, default 1: one causal link a month)')
     .option('--json', 'print JSON')
     .action(async (opts: SimulateOptions, cmd: Command) => {
+      const levers = opts.lever.length ? Object.fromEntries(opts.lever.map((v) => parseLeverAssignment(v))) : undefined;
       const req = parseFlags(SimulateRequest, {
         scenario: opts.scenario,
+        levers,
+        normalize: opts.normalize,
         runs: opts.runs,
         seed: opts.seed,
         threads: opts.threads,
@@ -83,10 +99,10 @@ export const register: RegisterCommand = (program, io) => {
       const bar = io.isTTY && req.runs > 1 ? progressBar(io, req.runs) : undefined;
       let ran;
       try {
-        ran = await withWorkbench(cmd, io, async (wb) => ({
+        ran = await asFlags(['levers', 'scenario'], () => withWorkbench(cmd, io, async (wb) => ({
           out: await simulate(wb, req, { onProgress: (done) => bar?.update(done) }),
           labels: new Map((await wb.case()).concepts.map((k) => [k.id, k.label.en])),
-        }));
+        })));
       } finally {
         bar?.stop();
       }
@@ -101,8 +117,15 @@ export const register: RegisterCommand = (program, io) => {
         return `${v.status}${v.period ? ` (period ${v.period})` : ''} after ${v.steps} steps`;
       };
       io.out(`scenario ${out.scenario}: ${out.title.en}\n`);
-      io.out(`rule ${out.settings.rule}, transfer ${out.settings.transfer} (λ ${out.settings.lambda})\n`);
-      io.out(`convergence: baseline ${conv('baseline')}; scenario ${conv('scenario')}\n\n`);
+      io.out(`rule ${out.settings.rule}, transfer ${out.settings.transfer} (λ ${out.settings.lambda}), weights normalized: ${out.settings.normalize}\n`);
+      io.out(`convergence: baseline ${conv('baseline')}; scenario ${conv('scenario')}\n`);
+      for (const k of ['baseline', 'scenario'] as const) {
+        const at = out.walls[k];
+        if (at.length > 0) {
+          io.err(`warning: ${at.length} concept${at.length === 1 ? '' : 's'} at the walls (|x| ≥ ${out.walls.threshold}) in the ${k}: ${at.join(', ')}; their deltas understate what moves them\n`);
+        }
+      }
+      io.out('\n');
       const prob = new Map(probabilities?.outcomes.map((o) => [o.concept, o]));
       io.out(
         table(
@@ -125,6 +148,7 @@ export const register: RegisterCommand = (program, io) => {
       if (probabilities) {
         io.out(`monte carlo: ${probabilities.runs} runs, seed ${probabilities.seed}, ${probabilities.distribution}; not converged ${(probabilities.nonConverged * 100).toFixed(1)}%\n`);
       }
+      if (out.robustness) io.out(`\nrobustness:\n${out.robustness.map((x) => `- ${x.sentence.en}\n`).join('')}`);
       if (trajectory) {
         io.out(`trajectory: ${trajectory.from} … ${trajectory.to}, ${trajectory.months.length} months; changes ${trajectory.changes.map((ch) => ch.month).join(', ')} (--json for the series)\n`);
       }

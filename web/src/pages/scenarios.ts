@@ -18,6 +18,8 @@ interface Payoff { actor: string; payoff: number }
 interface SimResult {
   scenario: string;
   convergence: { baseline: { status: string; steps?: number }; scenario: { status: string; steps?: number } };
+  /** Concepts at |x| ≥ threshold: the engine reports them so the page can warn. */
+  walls?: { threshold: number; baseline: string[]; scenario: string[] };
   outcomes: Delta[];
   actors: Payoff[];
   winners: Payoff[];
@@ -80,6 +82,10 @@ export const scenariosPage: Page = async (root, ctx) => {
       h('span', { class: 'neg' }, `${t('losers')}: ${main.losers.map((w) => actorName(actors, w.actor)).join(listSep()) || '—'}`),
     ),
   );
+  const saturated = [...new Set([...(main.walls?.baseline ?? []), ...(main.walls?.scenario ?? [])])];
+  if (saturated.length > 0) {
+    add(root, h('p', { class: 'warning', role: 'status', id: 'walls-warning' }, `${t('atWalls')} (|x| ≥ ${main.walls!.threshold}): `, saturated.map(conceptLabel).join(listSep())));
+  }
 
   const outcomeChart = h('div', { class: 'chart', id: 'outcomes-chart' });
   const payoffChart = h('div', { class: 'chart', id: 'payoff-chart' });
