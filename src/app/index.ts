@@ -53,3 +53,6 @@ export {
 export { briefingInput, renderBriefing, reportFileName, MEDIA_TYPES, type RenderedBriefing } from './briefing.js';
 export { extractFile, type ExtractFileRequest, type ExtractFileResult } from './extraction.js';
 export { checkCase, type CaseCheckReport } from './case-check.js';
+export { addItem, editItem, retireItem, restoreItem, revertChange, history, getItem, DEFAULT_AUTHOR } from './changes.js';
+export { exportCaseFolder, importCaseFolder, CASE_FILES } from './case-folder.js';
+export { SYSTEM_AUTHOR } from './case-source.js';

@@ -89,7 +89,8 @@ function parseStoredItem(r: CaseItemRow): Record<string, unknown> {
 export function caseProblems(sections: SectionItems): InputError[] {
   const problems: InputError[] = [];
   const where = new Map<object, string>();
-  for (const name of SECTION_NAMES) (sections[name] as object[]).forEach((item, i) => where.set(item, `${name}[${i}]`));
+  // Items are named by id (`events[us-strikes-2024-01].actors[3]`): indices mean nothing to an analyst.
+  for (const name of SECTION_NAMES) (sections[name] as Array<Record<string, unknown>>).forEach((item) => where.set(item, `${name}[${itemKey(name, item)}]`));
   const report = (owner: object, path: ReadonlyArray<string | number>, message: string) => {
     const base = where.get(owner) ?? '';
     const field = [base, ...path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))].join('').replace(/\.\[/g, '[');

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { parseRequest } from '../domain/issues.js';
+import { parseYamlSafely } from '../corpus/yaml-safe.js';
 
 /** `asOf` → `--as-of`; fields given as arguments keep the names the help shows (`query`). */
 export function flagName(field: string, args: Readonly<Record<string, string>> = {}): string {
@@ -40,4 +41,28 @@ export async function asFlags<T>(fields: readonly string[], run: () => Promise<T
     }
     throw error;
   }
+}
+
+/**
+ * `--set FIELD=VALUE` flags as a mapping: the value is read as YAML (by the one hardened parser),
+ * so `--set score=2`, `--set actors=[us, iraq]` and `--set 'title={ar: …, en: …}'` all work.
+ */
+export function parseAssignments(list: readonly string[], flag = '--set'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const text of list) {
+    const at = text.indexOf('=');
+    if (at <= 0) throw new InputError(`expected ${flag} FIELD=VALUE, got "${text}"`, { field: flag });
+    const raw = text.slice(at + 1);
+    out[text.slice(0, at).trim()] = raw.trim() === '' ? '' : parseYamlSafely(raw, flag, { maxFileBytes: 64 * 1024, what: 'flag values are' }).value;
+  }
+  return out;
+}
+
+/** `--cite FILE::QUOTE` flags as citations. */
+export function parseCitations(list: readonly string[]): Array<{ doc: string; quote: string }> {
+  return list.map((text) => {
+    const at = text.indexOf('::');
+    if (at <= 0) throw new InputError(`expected --cite FILE::QUOTE, got "${text}"`, { field: '--cite' });
+    return { doc: text.slice(0, at).trim(), quote: text.slice(at + 2).trim() };
+  });
 }

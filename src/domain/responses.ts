@@ -32,6 +32,7 @@ import { DocumentRecord, IngestSummary, PassageRecord, SearchHit, StoreStats } f
 import { CausalEdge, Concept, Stake } from './model.js';
 import { AchResult, LoopResult, ModelMetrics, MonteCarloSummary, SimulationResult } from './simulation.js';
 import { SearchRequest } from './requests.js';
+import { ChangeRecord, ItemKind } from './working-copy.js';
 
 /** A citation with where its quote is: present when the document is stored and the quote found. */
 export const ResolvedCitation = Citation.extend({
@@ -258,3 +259,31 @@ export const ImportResponse = z
   .object({ added: z.number().int(), unchanged: z.number().int(), updated: z.number().int() })
   .strict();
 export type ImportResponse = z.infer<typeof ImportResponse>;
+
+/** A change just recorded, and the item as it now is (null when retired). */
+export const ChangeResponse = z
+  .object({ change: ChangeRecord, item: z.record(z.string(), z.unknown()).nullable() })
+  .strict();
+export type ChangeResponse = z.infer<typeof ChangeResponse>;
+
+export const HistoryResponse = z
+  .object({ caseId: z.string(), revision: z.number().int(), items: z.array(ChangeRecord) })
+  .strict();
+export type HistoryResponse = z.infer<typeof HistoryResponse>;
+
+export const ItemResponse = z
+  .object({
+    kind: ItemKind,
+    id: z.string(),
+    item: z.record(z.string(), z.unknown()),
+    retired: z.boolean(),
+    revision: z.number().int(),
+    history: z.array(ChangeRecord),
+  })
+  .strict();
+export type ItemResponse = z.infer<typeof ItemResponse>;
+
+export const CaseExportResponse = z
+  .object({ dir: z.string(), files: z.array(z.string()), items: z.number().int(), revision: z.number().int() })
+  .strict();
+export type CaseExportResponse = z.infer<typeof CaseExportResponse>;

@@ -188,11 +188,18 @@ export function caseCopyStore(db: SqlClient): CaseCopyStore {
         const prev = await tx.query<{ revision: number }>(`select revision from case_copies where case_id = $1 for update`, [req.caseId]);
         const revision = (prev[0]?.revision ?? 0) + 1;
         await tx.query(`delete from case_items where case_id = $1`, [req.caseId]);
-        await tx.query(
-          `insert into case_copies (case_id, seed_hash, seed_dir, revision) values ($1, $2, $3, $4)
-           on conflict (case_id) do update set seed_hash = excluded.seed_hash, seed_dir = excluded.seed_dir, revision = excluded.revision`,
-          [req.caseId, req.seedHash, req.seedDir, revision],
-        );
+        if (req.action === 'import') {
+          // An import is the analyst's change to the copy, not a new seed: the copy stays tied
+          // to the folder it was seeded from, and the import counts among its edits.
+          if (!prev[0]) throw new NotFoundError(`no working copy of case "${req.caseId}" to import into`);
+          await tx.query(`update case_copies set revision = $2 where case_id = $1`, [req.caseId, revision]);
+        } else {
+          await tx.query(
+            `insert into case_copies (case_id, seed_hash, seed_dir, revision) values ($1, $2, $3, $4)
+             on conflict (case_id) do update set seed_hash = excluded.seed_hash, seed_dir = excluded.seed_dir, revision = excluded.revision`,
+            [req.caseId, req.seedHash, req.seedDir, revision],
+          );
+        }
         // Rows in batches: one statement per batch keeps a 1,000-item case to a few round trips.
         for (let i = 0; i < req.rows.length; i += 500) {
           const batch = req.rows.slice(i, i + 500);
@@ -222,7 +229,7 @@ export function caseCopyStore(db: SqlClient): CaseCopyStore {
           },
           revision,
         );
-        await tx.query(`update case_copies set seeded_seq = $2 where case_id = $1`, [req.caseId, entry.seq]);
+        if (req.action !== 'import') await tx.query(`update case_copies set seeded_seq = $2 where case_id = $1`, [req.caseId, entry.seq]);
         return entry;
       });
     },

@@ -5,13 +5,14 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { register as ach } from './ach.js';
 import { register as actors } from './actors.js';
-import { register as caseCheck } from './case-check.js';
+import { register as caseCommands } from './case.js';
 import { register as claims } from './claims.js';
 import { register as commitments } from './commitments.js';
 import { register as documents } from './documents.js';
 import { register as events } from './events.js';
 import { register as exportWorkspace } from './export.js';
 import { register as extract } from './extract.js';
+import { register as historyCommand } from './history.js';
 import { register as importWorkspace } from './import.js';
 import { register as ingest } from './ingest.js';
 import { register as model } from './model.js';
@@ -35,7 +36,8 @@ export const commandRegistry: RegisterCommand[] = [
   commitments,
   claims,
   scenarios,
-  caseCheck,
+  caseCommands,
+  historyCommand,
   extract,
   model,
   simulate,
