@@ -80,8 +80,26 @@ export const PassageDraft = z.object({
   end: z.number().int().min(0),
   text: z.string().min(1),
   language: LanguageCode,
+  /** Page (1-based) of a paged document (PDF) the passage is on; passages never cross pages. */
+  page: z.number().int().min(1).optional(),
+  /** True for a footnote or endnote (kept as its own passage, after the page's text). */
+  footnote: z.boolean().optional(),
 });
 export type PassageDraft = z.infer<typeof PassageDraft>;
+
+/** One page of a paged document: where its text sits in the document text. */
+export const PageDraft = z.object({
+  /** 1-based page number, as a reader counts it (the PDF's page order). */
+  number: z.number().int().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /**
+   * Mean word confidence (0–100) Tesseract gave the page's text when the page had no text layer
+   * and was read by OCR; absent (or null) for pages whose text was in the file.
+   */
+  ocrConfidence: z.number().min(0).max(100).nullable().optional(),
+});
+export type PageDraft = z.infer<typeof PageDraft>;
 
 /** A document ready to be stored: its text, metadata and passages. */
 export const DocumentDraft = z.object({
@@ -93,6 +111,8 @@ export const DocumentDraft = z.object({
   language: LanguageCode,
   meta: DocumentMeta,
   passages: z.array(PassageDraft),
+  /** Pages of a paged document (PDF), in order; absent for text, Markdown, HTML and DOCX. */
+  pages: z.array(PageDraft).optional(),
 });
 export type DocumentDraft = z.infer<typeof DocumentDraft>;
 
@@ -132,6 +152,8 @@ export interface DocumentInfo {
   /** SHA-256 of `text`, hex. */
   contentHash: string;
   passageCount: number;
+  /** Pages of a paged document (PDF); 0 for others. */
+  pageCount: number;
   /** Characters in `text`. */
   length: number;
 }
@@ -151,6 +173,20 @@ export interface PassageRecord {
   end: number;
   text: string;
   language: LanguageCode;
+  /** Page of a PDF passage (cite it as "p. 12"); null for documents without pages. */
+  page: number | null;
+  /** A footnote or endnote rather than body text. */
+  footnote: boolean;
+}
+
+/** A stored page of a paged document. */
+export interface PageRecord {
+  documentId: string;
+  number: number;
+  start: number;
+  end: number;
+  /** Tesseract's mean word confidence (0–100) when the page was read by OCR; null otherwise. */
+  ocrConfidence: number | null;
 }
 
 const IsoDay = z.string().refine(isPartialDate, 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD');
@@ -192,6 +228,10 @@ export interface SearchHit {
   text: string;
   language: LanguageCode;
   published: string | null;
+  /** Page of a PDF passage; null for documents without pages. */
+  page: number | null;
+  /** The passage is a footnote or endnote. */
+  footnote: boolean;
 }
 
 export interface IngestedFile {
@@ -242,6 +282,7 @@ export const WorkspaceDocument = z.object({
   meta: DocumentMeta,
   text: z.string(),
   passages: z.array(PassageDraft),
+  pages: z.array(PageDraft).optional(),
 });
 export type WorkspaceDocument = z.infer<typeof WorkspaceDocument>;
 

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError, TooLargeError } from '../domain/errors.js';
-import { isHtmlFile } from '../corpus/html-text.js';
+import { isHtmlFile } from '../corpus/formats/html.js';
 import { parseAnchor } from '../text/dates.js';
 
 export const DEFAULTS = {

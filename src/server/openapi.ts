@@ -46,7 +46,8 @@ export const OPENAPI = {
     version: '0.1.0',
     description:
       'JSON API over the Marsad store, the loaded case and the simulation engine. Every `cite` in a response carries ' +
-      '`documentId`, `passage`, `start` and `end` when its document is ingested and the quote is found.',
+      '`documentId`, `passage`, `start` and `end` when its document is ingested and the quote is found, and `page` ' +
+      'when the passage is in a PDF.',
   },
   servers: [{ url: '/' }],
   components: {

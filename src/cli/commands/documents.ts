@@ -16,6 +16,7 @@ export const register: RegisterCommand = (program, io) => {
       for (const d of docs) {
         io.out(
           `${d.file}  ${d.id}  ${d.language}  ${d.published ?? '—'}  ${d.passageCount} passages` +
+            `${d.pageCount > 0 ? `  ${d.pageCount} pages` : ''}` +
             `${d.title ? `  ${d.title}` : ''}\n`,
         );
       }
