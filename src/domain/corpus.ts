@@ -3,7 +3,9 @@
  * passages, search queries and hits, ingest summaries and the exported workspace.
  *
  * Offsets (`start`, `end`) are UTF-16 code-unit offsets into the document's `text`, which is the
- * decoded (and, for HTML, extracted) text: `document.text.slice(start, end) === passage.text`.
+ * text its reader produced (decoded text; for HTML, PDF and Word files the extracted text, one
+ * paragraph per line): `document.text.slice(start, end) === passage.text`. PDF documents also
+ * have pages, offsets into the same text, and each of their passages lies on one page.
  */
 import { z } from 'zod';
 

@@ -79,6 +79,11 @@ describe('decodeHtml', () => {
     expect(r.warnings).toEqual([expect.stringMatching(/^mixed\.html: invalid UTF-8: \d+ byte sequence\(s\) replaced with U\+FFFD/)]);
   });
 
+  it('reads UTF-16 with a byte order mark', () => {
+    const page = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>العراق</p>', 'utf16le')]);
+    expect(decodeHtml(page, 'u.html')).toEqual({ text: '<p>العراق</p>', warnings: [] });
+  });
+
   it('warns about a charset it does not know', () => {
     const page = Buffer.concat([Buffer.from('<meta charset="x-klingon"><p>'), Buffer.from('العراق '.repeat(5)), Buffer.from([0xff]), Buffer.from('</p>')]);
     expect(decodeHtml(page, 'k.html').warnings[0]).toMatch(/unknown charset "x-klingon"/);

@@ -50,12 +50,16 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /**
- * Bytes of a page to text. Valid UTF-8 is read as such whatever the page declares (pages often
+ * Bytes of a page to text. UTF-16 with a byte order mark is read as such; valid UTF-8 is read as
+ * UTF-8 whatever the page declares (pages often
  * declare a charset they were later converted from); otherwise a declared legacy charset
  * (windows-1256, iso-8859-6...) is used; otherwise decode.ts decides (damaged UTF-8, a
  * Windows-1256 guess, or a rejection naming the fix).
  */
 export function decodeHtml(bytes: Uint8Array, file: string): Decoded {
+  // "Save as Web Page" in some Windows programs writes UTF-16 with a byte order mark.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), warnings: [] };
   const declared = declaredCharset(bytes);
   if (declared && !/^utf-?8$/.test(declared) && !bytes.includes(0) && !isUtf8(bytes)) {
     let decoder: TextDecoder | null = null;
