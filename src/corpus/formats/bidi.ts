@@ -40,8 +40,8 @@ const DIGIT = /\p{Nd}/u;
 const SUFFIX_SIGNS = /^[%‰٪°]+$/u;
 /** Signs written before a number ("$5", "+3"). */
 const PREFIX_SIGNS = /^[$€£¥#+−]+$/u;
-/** Separators inside a number ("2,500", "3.5", "٣٫٥"). */
-const SEPARATORS = /^[,.٫٬]$/u;
+/** Separators inside a number ("2,500", "3.5", "٣٫٥", "12/09/2024", "10:30"). */
+const SEPARATORS = /^[,.٫٬/:]$/u;
 
 const MIRROR: Record<string, string> = {
   '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<',

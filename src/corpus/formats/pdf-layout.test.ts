@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attachMarks,
   bodySize,
   buildLine,
   dropRunningLines,
@@ -35,6 +36,12 @@ describe('normalizeGlyphs', () => {
 });
 
 describe('groupLines', () => {
+  it('keeps a raised haraka drawn before its line on that line', () => {
+    const fatha = { str: 'َ', x: 60, y: 703, width: 0, height: 12 };
+    const lines = groupLines([...words('above', 740), fatha, ...words('يرى الباحث', 700), { str: ' ِ', x: 70, y: 696, width: 0, height: 12 }]);
+    expect(lines.map((l) => l.map((p) => p.str).join('|'))).toEqual(['above', 'َ|يرى|الباحث| ِ']);
+  });
+
   it('starts a new line where the baseline moves, keeping a raised footnote mark on its line', () => {
     const mark = { str: '1', x: 200, y: 704, width: 5, height: 8 };
     const lines = groupLines([...words('first line', 700), mark, ...words('second line', 686)]);
@@ -65,6 +72,17 @@ describe('buildLine', () => {
     const l = buildLine(pieces);
     expect(l.text).toBe('قال المتحدث');
     expect(l.rtl).toBe(true);
+  });
+});
+
+describe('attachMarks', () => {
+  it('puts a mark drawn apart into the letter under it, and drops the piece', () => {
+    const pieces = [
+      { str: 'ل', x: 10, y: 700, width: 6, height: 12 },
+      { str: 'َ', x: 12, y: 703, width: 0, height: 12 },
+      { str: 'ﻤ', x: 16, y: 700, width: 5, height: 12 },
+    ];
+    expect(attachMarks(pieces).map((p) => p.str)).toEqual(['لَ', 'ﻤ']);
   });
 });
 

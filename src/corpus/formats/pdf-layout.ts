@@ -68,27 +68,70 @@ export function normalizeGlyphs(s: string): string {
 
 const MARK_TEXT = /^(?:[\d٠-٩]{1,3}|[*†‡])$/u;
 
-/** Groups pieces (in content order) into lines. */
+/** Pieces of nothing but combining marks, spaces or controls: they sit on a line, never make one. */
+const WITHOUT_BASE = /^[\s\p{M}\u0000-\u001f]*$/u;
+
+/**
+ * Groups pieces (in content order) into lines. Marks drawn apart from their letter (a fatha
+ * raised above the baseline) and spaces join the line whose baseline they are near, and never
+ * set it.
+ */
 export function groupLines(pieces: readonly Piece[]): Piece[][] {
   const lines: Piece[][] = [];
   let current: Piece[] = [];
+  let pending: Piece[] = [];
   let baseline = 0;
   let size = 0;
   for (const p of pieces) {
     if (p.str === '') continue;
+    if (WITHOUT_BASE.test(p.str)) {
+      if (current.length > 0 && Math.abs(p.y - baseline) <= Math.max(size, 1)) current.push(p);
+      else pending.push(p);
+      continue;
+    }
     const h = p.height > 0 ? p.height : size;
     if (current.length > 0 && Math.abs(p.y - baseline) > DEFAULTS.lineBreak * Math.max(size, h, 1)) {
       lines.push(current);
       current = [];
     }
-    if (current.length === 0 || (p.height > size && p.str.trim() !== '')) {
+    if (current.length === 0) {
+      current = pending.filter((q) => Math.abs(q.y - p.y) <= Math.max(p.height, 1));
+      pending = [];
       baseline = p.y;
       size = Math.max(p.height, 0);
+    } else if (p.height > size) {
+      baseline = p.y;
+      size = p.height;
     }
     current.push(p);
   }
   if (current.length > 0) lines.push(current);
   return lines;
+}
+
+/**
+ * Puts each piece of marks only (harakat, shadda) into the letter it is drawn over: the piece
+ * whose span holds its middle, or the nearest. In a piece of several letters the mark goes after
+ * the letter at its place (counted from the right in right-to-left pieces, whose characters
+ * pdf.js has put in reading order).
+ */
+export function attachMarks(pieces: readonly Piece[]): Piece[] {
+  const bases = pieces.filter((p) => !WITHOUT_BASE.test(p.str) || p.str.trim() === '').map((p) => ({ ...p }));
+  const letters = bases.filter((p) => p.str.trim() !== '');
+  for (const p of pieces) {
+    const marks = p.str.replace(/[^\p{M}]/gu, '');
+    if (!WITHOUT_BASE.test(p.str) || marks === '' || letters.length === 0) continue;
+    const middle = p.x + p.width / 2;
+    const distance = (b: Piece) => Math.max(b.x - middle, middle - (b.x + b.width), 0);
+    const base = letters.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+    const chars = [...base.str];
+    const share = base.width > 0 ? Math.min(Math.max((middle - base.x) / base.width, 0), 0.999) : 0.999;
+    const rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(base.str);
+    const index = Math.floor((rtl ? 1 - share : share) * chars.length);
+    chars.splice(Math.min(index + 1, chars.length), 0, marks);
+    base.str = chars.join('');
+  }
+  return bases;
 }
 
 /**
@@ -99,7 +142,7 @@ export function groupLines(pieces: readonly Piece[]): Piece[][] {
  */
 function splitDrawnOrder(p: Piece): Piece[] {
   if (p.noteMark || /[\u0590-\u060b\u060d-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(p.str)) return [p];
-  const parts = p.str.match(/\p{Nd}+(?:[,.٫٬]\p{Nd}+)*|[\p{L}\p{M}'’]+|\s+|./gsu) ?? [];
+  const parts = p.str.match(/\p{Nd}+(?:[,.٫٬/:]\p{Nd}+)*|[\p{L}\p{M}'’]+|\s+|./gsu) ?? [];
   if (parts.length <= 1) return [p];
   const total = [...p.str].length;
   let x = p.x;
@@ -117,11 +160,11 @@ export function buildLine(pieces: readonly Piece[], fallbackRtl = false): Line {
   const main = visible.reduce((a, b) => (b.height > a.height ? b : a), visible[0] ?? pieces[0]);
   const height = main?.height ?? 0;
   const y = main?.y ?? 0;
-  const visual = pieces
+  const visual = attachMarks(pieces.map((p) => ({ ...p, str: normalizeGlyphs(p.str) })).filter((p) => p.str !== ''))
     .map((p) => {
       const isMark =
         MARK_TEXT.test(p.str.trim()) && p.height < DEFAULTS.markSize * height && p.y - y > DEFAULTS.markRaise * height;
-      return { ...p, str: normalizeGlyphs(p.str), ...(isMark ? { noteMark: true } : {}) };
+      return isMark ? { ...p, noteMark: true } : p;
     })
     .flatMap(splitDrawnOrder)
     .map((piece, index) => ({ piece, index }))
@@ -145,7 +188,13 @@ export function buildLine(pieces: readonly Piece[], fallbackRtl = false): Line {
   const text = ordered.pieces.map((p) => (p.noteMark ? `\u0001[${p.str.trim()}]` : p.str)).join('');
   const x0 = Math.min(...pieces.map((p) => p.x));
   const x1 = Math.max(...pieces.map((p) => p.x + p.width));
-  return { text: text.replace(/\s+/gu, ' ').replace(/ ?\u0001/gu, '').trim(), y, height, x0, x1, rtl: ordered.rtl };
+  let line = text.replace(/\s+/gu, ' ').replace(/ ?\u0001/gu, '').trim();
+  // An English sentence set in a right-to-left page ends with its full stop drawn at the left,
+  // where a left-to-right reading would put it first.
+  if (!ordered.rtl && fallbackRtl) line = line.replace(/^([.,;:!?]+)\s*(\p{L}.*)$/su, '$2$1');
+  // The ligature of "الله" maps to three letters that pdf.js's reordering of the piece reverses.
+  line = line.replace(/اهلل/gu, 'الله');
+  return { text: line, y, height, x0, x1, rtl: ordered.rtl };
 }
 
 /** Text of a running header or footer, digits aside (so "page 3" and "page 4" match). */

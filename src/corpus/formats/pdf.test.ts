@@ -58,6 +58,19 @@ describe('readPdf on an Arabic study printed by Chromium', () => {
   });
 });
 
+describe('readPdf on a page in two columns', () => {
+  it('reads the columns in order, keeps harakat on their letters, and mends dates, a ligature and a stray full stop', async () => {
+    const r = await readPdf(fixture('columns-ar.pdf'), { file: 'columns-ar.pdf' });
+    expect(r.text.split('\n')).toEqual([
+      'القسم الأول: خلفية',
+      'يَرى الباحثُ أنّ الانسحابَ من العراقِ لن يكتملَ قبل عام ٢٠٢٦، وأنّ عددَ الجنودِ سينخفضُ من ٢٥٠٠ إلى نحو ٥٠٠ مستشار بحلول ذلك الموعد.',
+      'Meanwhile the coalition said that its military mission had met its objectives and that a bilateral framework would follow after September 2025.',
+      'وقال المتحدث باسم الحكومة إن نسبة ٧٥٪ من المهام أُنجزت، مشيرًا إلى اجتماعات في 12/09/2024 وأخرى مطلع تشرين الأول.',
+      'ويضيف التقرير أن الفصائل المسلحة، ومنها كتائب حزب الله وحركة النجباء، أعلنت تعليق عملياتها مؤقتًا بينما تستمر المفاوضات حول مستقبل القواعد.',
+    ]);
+  });
+});
+
 describe('readPdf on an English report', () => {
   it('joins lines into paragraphs, undoes ligatures and cuts a paragraph at the page break', async () => {
     const r = await readPdf(fixture('report-en.pdf'), { file: 'report-en.pdf' });
