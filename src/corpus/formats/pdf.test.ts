@@ -162,6 +162,9 @@ describe('checkStreams', () => {
     const pdf = writePdf([{ raw: bombStream(3) }]);
     expect(() => checkStreams(pdf, 'a.pdf', 2 * 1024 * 1024)).toThrow(TooLargeError);
     expect(() => checkStreams(pdf, 'a.pdf', 4 * 1024 * 1024)).not.toThrow();
+    // After other streams too (each stream is checked, not only the first).
+    const later = writePdf([{ lines: ['a page'] }, { lines: ['another'] }, { raw: bombStream(3) }], { compress: true });
+    expect(() => checkStreams(later, 'a.pdf', 2 * 1024 * 1024)).toThrow(TooLargeError);
     const picture = Buffer.from(pdf.toString('latin1').replace('<< /Length', '<< /Subtype /Image /Length'), 'latin1');
     expect(() => checkStreams(picture, 'a.pdf', 1024)).not.toThrow();
   });

@@ -55,12 +55,12 @@ function megabytes(n: number): string {
 export function checkStreams(bytes: Uint8Array, file: string, budget = DEFAULTS.maxInflatedBytes): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let left = budget;
-  const keyword = /stream\r?\n/g;
+  const keyword = /(?<!end)stream\r?\n/g;
   for (let m = keyword.exec(text); m !== null; m = keyword.exec(text)) {
     const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
     if (end < 0) break;
-    keyword.lastIndex = end;
+    keyword.lastIndex = end + 'endstream'.length;
     const objStart = text.lastIndexOf(' obj', m.index);
     const dict = text.slice(Math.max(objStart, m.index - 4096), m.index);
     if (!dict.includes('/FlateDecode') || /\/Subtype\s*\/Image/.test(dict)) continue;
