@@ -4,10 +4,12 @@
  *
  * 1. Pieces become lines in content order (producers write a page in reading order, so two
  *    columns stay apart); a new line starts where the baseline moves by more than half the font
- *    size. Superscript numbers on a line are footnote marks, written "[1]".
+ *    size; harakat drawn apart from their letter join it. Superscript numbers on a line are
+ *    footnote marks, written "[1]".
  * 2. Each line's pieces are put in reading order (bidi.ts) and joined, with a space wherever the
- *    gap between two pieces is wider than a sliver of the font size; Arabic presentation forms
- *    and Latin ligatures are turned back into ordinary letters (NFKC).
+ *    page shows a gap wider than a sliver of the font size; Arabic presentation forms and Latin
+ *    ligatures are turned back into ordinary letters (NFKC), and two known artefacts of Arabic
+ *    extraction are mended (the reversed ligature of "الله", a full stop drawn at the wrong end).
  * 3. Running headers and footers (the same line at the top or bottom of most pages, digits aside)
  *    and page numbers are dropped.
  * 4. Footnotes: the lines at the bottom of a page set smaller than the body text, starting with a
