@@ -160,8 +160,17 @@ async function pdfMeta(doc: PdfDocument): Promise<DocumentMeta> {
   return { title };
 }
 
+async function loadPdfJs(): Promise<PdfJs> {
+  try {
+    return await import('pdfjs-dist/legacy/build/pdf.mjs');
+  } catch (error) {
+    // Not the file's fault: the installation lacks a package (pdf.js needs @napi-rs/canvas in Node).
+    throw new MarsadError(`the PDF reader could not load (${(error as Error).message}); reinstall with npm ci`, { cause: error });
+  }
+}
+
 async function openPdf(bytes: Uint8Array, file: string): Promise<PdfDocument> {
-  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of the buffer it is given.
     data: new Uint8Array(bytes),
