@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Run by `npm test` (as its pretest step): makes sure the system programs the test suite drives
 # are present — Debian's chromium (end-to-end tests and PDF briefings), poppler-utils (pdftotext,
-# pdftoppm), PostgreSQL (the server-store tests) and gcc (the C reference of the benchmark).
+# pdftoppm: PDF pages rendered for OCR), tesseract-ocr with its Arabic data tesseract-ocr-ara (OCR
+# of scanned PDFs), PostgreSQL (the server-store tests) and gcc (the C reference of the benchmark).
 # As root it installs what is missing with apt-get; otherwise it says what to install.
 set -euo pipefail
 need=()
 command -v "${MARSAD_CHROMIUM:-chromium}" >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+tesseract --list-langs 2>/dev/null | grep -qx ara || need+=(tesseract-ocr-ara)
 if [ -z "${MARSAD_TEST_DATABASE_URL:-}" ] && ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
   need+=(postgresql)
 fi

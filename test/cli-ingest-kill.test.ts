@@ -119,7 +119,7 @@ describe('marsad ingest killed with SIGKILL mid-folder', () => {
       expect(new Set(docs.map((d) => d.file)).size).toBe(DOCUMENTS);
       for (const d of docs) {
         const path = join(corpus, d.file);
-        const expected = prepareDocument(readFileSync(path), { path, file: d.file }).draft.passages;
+        const expected = (await prepareDocument(readFileSync(path), { path, file: d.file })).draft.passages;
         const stored = await store.listPassages(d.id);
         expect(stored.map((p) => p.ordinal)).toEqual(expected.map((p) => p.ordinal));
         expect(stored.map((p) => p.text)).toEqual(expected.map((p) => p.text));

@@ -3,17 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareDocument } from '../../dist/corpus/index.js';
+import { decodeBytes, splitPassages } from '../../dist/corpus/index.js';
 import { detectLanguage } from '../../dist/text/index.js';
 
 export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/iraq-withdrawal/', import.meta.url));
 
-/** The corpus passages as prepared for ingest. */
+/** The corpus passages as prepared for ingest (the corpus is plain text: decoded, then split). */
 export function corpusPassages() {
   const out = [];
   for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) {
-    const path = join(corpusDir, file);
-    for (const p of prepareDocument(readFileSync(path), { path, file }).draft.passages) out.push(p.text);
+    for (const p of splitPassages(decodeBytes(readFileSync(join(corpusDir, file)), file).text)) out.push(p.text);
   }
   return out;
 }

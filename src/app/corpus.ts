@@ -18,14 +18,14 @@ import type {
 import { citedFactMarks, dateMarks, mentionMarks } from './reader-marks.js';
 import type { Workbench } from './workbench.js';
 
-export interface IngestRequest extends Pick<IngestOptions, 'maxBytes' | 'onProgress' | 'cwd'> {
+export interface IngestRequest extends Pick<IngestOptions, 'maxBytes' | 'onProgress' | 'cwd' | 'ocr'> {
   paths: readonly string[];
 }
 
 export async function ingest(wb: Workbench, req: IngestRequest): Promise<IngestSummary> {
   const store = await wb.store();
   try {
-    return await ingestPaths(store, req.paths, { maxBytes: req.maxBytes, cwd: req.cwd, onProgress: req.onProgress });
+    return await ingestPaths(store, req.paths, { maxBytes: req.maxBytes, cwd: req.cwd, ocr: req.ocr, onProgress: req.onProgress });
   } finally {
     wb.storeChanged();
   }

@@ -18,6 +18,8 @@ export interface ResolvedCitation extends Citation {
   passage?: string;
   start?: number;
   end?: number;
+  /** The page of a PDF passage ("p. 12"); absent for documents without pages. */
+  page?: number;
 }
 
 /** Where a citation's quote sits: the shape the briefing's footnotes take. */
@@ -26,6 +28,8 @@ export interface CitationLocation {
   passage: string;
   start: number;
   end: number;
+  /** The page of a PDF passage. */
+  page?: number;
 }
 
 type StoredPassage = Awaited<ReturnType<Store['listPassages']>>[number];
@@ -99,7 +103,13 @@ export class CitationIndex {
     const span = resolveCitation(cite, doc.folded);
     if (!span) return base;
     const passage = doc.passages.find((p) => p.start <= span.start && span.start < p.end) ?? doc.passages[0];
-    return { ...base, passage: passage?.id, start: span.start, end: span.end };
+    return {
+      ...base,
+      passage: passage?.id,
+      start: span.start,
+      end: span.end,
+      ...(passage && passage.page !== null ? { page: passage.page } : {}),
+    };
   }
 
   /**
@@ -116,7 +126,7 @@ export class CitationIndex {
       found.set(
         key,
         r.passage !== undefined && r.start !== undefined && r.end !== undefined
-          ? { file: cite.doc, passage: r.passage, start: r.start, end: r.end }
+          ? { file: cite.doc, passage: r.passage, start: r.start, end: r.end, ...(r.page !== undefined ? { page: r.page } : {}) }
           : null,
       );
     }

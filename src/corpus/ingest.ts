@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DocumentMeta, DocumentSink, IngestProgress, IngestSummary } from '../domain/corpus.js';
 import { describeWhere, InputError } from '../domain/errors.js';
+import { findTesseract, type OcrAvailability } from './formats/index.js';
 import { prepareDocument } from './prepare.js';
 import { readSources, SOURCES_FILE, type SourcesResult } from './sources-file.js';
 import { findFiles } from './walk.js';
@@ -23,6 +24,8 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Folder relative paths are resolved against; default process.cwd(). */
   cwd?: string;
+  /** Read PDF pages without a text layer by OCR when Tesseract is installed; default true. */
+  ocr?: boolean;
 }
 
 function megabytes(n: number): string {
@@ -43,6 +46,9 @@ export async function ingestPaths(
     rejected: [...found.rejected],
     warnings: [...found.warnings],
   };
+  // Looked for once per run, and only when a PDF has a page without text.
+  let tesseract: Promise<OcrAvailability> | undefined;
+  const ocr = opts.ocr === false ? undefined : () => (tesseract ??= findTesseract());
   const sourcesByDir = new Map<string, SourcesResult>();
   const sourcesFor = async (dir: string): Promise<SourcesResult> => {
     let sources = sourcesByDir.get(dir);
@@ -83,7 +89,7 @@ export async function ingestPaths(
         throw new InputError(`unreadable: ${(error as Error).message}`, { file: f.file }, { cause: error });
       }
       const meta: DocumentMeta | undefined = (await sourcesFor(f.dir)).byFile.get(f.file);
-      const prepared = prepareDocument(bytes, { path: f.path, file: basename(f.path), meta });
+      const prepared = await prepareDocument(bytes, { path: f.path, file: basename(f.path), meta }, { ocr });
       for (const w of prepared.warnings) summary.warnings.push({ path: f.path, reason: w });
       const put = await sink.putDocument(prepared.draft);
       const entry = {

@@ -6,9 +6,9 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import type { IngestProblem } from '../domain/corpus.js';
+import { SUPPORTED_EXTENSIONS } from './formats/index.js';
 
-/** Extensions Marsad reads. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.html', '.htm'];
+export { SUPPORTED_EXTENSIONS };
 
 export interface FoundFile {
   /** Absolute path. */

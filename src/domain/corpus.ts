@@ -3,7 +3,9 @@
  * passages, search queries and hits, ingest summaries and the exported workspace.
  *
  * Offsets (`start`, `end`) are UTF-16 code-unit offsets into the document's `text`, which is the
- * decoded (and, for HTML, extracted) text: `document.text.slice(start, end) === passage.text`.
+ * text its reader produced (decoded text; for HTML, PDF and Word files the extracted text, one
+ * paragraph per line): `document.text.slice(start, end) === passage.text`. PDF documents also
+ * have pages, offsets into the same text, and each of their passages lies on one page.
  */
 import { z } from 'zod';
 import { DateParam } from './dates.js';
@@ -52,8 +54,26 @@ export const PassageDraft = z.object({
   end: z.number().int().min(0),
   text: z.string().min(1),
   language: LanguageCode,
+  /** Page (1-based) of a paged document (PDF) the passage is on; passages never cross pages. */
+  page: z.number().int().min(1).optional(),
+  /** True for a footnote or endnote (kept as its own passage, after the page's text). */
+  footnote: z.boolean().optional(),
 });
 export type PassageDraft = z.infer<typeof PassageDraft>;
+
+/** One page of a paged document: where its text sits in the document text. */
+export const PageDraft = z.object({
+  /** 1-based page number, as a reader counts it (the PDF's page order). */
+  number: z.number().int().min(1),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /**
+   * Mean word confidence (0–100) Tesseract gave the page's text when the page had no text layer
+   * and was read by OCR; absent (or null) for pages whose text was in the file.
+   */
+  ocrConfidence: z.number().min(0).max(100).nullable().optional(),
+});
+export type PageDraft = z.infer<typeof PageDraft>;
 
 /** A document ready to be stored: its text, metadata and passages. */
 export const DocumentDraft = z.object({
@@ -65,6 +85,8 @@ export const DocumentDraft = z.object({
   language: LanguageCode,
   meta: DocumentMeta,
   passages: z.array(PassageDraft),
+  /** Pages of a paged document (PDF), in order; absent for text, Markdown, HTML and DOCX. */
+  pages: z.array(PageDraft).optional(),
 });
 export type DocumentDraft = z.infer<typeof DocumentDraft>;
 
@@ -106,6 +128,8 @@ export const DocumentInfo = z
     /** SHA-256 of `text`, hex. */
     contentHash: z.string(),
     passageCount: z.number().int(),
+    /** Pages of a paged document (PDF); 0 for others. */
+    pageCount: z.number().int(),
     /** Characters in `text`. */
     length: z.number().int(),
   })
@@ -127,9 +151,26 @@ export const PassageRecord = z
     end: z.number().int(),
     text: z.string(),
     language: LanguageCode,
+    /** Page of a PDF passage (cite it as "p. 12"); null for documents without pages. */
+    page: z.number().int().nullable(),
+    /** A footnote or endnote rather than body text. */
+    footnote: z.boolean(),
   })
   .strict();
 export type PassageRecord = z.infer<typeof PassageRecord>;
+
+/** A stored page of a paged document. */
+export const PageRecord = z
+  .object({
+    documentId: z.string(),
+    number: z.number().int(),
+    start: z.number().int(),
+    end: z.number().int(),
+    /** Tesseract's mean word confidence (0–100) when the page was read by OCR; null otherwise. */
+    ocrConfidence: z.number().nullable(),
+  })
+  .strict();
+export type PageRecord = z.infer<typeof PageRecord>;
 
 /** A search over passages. */
 export const SearchQuery = z.object({
@@ -169,6 +210,10 @@ export const SearchHit = z
     text: z.string(),
     language: LanguageCode,
     published: z.string().nullable(),
+    /** Page of a PDF passage; null for documents without pages. */
+    page: z.number().int().nullable(),
+    /** The passage is a footnote or endnote. */
+    footnote: z.boolean(),
   })
   .strict();
 export type SearchHit = z.infer<typeof SearchHit>;
@@ -228,6 +273,7 @@ export const WorkspaceDocument = z.object({
   meta: DocumentMeta,
   text: z.string(),
   passages: z.array(PassageDraft),
+  pages: z.array(PageDraft).optional(),
 });
 export type WorkspaceDocument = z.infer<typeof WorkspaceDocument>;
 

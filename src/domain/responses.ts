@@ -42,6 +42,8 @@ export const ResolvedCitation = Citation.extend({
   passage: z.string().optional(),
   start: z.number().int().optional(),
   end: z.number().int().optional(),
+  /** The page of a PDF passage ("p. 12"). */
+  page: z.number().int().optional(),
 });
 export type ResolvedCitation = z.infer<typeof ResolvedCitation>;
 

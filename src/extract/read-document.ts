@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError, TooLargeError } from '../domain/errors.js';
-import { isHtmlFile } from '../corpus/html-text.js';
+import { isHtmlFile } from '../corpus/formats/html.js';
 import { parseMetadataYaml } from '../corpus/metadata-yaml.js';
 import { readSources } from '../corpus/sources-file.js';
 import { parseAnchor } from '../text/dates.js';

@@ -42,6 +42,7 @@ const LABELS = {
   indicator: { ar: 'المؤشر', en: 'Indicator' },
   watchFor: { ar: 'ما يُراقب', en: 'Watch for' },
   passage: { ar: 'المقطع', en: 'passage' },
+  page: { ar: 'ص', en: 'p.' },
   unresolved: { ar: 'المقطع غير متاح في المخزن', en: 'passage not in the store' },
   none: { ar: 'لا شيء', en: 'none' },
 } as const;

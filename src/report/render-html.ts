@@ -63,8 +63,10 @@ export function renderHtml(b: Briefing): string {
         : ` data-file="${escapeHtml(f.cite.doc)}"`;
       // File names and passage ids are left-to-right runs inside Arabic text: isolate them.
       const ltr = (t: string) => `<bdi dir="ltr">${escapeHtml(t)}</bdi>`;
+      const page =
+        f.location?.page !== undefined ? `${b.lang === 'ar' ? '،' : ','} ${escapeHtml(label('page', b.lang))} ${f.location.page}` : '';
       const where = f.location
-        ? `${escapeHtml(label('passage', b.lang))} ${ltr(f.location.passage)} ${ltr(`[${f.location.start}–${f.location.end}]`)}`
+        ? `${escapeHtml(label('passage', b.lang))} ${ltr(f.location.passage)} ${ltr(`[${f.location.start}–${f.location.end}]`)}${page}`
         : escapeHtml(label('unresolved', b.lang));
       return `<li id="fn-${f.n}"${attrs}>${ltr(f.cite.doc)}${b.lang === 'ar' ? '،' : ','} ${where}: «<bdi>${escapeHtml(f.cite.quote)}</bdi>»</li>`;
     })

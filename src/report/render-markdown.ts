@@ -25,7 +25,10 @@ function blockMd(b: Block): string {
 }
 
 export function footnoteText(f: Footnote, lang: Briefing['lang']): string {
-  const where = f.location ? `${label('passage', lang)} ${f.location.passage} [${f.location.start}–${f.location.end}]` : label('unresolved', lang);
+  const page = f.location?.page !== undefined ? `${lang === 'ar' ? '،' : ','} ${label('page', lang)} ${f.location.page}` : '';
+  const where = f.location
+    ? `${label('passage', lang)} ${f.location.passage} [${f.location.start}–${f.location.end}]${page}`
+    : label('unresolved', lang);
   return `${f.cite.doc}, ${where}: «${f.cite.quote}»`;
 }
 

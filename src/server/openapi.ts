@@ -146,6 +146,7 @@ export function openApiDocument() {
       description:
         'JSON API over the Marsad store, the case and the simulation engine; every route calls one operation of the ' +
         'application layer, as the CLI does. Every `cite` in a response carries `documentId`, `passage`, `start` and `end` ' +
+        '(and `page` for a PDF) ' +
         'when its document is ingested and the quote is found.',
     },
     servers: [{ url: '/' }],

@@ -70,6 +70,23 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    description: 'pages of PDF documents (with OCR confidence) and the page and footnote flag of passages',
+    statements: [
+      // Null for documents without pages (text, Markdown, HTML, DOCX) and for older rows.
+      `alter table passages add column page integer`,
+      `alter table passages add column footnote boolean not null default false`,
+      `create table document_pages (
+        document_id text not null references documents(id) on delete cascade,
+        number integer not null,
+        start_offset integer not null,
+        end_offset integer not null,
+        ocr_confidence real,
+        primary key (document_id, number)
+      )`,
+    ],
+  },
+  {
+    version: 4,
     description: 'the case as a working copy: items, append-only history, candidate decisions',
     statements: [
       `create table case_copies (

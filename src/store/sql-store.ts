@@ -12,6 +12,8 @@ import {
   type DocumentMeta,
   type DocumentRecord,
   type LanguageCode,
+  type PageDraft,
+  type PageRecord,
   type PassageRecord,
   type PutResult,
   type SearchHit,
@@ -69,7 +71,8 @@ function metaColumns(meta: DocumentMeta, language: LanguageCode): unknown[] {
 
 const DOCUMENT_COLUMNS = `d.id, d.file, d.path, d.title, d.language, d.published, d.author, d.outlet, d.kind,
   d.meta, d.content_hash, length(d.text)::int as length,
-  (select count(*)::int from passages p where p.document_id = d.id) as passage_count`;
+  (select count(*)::int from passages p where p.document_id = d.id) as passage_count,
+  (select count(*)::int from document_pages g where g.document_id = d.id) as page_count`;
 
 interface DocumentRow {
   id: string;
@@ -85,6 +88,7 @@ interface DocumentRow {
   content_hash: string;
   length: number;
   passage_count: number;
+  page_count: number;
   text?: string;
 }
 
@@ -102,6 +106,7 @@ function toInfo(row: DocumentRow): DocumentInfo {
     meta: typeof row.meta === 'string' ? (JSON.parse(row.meta) as DocumentMeta) : row.meta,
     contentHash: row.content_hash,
     passageCount: row.passage_count,
+    pageCount: row.page_count,
     length: row.length,
   };
 }
@@ -115,9 +120,12 @@ interface PassageRow {
   end_offset: number;
   text: string;
   language: LanguageCode;
+  page: number | null;
+  footnote: boolean;
 }
 
-const PASSAGE_COLUMNS = `p.id, p.document_id, d.file, p.ordinal, p.start_offset, p.end_offset, p.text, p.language`;
+const PASSAGE_COLUMNS = `p.id, p.document_id, d.file, p.ordinal, p.start_offset, p.end_offset, p.text, p.language,
+  p.page, p.footnote`;
 
 function toPassage(row: PassageRow): PassageRecord {
   return {
@@ -129,16 +137,40 @@ function toPassage(row: PassageRow): PassageRecord {
     end: row.end_offset,
     text: row.text,
     language: row.language,
+    page: row.page,
+    footnote: row.footnote,
   };
 }
 
-/** Every passage must be the slice of the text its offsets say. */
-function checkPassages(doc: DocumentDraft): void {
+/**
+ * Every passage must be the slice of the text its offsets say; pages must be numbered in order
+ * within the text, and a passage's page must be one of them and hold the passage.
+ */
+function checkPassages(doc: Pick<DocumentDraft, 'file' | 'text' | 'passages' | 'pages'>): void {
+  const pages = new Map<number, PageDraft>();
+  (doc.pages ?? []).forEach((g, i) => {
+    const previous = doc.pages?.[i - 1];
+    if (g.start > g.end || g.end > doc.text.length || (previous && (g.number <= previous.number || g.start < previous.end))) {
+      throw new InputError(`page ${g.number} is out of order or outside the document text (${g.start}..${g.end})`, {
+        file: doc.file,
+        field: `pages[${i}]`,
+      });
+    }
+    pages.set(g.number, g);
+  });
   doc.passages.forEach((p, i) => {
     if (p.ordinal !== i || p.start < 0 || p.end > doc.text.length || doc.text.slice(p.start, p.end) !== p.text) {
       throw new InputError(`passage ${i} does not match the document text at its offsets ${p.start}..${p.end}`, {
         file: doc.file,
         field: `passages[${i}]`,
+      });
+    }
+    if (p.page === undefined) return;
+    const page = pages.get(p.page);
+    if (!page || p.start < page.start || p.end > page.end) {
+      throw new InputError(`passage ${i} names page ${p.page}, which does not hold it`, {
+        file: doc.file,
+        field: `passages[${i}].page`,
       });
     }
   });
@@ -190,9 +222,10 @@ export class SqlStore implements Store {
       if (doc.passages.length > 0) {
         // One statement for all passages: arrays unnested server-side.
         await tx.query(
-          `insert into passages (id, document_id, ordinal, start_offset, end_offset, text, language, terms)
-           select $1 || ':' || u.o, $1, u.o, u.s, u.e, u.t, u.l, to_tsvector('simple', u.tm)
-             from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) as u(o, s, e, t, l, tm)`,
+          `insert into passages (id, document_id, ordinal, start_offset, end_offset, text, language, terms, page, footnote)
+           select $1 || ':' || u.o, $1, u.o, u.s, u.e, u.t, u.l, to_tsvector('simple', u.tm), u.pg, u.fn
+             from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::boolean[])
+               as u(o, s, e, t, l, tm, pg, fn)`,
           [
             id,
             doc.passages.map((p) => p.ordinal),
@@ -201,6 +234,22 @@ export class SqlStore implements Store {
             doc.passages.map((p) => p.text),
             doc.passages.map((p) => p.language),
             doc.passages.map((p) => indexTerms(p.text).join(' ')),
+            doc.passages.map((p) => p.page ?? null),
+            doc.passages.map((p) => p.footnote === true),
+          ],
+        );
+      }
+      const pages = doc.pages ?? [];
+      if (pages.length > 0) {
+        await tx.query(
+          `insert into document_pages (document_id, number, start_offset, end_offset, ocr_confidence)
+           select $1, u.n, u.s, u.e, u.c from unnest($2::int[], $3::int[], $4::int[], $5::real[]) as u(n, s, e, c)`,
+          [
+            id,
+            pages.map((g) => g.number),
+            pages.map((g) => g.start),
+            pages.map((g) => g.end),
+            pages.map((g) => g.ocrConfidence ?? null),
           ],
         );
       }
@@ -234,6 +283,28 @@ export class SqlStore implements Store {
       [idOrFile],
     );
     return rows.map(toPassage);
+  }
+
+  async listPages(idOrFile: string): Promise<PageRecord[]> {
+    const rows = await this.db.query<{
+      document_id: string;
+      number: number;
+      start_offset: number;
+      end_offset: number;
+      ocr_confidence: number | null;
+    }>(
+      `select g.document_id, g.number, g.start_offset, g.end_offset, g.ocr_confidence
+         from document_pages g join documents d on d.id = g.document_id
+        where d.id = $1 or d.file = $1 order by d.file, g.number`,
+      [idOrFile],
+    );
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      number: row.number,
+      start: row.start_offset,
+      end: row.end_offset,
+      ocrConfidence: row.ocr_confidence === null ? null : Number(row.ocr_confidence),
+    }));
   }
 
   async getPassage(id: string): Promise<PassageRecord | null> {
@@ -274,9 +345,9 @@ export class SqlStore implements Store {
     // candidates keeps a query that matches most of a large corpus within tens of milliseconds.
     const rows = await this.db.query<PassageRow & { score: number; published: string | null }>(
       `select c.id, c.document_id, c.file, c.ordinal, c.start_offset, c.end_offset, c.text, c.language, c.published,
-              ts_rank_cd(c.terms, to_tsquery('simple', $1)) as score
+              c.page, c.footnote, ts_rank_cd(c.terms, to_tsquery('simple', $1)) as score
          from (select p.id, p.document_id, d.file, p.ordinal, p.start_offset, p.end_offset, p.text, p.language,
-                      p.terms, d.published
+                      p.page, p.footnote, p.terms, d.published
                  from passages p join documents d on d.id = p.document_id
                 where ${where.join(' and ')}
                 limit ${cap}) as c
@@ -296,6 +367,8 @@ export class SqlStore implements Store {
       text: row.text,
       language: row.language,
       published: row.published,
+      page: row.page,
+      footnote: row.footnote,
     }));
   }
 
@@ -330,6 +403,24 @@ export class SqlStore implements Store {
       list.push(p);
       byDoc.set(p.document_id, list);
     }
+    const pageRows = await this.db.query<{
+      document_id: string;
+      number: number;
+      start_offset: number;
+      end_offset: number;
+      ocr_confidence: number | null;
+    }>(`select document_id, number, start_offset, end_offset, ocr_confidence from document_pages order by document_id, number`);
+    const pagesByDoc = new Map<string, PageDraft[]>();
+    for (const g of pageRows) {
+      const list = pagesByDoc.get(g.document_id) ?? [];
+      list.push({
+        number: g.number,
+        start: g.start_offset,
+        end: g.end_offset,
+        ...(g.ocr_confidence === null ? {} : { ocrConfidence: Number(g.ocr_confidence) }),
+      });
+      pagesByDoc.set(g.document_id, list);
+    }
     return {
       format: 'marsad-workspace',
       version: 1,
@@ -341,13 +432,17 @@ export class SqlStore implements Store {
         language: d.language,
         meta: typeof d.meta === 'string' ? (JSON.parse(d.meta) as DocumentMeta) : d.meta,
         text: d.text,
+        // Page and footnote only where they apply, so exports of text corpora keep their shape.
         passages: (byDoc.get(d.id) ?? []).map((p) => ({
           ordinal: p.ordinal,
           start: p.start_offset,
           end: p.end_offset,
           text: p.text,
           language: p.language,
+          ...(p.page === null ? {} : { page: p.page }),
+          ...(p.footnote ? { footnote: true } : {}),
         })),
+        ...(pagesByDoc.has(d.id) ? { pages: pagesByDoc.get(d.id) } : {}),
       })),
     };
   }
@@ -375,7 +470,7 @@ export class SqlStore implements Store {
           field: `documents[${i}].text`,
         });
       }
-      checkPassages({ ...doc, passages: doc.passages });
+      checkPassages(doc);
     }
     const result: ImportResult = { added: 0, unchanged: 0, updated: 0 };
     for (const doc of parsed.data.documents) {
@@ -386,6 +481,7 @@ export class SqlStore implements Store {
         language: doc.language,
         meta: doc.meta,
         passages: doc.passages,
+        ...(doc.pages ? { pages: doc.pages } : {}),
       });
       if (put.status === 'added') result.added++;
       else if (put.status === 'unchanged') result.unchanged++;

@@ -8,6 +8,7 @@ import type {
   DocumentInfo,
   DocumentRecord,
   DocumentSink,
+  PageRecord,
   PassageRecord,
   PutResult,
   SearchHit,
@@ -38,7 +39,8 @@ export interface Store extends DocumentSink {
    * - same text already stored → `unchanged` (metadata updated → `updated`), nothing else written;
    * - same file name with new text → the old version and its passages are `replaced`;
    * - otherwise `added`.
-   * Throws InputError when a passage's offsets do not slice its text out of the document.
+   * Throws InputError when a passage's offsets do not slice its text out of the document, or a
+   * passage's page is not among the document's pages or does not hold it.
    */
   putDocument(doc: DocumentDraft): Promise<PutResult>;
 
@@ -53,6 +55,9 @@ export interface Store extends DocumentSink {
 
   /** A document's passages (by document id or file name) in order; [] when there is none. */
   listPassages(idOrFile: string): Promise<PassageRecord[]>;
+
+  /** A paged document's pages (by document id or file name) in order; [] for others or none. */
+  listPages(idOrFile: string): Promise<PageRecord[]>;
 
   /** A passage by id (`<documentId>:<ordinal>`); null when there is none. */
   getPassage(id: string): Promise<PassageRecord | null>;

@@ -113,11 +113,13 @@ describe('ingestPaths on named paths', () => {
     const store = await openStore({ memory: true });
     try {
       const t = makeTempDir();
-      writeFileSync(join(t.dir, 'doc.pdf'), '%PDF');
-      const s = await ingestPaths(store, [join(t.dir, 'missing.txt'), join(t.dir, 'doc.pdf')]);
+      writeFileSync(join(t.dir, 'doc.doc'), 'old Word');
+      writeFileSync(join(t.dir, 'fake.pdf'), 'not a PDF at all');
+      const s = await ingestPaths(store, [join(t.dir, 'missing.txt'), join(t.dir, 'doc.doc'), join(t.dir, 'fake.pdf')]);
       expect(s.rejected.map((r) => r.reason)).toEqual([
         expect.stringMatching(/no such file/),
-        expect.stringMatching(/unsupported file type "\.pdf"/),
+        expect.stringMatching(/unsupported file type "\.doc"/),
+        'not a PDF file',
       ]);
       t.remove();
     } finally {

@@ -38,11 +38,25 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 50 }));
     return { url: `/api/jobs/${((await started.json()) as { id: string }).id}` };
   }
+  if (path === '/items/:kind/:id') return { url: '/api/items/actors/us' };
+  if (path === '/history/revert') {
+    const latest = (await (await app.request('/api/history?limit=1')).json()) as { items: Array<{ seq: number }> };
+    return { url: '/api/history/revert', init: jsonPost({ seq: latest.items[0]!.seq }) };
+  }
   if (method === 'post') {
+    const event = 'responses-test-event';
     const bodies: Record<string, unknown> = {
       '/simulate': { scenario, runs: 20, seed: 3 },
       '/compare': { scenarios: c.scenarios.slice(0, 2).map((s) => s.id) },
       '/montecarlo': { scenario, runs: 50 },
+      '/items/add': {
+        kind: 'events',
+        item: { id: event, date: '2024-01-24', type: 'statement', title: { ar: 'حدث', en: 'An event' }, actors: ['us'], cite: [cite] },
+        reason: 'schema check',
+      },
+      '/items/edit': { kind: 'events', id: event, set: { 'title.en': 'An event, renamed' } },
+      '/items/retire': { kind: 'events', id: event },
+      '/items/restore': { kind: 'events', id: event },
     };
     return { url: `/api${path}`, init: jsonPost(bodies[path]) };
   }

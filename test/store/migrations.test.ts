@@ -1,7 +1,8 @@
 /**
  * Opening an older database migrates it: a v1 database (made by applying only migration 1, then
  * writing a document the v1 way) opened by the current code comes out at the latest version
- * with the v2 date columns backfilled, so date filters find the old document.
+ * with the v2 date columns backfilled, so date filters find the old document, and the v3 page
+ * and footnote columns empty.
  */
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -61,6 +62,9 @@ describe('openStore on a v1 data folder (PGlite)', () => {
       const hits = await store.search({ text: 'القوات', from: '2023-06-15', to: '2023-06-20' });
       expect(hits.map((h) => h.file)).toEqual(['old.txt']);
       expect(await store.search({ text: 'القوات', from: '2023-07' })).toEqual([]);
+      // Version 3 added pages: older passages have none and are not footnotes.
+      expect((await store.listPassages('old.txt'))[0]).toMatchObject({ page: null, footnote: false });
+      expect(await store.listPages('old.txt')).toEqual([]);
     } finally {
       await store.close();
     }

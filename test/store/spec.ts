@@ -219,6 +219,67 @@ export function storeSpec(name: string, makeStore: () => Promise<StoreHandle>): 
       expect(await store.getDocument('bad-offsets.txt')).toBeNull();
     });
 
+    it('putDocument stores the pages of a paged document, and passages carry their page and footnote flag', async () => {
+      const text = 'انسحاب القوات من قاعدة حرير.[1]\n[1] بيان اللجنة.\n\nالمرحلة الثانية في أيلول.';
+      const page2 = text.indexOf('المرحلة');
+      const draft = {
+        file: 'paged.pdf',
+        path: '/tmp/paged.pdf',
+        text,
+        language: 'ar' as const,
+        meta: {},
+        pages: [
+          { number: 1, start: 0, end: page2 - 2 },
+          { number: 2, start: page2, end: text.length, ocrConfidence: 87.5 },
+        ],
+        passages: [
+          { ordinal: 0, start: 0, end: 31, text: text.slice(0, 31), language: 'ar' as const, page: 1 },
+          { ordinal: 1, start: 32, end: page2 - 2, text: text.slice(32, page2 - 2), language: 'ar' as const, page: 1, footnote: true },
+          { ordinal: 2, start: page2, end: text.length, text: text.slice(page2), language: 'ar' as const, page: 2 },
+        ],
+      };
+      try {
+        expect((await store.putDocument(draft)).status).toBe('added');
+        const info = (await store.listDocuments()).find((d) => d.file === 'paged.pdf');
+        expect(info?.pageCount).toBe(2);
+        expect((await store.listPages('paged.pdf')).map((g) => [g.number, g.start, g.end, g.ocrConfidence])).toEqual([
+          [1, 0, page2 - 2, null],
+          [2, page2, text.length, 87.5],
+        ]);
+        const passages = await store.listPassages('paged.pdf');
+        expect(passages.map((p) => [p.page, p.footnote])).toEqual([[1, false], [1, true], [2, false]]);
+        const hits = await store.search({ text: 'المرحلة الثانية', file: 'paged.pdf' });
+        expect(hits.map((h) => [h.passage, h.page, h.footnote])).toEqual([[`${info?.id}:2`, 2, false]]);
+        expect((await store.search({ text: 'بيان اللجنة', file: 'paged.pdf' }))[0].footnote).toBe(true);
+        // Documents without pages: null page, no pages listed.
+        expect((await store.listPassages(IDRIS))[0].page).toBeNull();
+        expect(await store.listPages(IDRIS)).toEqual([]);
+        // The workspace keeps pages and flags, and gives them back on import.
+        const exported = (await store.exportWorkspace()).documents.find((d) => d.file === 'paged.pdf');
+        expect(exported?.pages).toEqual(draft.pages.map((g) => ({ number: g.number, start: g.start, end: g.end, ...(g.ocrConfidence ? { ocrConfidence: g.ocrConfidence } : {}) })));
+        expect(exported?.passages[1]).toMatchObject({ page: 1, footnote: true });
+      } finally {
+        await store.deleteDocument('paged.pdf');
+      }
+      expect(await store.listPages('paged.pdf')).toEqual([]);
+    });
+
+    it('putDocument rejects a passage whose page does not hold it, writing nothing', async () => {
+      const text = 'first page\n\nsecond page';
+      await expect(
+        store.putDocument({
+          file: 'bad-page.pdf',
+          path: 'bad-page.pdf',
+          text,
+          language: 'en',
+          meta: {},
+          pages: [{ number: 1, start: 0, end: 10 }, { number: 2, start: 12, end: text.length }],
+          passages: [{ ordinal: 0, start: 12, end: text.length, text: 'second page', language: 'en', page: 1 }],
+        }),
+      ).rejects.toThrow(/passage 0 names page 1, which does not hold it/);
+      expect(await store.getDocument('bad-page.pdf')).toBeNull();
+    });
+
     it('exportWorkspace then importWorkspace into an empty store round-trips losslessly', async () => {
       const exported = await store.exportWorkspace();
       expect(exported.documents).toHaveLength(5);

@@ -1,5 +1,5 @@
 /** Citations as authored: the API adds where each quote is (links); comparisons and schema checks set that aside. */
-const RESOLUTION = ['documentId', 'title', 'published', 'passage', 'start', 'end'];
+const RESOLUTION = ['documentId', 'title', 'published', 'passage', 'start', 'end', 'page'];
 
 export function unlinked(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unlinked);

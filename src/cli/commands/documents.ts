@@ -15,6 +15,7 @@ export const register: RegisterCommand = (program, io) => {
       for (const d of docs) {
         io.out(
           `${d.file}  ${d.id}  ${d.language}  ${d.published ?? '—'}  ${d.passageCount} passages` +
+            `${d.pageCount > 0 ? `  ${d.pageCount} page${d.pageCount === 1 ? '' : 's'}` : ''}` +
             `${d.title ? `  ${d.title}` : ''}\n`,
         );
       }

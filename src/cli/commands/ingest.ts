@@ -58,16 +58,17 @@ function progressBar(io: CliIo): { update(done: number, total: number): void; st
 export const register: RegisterCommand = (program, io) => {
   program
     .command('ingest')
-    .description('ingest .txt, .md and .html files and folders (sources.yaml beside them gives metadata)')
+    .description('ingest .txt, .md, .html, .pdf and .docx files and folders (sources.yaml beside them gives metadata)')
     .argument('<paths...>', 'files or folders')
     .option('--json', 'print the summary as JSON')
     .option('--max-bytes <n>', `largest file accepted (default ${INGEST_DEFAULTS.maxBytes}; suffixes k, M, G)`)
-    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string }, cmd) => {
+    .option('--no-ocr', 'do not read scanned PDF pages by OCR (Tesseract), even when it is installed')
+    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean }, cmd) => {
       const maxBytes = opts.maxBytes === undefined ? undefined : parseByteCount(opts.maxBytes);
       const summary = await withWorkbench(cmd, io, async (wb) => {
         const bar = progressBar(io);
         try {
-          return await ingest(wb, { paths, maxBytes, cwd: io.cwd, onProgress: (p) => bar.update(p.done, p.total) });
+          return await ingest(wb, { paths, maxBytes, cwd: io.cwd, ocr: opts.ocr, onProgress: (p) => bar.update(p.done, p.total) });
         } finally {
           bar.stop();
         }

@@ -30,7 +30,10 @@ export function formatHits(hits: readonly SearchHit[]): string {
   // Document text may carry bidi overrides (an RLO inside a name); a snippet can cut one off
   // before its closing PDF and reorder the rest of the terminal line, so they are not printed.
   return `${hits
-    .map((h, i) => `${i + 1}. ${h.file}  ${h.passage}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${stripBidiControls(h.snippet)}`)
+    .map((h, i) => {
+      const where = `${h.page !== null ? `  p. ${h.page}` : ''}${h.footnote ? '  (footnote)' : ''}`;
+      return `${i + 1}. ${h.file}  ${h.passage}${where}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${stripBidiControls(h.snippet)}`;
+    })
     .join('\n')}\n`;
 }
 
@@ -46,7 +49,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--to <date>', 'documents published on or before')
     .option('--actor <id>', "only passages naming this actor of the case (under any of its names)")
     .option('--no-expand', "do not add the other names of actors and places named in the query")
-    .option('--json', 'print JSON: an array of {file, passage, start, end, score, snippet, text, …}')
+    .option('--json', 'print JSON: an array of {file, passage, page, start, end, score, snippet, text, …}')
     .action(async (q: string, opts: SearchOptions, cmd: Command) => {
       const args = { q: 'query' };
       const req = parseFlags(
