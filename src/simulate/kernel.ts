@@ -52,8 +52,8 @@ interface KernelExports {
     start: number,
     mask: number,
     values: number,
-    order: number,
     free: number,
+    spans: number,
     xs: number,
     match: number,
     out: number,
@@ -79,8 +79,8 @@ interface Layout {
   start: number;
   mask: number;
   values: number;
-  order: number;
   free: number;
+  spans: number;
   xs: number;
   match: number;
   out: number;
@@ -162,14 +162,15 @@ function planLayout(n: number, m: number): Layout {
     start: take(8 * n),
     mask: take(n),
     values: take(8 * n),
-    order: take(4 * n),
     free: take(4 * n),
+    spans: take(8 * n),
     // two spare lanes: the transfer pass runs over pairs
     xs: take(8 * (n + 2)),
     match: take(4 * (KERNEL_MAX_PERIOD + 2)),
     out: take(8 * n),
     info: take(16),
-    // last, so that more slots only lengthen the end of memory
+    // last, so that more slots only lengthen the end of memory; each slot is 8n bytes rounded
+    // up to 16 (kernel.wat compares slots two values at a time)
     ring: take(0),
   };
 }
@@ -186,30 +187,17 @@ function bind(s: Scratch, g: KernelGraph, slots: number): Layout {
   let L = s.layout;
   if (!L || L.n !== g.n || L.m !== m || s.inStarts !== g.inStarts || s.inSources !== g.inSources) {
     L = planLayout(g.n, m);
-    ensureBytes(s, L.ring + 8 * g.n * slots);
-    s.exports.layout(g.n, L.inStarts, L.inSources, L.weights, L.start, L.mask, L.values, L.order, L.free, L.xs, L.match, L.out, L.info, L.ring);
+    ensureBytes(s, L.ring + align(8 * g.n) * slots);
+    s.exports.layout(g.n, L.inStarts, L.inSources, L.weights, L.start, L.mask, L.values, L.free, L.spans, L.xs, L.match, L.out, L.info, L.ring);
     s.i32.set(g.inStarts, L.inStarts >> 2);
     s.i32.set(g.inSources, L.inSources >> 2);
-    s.i32.set(byCauses(g.inStarts), L.order >> 2);
     s.layout = L;
     s.inStarts = g.inStarts;
     s.inSources = g.inSources;
   } else {
-    ensureBytes(s, L.ring + 8 * g.n * slots);
+    ensureBytes(s, L.ring + align(8 * g.n) * slots);
   }
   return L;
-}
-
-/**
- * Concepts ordered by number of causes (ties by index): the kernel updates them in this order
- * so that the loop over a concept's causes runs the same number of times for long stretches and
- * the processor predicts where it ends.
- */
-function byCauses(inStarts: Int32Array): Int32Array {
-  const n = inStarts.length - 1;
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  const causes = (i: number) => inStarts[i + 1] - inStarts[i];
-  return order.sort((a, b) => causes(a) - causes(b) || a - b);
 }
 
 function thisThreadScratch(): Scratch {
