@@ -14,6 +14,13 @@ export {
 } from './infer.js';
 export { runScenario, prepareScenario, deltasOf, type ScenarioInput, type ScenarioResult, type ConceptDelta } from './scenario.js';
 export { runSchedule, SCHEDULE_DEFAULTS, type ScheduleOptions, type Trajectory } from './schedule.js';
-export { runMonteCarlo, MONTE_CARLO_DEFAULTS, type MonteCarloOptions, type MonteCarloResult } from './monte-carlo.js';
+export {
+  runMonteCarlo,
+  planMonteCarlo,
+  MONTE_CARLO_DEFAULTS,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+} from './monte-carlo.js';
+export { createMonteCarloPool, type MonteCarloPool, type MonteCarloPoolOptions } from './monte-carlo-pool.js';
 export { sensitivity, type SensitivityResult, type EdgeSensitivity } from './sensitivity.js';
 export { Random, runRandom } from './random.js';

@@ -232,7 +232,10 @@ export function runKernel(
   s.u8.set(clamp.mask, L.mask);
   s.f64.set(clamp.values, L.values >> 3);
   s.exports.infer(k.rule, k.transfer, k.lambda, k.epsilon, k.maxSteps, maxPeriod, slots);
-  out.set(s.f64.subarray(L.out >> 3, (L.out >> 3) + n));
+  // a loop rather than set(subarray()): no view object per run for the collector
+  const f64 = s.f64;
+  const o = L.out >> 3;
+  for (let i = 0; i < n; i++) out[i] = f64[o + i];
   info[0] = s.i32[L.info >> 2];
   info[1] = s.i32[(L.info >> 2) + 1];
   info[2] = s.i32[(L.info >> 2) + 2];

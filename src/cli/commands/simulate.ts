@@ -90,7 +90,7 @@ export const register: RegisterCommand = (program, io) => {
     .requiredOption('--scenario <id>', 'scenario id (see `marsad scenarios`)')
     .option('--runs <n>', 'Monte Carlo runs over the edge-weight ranges (1 … 1000000; 1 = the authored weights only)', '1')
     .option('--seed <s>', 'seed of the Monte Carlo generator (0 … 4294967295)', String(MONTE_CARLO_DEFAULTS.seed))
-    .option('--threads <t>', 'worker threads for Monte Carlo (default: cores, at most 4)')
+    .option('--threads <t>', 'threads computing Monte Carlo (default: one, or up to the cores (at most 4) when the work pays for starting workers)')
     .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')}`, 'kosko')
     .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')}`, 'tanh')
     .option('--lambda <l>', 'steepness of sigmoid and tanh (> 0)', '1')
