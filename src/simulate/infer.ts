@@ -16,11 +16,11 @@
  * the same way by the kernel.
  */
 import { InputError } from '../domain/errors.js';
-import { runKernel, type Clamp, type KernelGraph, type KernelSettings } from './kernel.js';
+import { inferInto, type Clamp, type KernelGraph, type KernelSettings } from './kernel.js';
 import { TRANSFERS, type TransferName } from './transfer.js';
 import { UPDATE_RULES, type UpdateRuleName } from './update-rules.js';
 
-export type { Clamp, KernelGraph, KernelSettings } from './kernel.js';
+export { inferInto, type Clamp, type KernelGraph, type KernelSettings } from './kernel.js';
 
 export interface InferenceSettings {
   /** Update rule. Default `kosko`. */
@@ -94,24 +94,6 @@ export function kernelSettings(s: InferenceSettings): KernelSettings {
     maxSteps: s.maxSteps,
     maxPeriod: s.maxPeriod,
   };
-}
-
-/**
- * Runs the map from `start` (clamps applied first) and writes the settled state into `out`.
- * `weights` are in incoming-CSR order (map.inWeights, or sampled weights permuted with
- * inEdge). Writes a status code (0 fixed point, 1 limit cycle, 2 none), the steps and the
- * period into `info`, which keeps Monte Carlo loops allocation-free. `out` may be `start`.
- */
-export function inferInto(
-  g: KernelGraph,
-  weights: Float64Array,
-  start: Float64Array,
-  clamp: Clamp,
-  k: KernelSettings,
-  out: Float64Array,
-  info: Int32Array,
-): void {
-  runKernel(g, weights, start, clamp, k, out, info);
 }
 
 /** Decodes the `info` triple of inferInto. */

@@ -206,11 +206,13 @@ function thisThreadScratch(): Scratch {
 }
 
 /**
- * Runs the map from `start` with `clamp` (see inferInto in infer.ts for the semantics) and
- * writes the state into `out` and (status, steps, period) into `info`. `maxPeriod` is at most
- * KERNEL_MAX_PERIOD.
+ * Runs the map from `start` (clamps applied first; semantics in infer.ts) and writes the settled
+ * state into `out`. `weights` are in incoming-CSR order (map.inWeights, or sampled weights
+ * permuted with inEdge). Writes a status code (0 fixed point, 1 limit cycle, 2 none), the steps
+ * and the period into `info`, which keeps Monte Carlo loops allocation-free. `out` may be
+ * `start`. maxPeriod is taken as at most KERNEL_MAX_PERIOD.
  */
-export function runKernel(
+export function inferInto(
   g: KernelGraph,
   weights: Float64Array,
   start: Float64Array,
