@@ -207,32 +207,33 @@ export async function runMonteCarlo(
     return { chunk: c, start: c * CHUNK_RUNS, end: Math.min(runs, (c + 1) * CHUNK_RUNS) };
   };
   const pool = options.pool;
-  let finish!: () => void;
+  // Settles when every chunk is in, or with the first failure of a worker (resolved with it
+  // rather than rejected, so that a failure while this thread computes is never unhandled).
   let failure: Error | undefined;
-  let rejectFinished!: (error: Error) => void;
-  const finished = new Promise<void>((resolvePromise, rejectPromise) => {
-    finish = resolvePromise;
-    rejectFinished = rejectPromise;
+  let settle!: () => void;
+  const finished = new Promise<void>((resolvePromise) => {
+    settle = resolvePromise;
   });
   const fail = (error: Error) => {
     failure ??= error;
-    rejectFinished(error);
+    settle();
   };
   const report = (s: ChunkSummary) => {
     summaries[s.chunk] = s;
     done += s.runs;
     options.onProgress?.(done, runs);
-    if (done === runs) finish();
+    if (done === runs) settle();
   };
 
   if (!pool && threads === 1) {
     for (let r = take(); r; r = take()) report(runChunk(problem, r.chunk, r.start, r.end));
   } else {
     // Workers: the pool's, or threads − 1 new ones beside the calling thread.
-    const own = pool ? undefined : createMonteCarloPool({ threads: threads - 1, workerPath: options.workerPath });
+    const workers = pool ?? createMonteCarloPool({ threads: threads - 1, workerPath: options.workerPath });
+    const own = pool ? undefined : workers;
     let job: PoolJob | undefined;
     try {
-      job = (pool ?? own!).attach(problem, take, report, fail, pool ? threads : threads - 1);
+      job = workers.attach(problem, take, report, fail, pool ? threads : threads - 1);
       if (own) {
         for (let r = take(); r && !failure; r = take()) {
           report(runChunk(problem, r.chunk, r.start, r.end));
@@ -241,6 +242,7 @@ export async function runMonteCarlo(
         }
       }
       await finished;
+      if (failure) throw failure;
       // a worker that could not start is an error even when this thread did all the work
       await own?.started();
     } finally {
