@@ -24,7 +24,8 @@
 
   ;; Constants at fixed addresses, written by kernel.ts from fast-math.ts:
   ;;   0 … 255 EXP_FRACTION[32] (2^(j/32)); 256 invStep; 264 stepHi; 272 stepLo; 280 lowest;
-  ;;   288 c3 (1/6); 296 c4 (1/24); 304 c5 (1/120); 312 c6 (1/720); 320 tanhSaturation.
+  ;;   288 c3 (1/6); 296 c4 (1/24); 304 c5 (1/120); 312 c6 (1/720); 320 tanhSaturation (unused
+;;   here: see $transfer).
 
   ;; Layout: byte offsets of the arrays, set by kernel.ts through $layout.
   (global $n (mut i32) (i32.const 0))
@@ -40,7 +41,8 @@
   (global $match (mut i32) (i32.const 0))      ;; i32[66]: run of matches per period
   (global $out (mut i32) (i32.const 0))        ;; f64[n]: the settled state
   (global $info (mut i32) (i32.const 0))       ;; i32[3]: status, steps, period
-  (global $ring (mut i32) (i32.const 0))       ;; f64[slots · n]: state after t steps in slot t mod slots
+  (global $ring (mut i32) (i32.const 0))       ;; state after t steps in slot t mod slots; a slot is
+                                               ;; n f64 rounded up to 16 bytes
 
   ;; Per run: number of free concepts, and the one that changed most in the last step.
   (global $nf (mut i32) (i32.const 0))
