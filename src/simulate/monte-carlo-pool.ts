@@ -6,9 +6,11 @@
  * is given none and the work is worth more than one thread.
  *
  * Scheduling: a job hands the pool a `take()` that gives the next chunk of runs (shared with the
- * calling thread, which may compute chunks too); each ready worker holds up to two chunks, so
- * that it has the next one at hand while the calling thread is busy. Results come back through
- * `report`; the job counts them and detaches when it has all.
+ * calling thread, which may compute chunks too). Each ready worker holds up to `depth` chunks of
+ * the job: two when the calling thread computes too, so that a worker has its next chunk at
+ * hand while that thread is busy and cannot answer; one otherwise, so that no worker sits on a
+ * chunk another could start at the end of a job. Results come back through `report`; the job
+ * counts them and detaches when it has all.
  *
  * Messages: to a worker {type: 'job', job, problem} before its first chunk of a job,
  * {type: 'chunk', job, chunk, start, end}, {type: 'end', job}; from it {type: 'ready'} once
@@ -31,8 +33,6 @@ export const MONTE_CARLO_POOL_DEFAULTS = {
   defaultMaxThreads: 4,
 } as const;
 
-/** Chunks a worker holds at once (one running, one waiting). */
-const DEPTH = 2;
 
 export interface ChunkRange {
   chunk: number;
@@ -66,8 +66,9 @@ export interface MonteCarloPool {
   /** Worker threads. */
   readonly size: number;
   /**
-   * Runs chunks of `problem` from `take` on at most `maxWorkers` workers, reporting each
-   * summary; `fail` receives a worker's failure (the job should stop).
+   * Runs chunks of `problem` from `take` on at most `maxWorkers` workers, each holding up to
+   * `depth` chunks, reporting each summary; `fail` receives a worker's failure (the job should
+   * stop).
    */
   attach(
     problem: MonteCarloProblem,
@@ -75,6 +76,7 @@ export interface MonteCarloPool {
     report: (summary: ChunkSummary) => void,
     fail: (error: Error) => void,
     maxWorkers: number,
+    depth: number,
   ): PoolJob;
   /**
    * Resolves once every worker has started; rejects if one could not (a broken worker script),
@@ -119,6 +121,7 @@ interface Job {
   report: (summary: ChunkSummary) => void;
   fail: (error: Error) => void;
   maxWorkers: number;
+  depth: number;
   workers: Set<Slot>;
   exhausted: boolean;
 }
@@ -151,8 +154,11 @@ export function createMonteCarloPool(options: MonteCarloPoolOptions = {}): Monte
 
   const pump = () => {
     for (const slot of slots) {
-      while (slot.ready && slot.inFlight.length < DEPTH) {
-        const job = jobs.find((j) => !j.exhausted && (j.workers.has(slot) || j.workers.size < j.maxWorkers));
+      while (slot.ready) {
+        const held = slot.inFlight.length;
+        const job = jobs.find(
+          (j) => !j.exhausted && held < j.depth && (j.workers.has(slot) || j.workers.size < j.maxWorkers),
+        );
         if (!job) break;
         const range = job.take();
         if (!range) {
@@ -215,10 +221,10 @@ export function createMonteCarloPool(options: MonteCarloPoolOptions = {}): Monte
 
   return {
     size,
-    attach(problem, take, report, fail, maxWorkers) {
+    attach(problem, take, report, fail, maxWorkers, depth) {
       if (closed) throw new MarsadError('the Monte Carlo pool is closed');
       if (broken) throw broken;
-      const job: Job = { id: nextJob++, problem, take, report, fail, maxWorkers, workers: new Set(), exhausted: false };
+      const job: Job = { id: nextJob++, problem, take, report, fail, maxWorkers, depth, workers: new Set(), exhausted: false };
       jobs.push(job);
       pump();
       return {

@@ -233,7 +233,7 @@ export async function runMonteCarlo(
     const own = pool ? undefined : workers;
     let job: PoolJob | undefined;
     try {
-      job = workers.attach(problem, take, report, fail, pool ? threads : threads - 1);
+      job = pool ? pool.attach(problem, take, report, fail, threads, 1) : workers.attach(problem, take, report, fail, threads - 1, 2);
       if (own) {
         for (let r = take(); r && !failure; r = take()) {
           report(runChunk(problem, r.chunk, r.start, r.end));
