@@ -2,7 +2,7 @@
 ;; semantics — update every free concept from the previous state, stop at a fixed point or a
 ;; limit cycle — on arrays that kernel.ts lays out in this module's memory.
 ;;
-;; Why WebAssembly: the same loop in TypeScript ran 2.2–3.6× slower than C, spending its time in
+;; Why WebAssembly: the same loop in TypeScript ran 1.9–4× slower than plain C, spending its time in
 ;; bounds-checked typed-array gathers and in the transfer function; here loads are plain and the
 ;; transfer function runs on two concepts at a time.
 ;;
