@@ -2,9 +2,9 @@
 ;; semantics — update every free concept from the previous state, stop at a fixed point or a
 ;; limit cycle — on arrays that kernel.ts lays out in this module's memory.
 ;;
-;; Why WebAssembly: the same loop in TypeScript ran 1.9–4× slower than plain C, spending its time in
-;; bounds-checked typed-array gathers and in the transfer function; here loads are plain and the
-;; transfer function runs on two concepts at a time.
+;; Why WebAssembly: the same loop in TypeScript ran 1.9–4× slower than plain C, spending its
+;; time in bounds-checked typed-array gathers and in the transfer function; here loads are plain
+;; and the transfer function runs on two concepts at a time.
 ;;
 ;; Why the step is three passes: (1) the weighted sums of every free concept into `xs` (scalar:
 ;; each is a gather over the concept's causes), (2) the transfer function over `xs` in place, two
