@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCausalMap } from '../model/causal-map.js';
 import { chooseThreads, estimateSeconds, runMonteCarlo } from './monte-carlo.js';
 import { createMonteCarloPool, defaultWorkerPath } from './monte-carlo-pool.js';
+import { Random } from './random.js';
 
 // presence → vacuum (range crosses 0) → chaos; stakes: iran gains from chaos, usa loses
 const label = { ar: 'x', en: 'x' };
@@ -153,5 +154,65 @@ describe('createMonteCarloPool', () => {
 
   it('createMonteCarloPool rejects a bad thread count', () => {
     expect(() => createMonteCarloPool({ threads: 0 })).toThrow(/threads/);
+  });
+});
+
+describe('runMonteCarlo results over time', () => {
+  // A seeded 40-concept map whose runs reach fixed points, limit cycles and no convergence.
+  function rangedMap(n: number, degree: number, seed: number) {
+    const rng = new Random(seed);
+    const concepts = Array.from({ length: n }, (_, i) => ({
+      id: `c${i}`,
+      kind: i < 2 ? ('lever' as const) : i % 5 === 0 ? ('outcome' as const) : ('intermediate' as const),
+      label,
+      initial: i < 2 ? 1 : 0,
+    }));
+    const seen = new Set<number>();
+    const edges = [];
+    while (edges.length < n * degree) {
+      const from = Math.floor(rng.next() * n);
+      const to = Math.floor(rng.next() * n);
+      if (from === to || seen.has(from * n + to)) continue;
+      seen.add(from * n + to);
+      const w = Math.round((rng.next() * 2 - 1) * 100) / 100;
+      edges.push({ from: `c${from}`, to: `c${to}`, weight: w, range: [Math.max(-1, w - 0.2), Math.min(1, w + 0.2)] as [number, number] });
+    }
+    return buildCausalMap(concepts, edges);
+  }
+
+  it('runMonteCarlo gives, to the last digit, what the engine gave before its kernel moved to WebAssembly', async () => {
+    // Figures printed by the TypeScript kernel of commit 097db69 for the same map and options.
+    const before = [
+      {
+        nonConverged: 0.6016666666666667,
+        c5: { concept: 'c5', rise: 1, fall: 0, meanDelta: 0.20812934531574187, sdDelta: 0.07549326519202264 },
+        a: { actor: 'a', ahead: 1, behind: 0, meanPayoff: 0.0938452652847315 },
+      },
+      {
+        nonConverged: 0,
+        c5: { concept: 'c5', rise: 0, fall: 0, meanDelta: 1.4810511071213043e-05, sdDelta: 6.798157823347494e-06 },
+        a: { actor: 'a', ahead: 0, behind: 0.65, meanPayoff: -0.00012931924962318413 },
+      },
+      {
+        nonConverged: 0.9983333333333333,
+        c5: { concept: 'c5', rise: 0.265, fall: 0.31166666666666665, meanDelta: -0.10162337199837197, sdDelta: 0.9659686358778042 },
+        a: { actor: 'a', ahead: 0.2816666666666667, behind: 0.325, meanPayoff: -0.1142402574277575 },
+      },
+    ];
+    const ranged = rangedMap(40, 3, 5);
+    const settingsList = [{}, { rule: 'modified-kosko' as const, transfer: 'sigmoid' as const, lambda: 2 }, { transfer: 'trivalent' as const }];
+    const now = [];
+    for (const settings of settingsList) {
+      const r = await runMonteCarlo(ranged, { id: 's', levers: { c0: -0.5 } }, {
+        ...settings,
+        runs: 600,
+        seed: 21,
+        threads: 1,
+        distribution: 'triangular',
+        stakes: [{ actor: 'a', weights: { c5: 1, c10: -0.5 } }],
+      });
+      now.push({ nonConverged: r.nonConverged, c5: r.outcomes.find((o) => o.concept === 'c5'), a: r.actors[0] });
+    }
+    expect(now).toEqual(before);
   });
 });
