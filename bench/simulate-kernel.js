@@ -19,7 +19,7 @@ import { ModelFile } from '../dist/domain/model.js';
 import { buildCausalMap } from '../dist/model/causal-map.js';
 import { EXP_CONSTANTS, EXP_FRACTION } from '../dist/simulate/fast-math.js';
 import { inferInto, kernelSettings, resolveSettings } from '../dist/simulate/infer.js';
-import { Random } from '../dist/simulate/random.js';
+import { randomMapInput } from '../dist/simulate/random-map.js';
 import { baselineClamp } from '../dist/simulate/scenario.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -30,26 +30,8 @@ const ROUNDS = 3;
 
 /** A seeded random sparse map: the first 5% of concepts are levers held at 1. */
 export function randomMap(n, degree, seed) {
-  const rng = new Random(seed);
-  const label = { ar: 'x', en: 'x' };
-  const levers = Math.max(1, n / 20);
-  const concepts = Array.from({ length: n }, (_, i) => ({
-    id: `c${i}`,
-    kind: i < levers ? 'lever' : 'intermediate',
-    label,
-    initial: i < levers ? 1 : 0,
-  }));
-  const seen = new Set();
-  const edges = [];
-  while (edges.length < n * degree) {
-    const from = Math.floor(rng.next() * n);
-    const to = Math.floor(rng.next() * n);
-    if (from === to || seen.has(from * n + to)) continue;
-    seen.add(from * n + to);
-    const w = Math.round((rng.next() * 2 - 1) * 100) / 100;
-    edges.push({ from: `c${from}`, to: `c${to}`, weight: w, range: [w, w] });
-  }
-  return buildCausalMap(concepts, edges);
+  const input = randomMapInput({ concepts: n, degree, seed, levers: Math.max(1, n / 20) });
+  return buildCausalMap(input.concepts, input.edges);
 }
 
 function writeMapFile(path, map, clamp) {

@@ -5,7 +5,7 @@ import { buildCausalMap, type CausalMap } from '../model/causal-map.js';
 import { sigmoidFast, tanhFast } from './fast-math.js';
 import { inferInto, kernelSettings, resolveSettings, type InferenceSettings } from './infer.js';
 import { kernelTransfer, type Clamp, type KernelSettings } from './kernel.js';
-import { Random } from './random.js';
+import { randomMapInput } from './random-map.js';
 import { TRANSFERS, TRANSFER_BIVALENT, TRANSFER_SIGMOID, TRANSFER_TANH, TRANSFER_TRIVALENT } from './transfer.js';
 import { RULE_MODIFIED_KOSKO, RULE_RESCALED, UPDATE_RULE_NAMES } from './update-rules.js';
 
@@ -94,23 +94,10 @@ function referenceInfer(g: CausalMap, weights: Float64Array, start: Float64Array
   return { out, info: [status, steps, period] };
 }
 
-const label = { ar: 'x', en: 'x' };
-
-/** A seeded random map: n concepts, about `degree` causes each, the first few levers. */
+/** A seeded random map: n concepts, about `degree` causes each, the first two levers. */
 function randomMap(n: number, degree: number, seed: number): CausalMap {
-  const rng = new Random(seed);
-  const concepts = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: i < 2 ? ('lever' as const) : ('intermediate' as const), label, initial: i < 2 ? 1 : 0 }));
-  const seen = new Set<number>();
-  const edges = [];
-  for (let tries = 0; edges.length < n * degree && tries < 100 * n * degree; tries++) {
-    const from = Math.floor(rng.next() * n);
-    const to = Math.floor(rng.next() * n);
-    if (from === to || seen.has(from * n + to)) continue;
-    seen.add(from * n + to);
-    const w = Math.round((rng.next() * 2 - 1) * 100) / 100;
-    edges.push({ from: `c${from}`, to: `c${to}`, weight: w, range: [w, w] as [number, number] });
-  }
-  return buildCausalMap(concepts, edges);
+  const input = randomMapInput({ concepts: n, degree, seed, levers: 2 });
+  return buildCausalMap(input.concepts, input.edges);
 }
 
 /** Bits of a float array, so that −0 and +0 (and NaN payloads) count as different. */

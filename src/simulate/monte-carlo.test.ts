@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCausalMap } from '../model/causal-map.js';
 import { chooseThreads, estimateSeconds, runMonteCarlo } from './monte-carlo.js';
 import { createMonteCarloPool, defaultWorkerPath } from './monte-carlo-pool.js';
-import { Random } from './random.js';
+import { randomMapInput } from './random-map.js';
 
 // presence → vacuum (range crosses 0) → chaos; stakes: iran gains from chaos, usa loses
 const label = { ar: 'x', en: 'x' };
@@ -159,26 +159,7 @@ describe('createMonteCarloPool', () => {
 
 describe('runMonteCarlo results over time', () => {
   // A seeded 40-concept map whose runs reach fixed points, limit cycles and no convergence.
-  function rangedMap(n: number, degree: number, seed: number) {
-    const rng = new Random(seed);
-    const concepts = Array.from({ length: n }, (_, i) => ({
-      id: `c${i}`,
-      kind: i < 2 ? ('lever' as const) : i % 5 === 0 ? ('outcome' as const) : ('intermediate' as const),
-      label,
-      initial: i < 2 ? 1 : 0,
-    }));
-    const seen = new Set<number>();
-    const edges = [];
-    while (edges.length < n * degree) {
-      const from = Math.floor(rng.next() * n);
-      const to = Math.floor(rng.next() * n);
-      if (from === to || seen.has(from * n + to)) continue;
-      seen.add(from * n + to);
-      const w = Math.round((rng.next() * 2 - 1) * 100) / 100;
-      edges.push({ from: `c${from}`, to: `c${to}`, weight: w, range: [Math.max(-1, w - 0.2), Math.min(1, w + 0.2)] as [number, number] });
-    }
-    return buildCausalMap(concepts, edges);
-  }
+  const input = randomMapInput({ concepts: 40, degree: 3, seed: 5, levers: 2, outcomeEvery: 5, spread: 0.2 });
 
   it('runMonteCarlo gives, to the last digit, what the engine gave before its kernel moved to WebAssembly', async () => {
     // Figures printed by the TypeScript kernel of commit 097db69 for the same map and options.
@@ -199,7 +180,7 @@ describe('runMonteCarlo results over time', () => {
         a: { actor: 'a', ahead: 0.2816666666666667, behind: 0.325, meanPayoff: -0.1142402574277575 },
       },
     ];
-    const ranged = rangedMap(40, 3, 5);
+    const ranged = buildCausalMap(input.concepts, input.edges);
     const settingsList = [{}, { rule: 'modified-kosko' as const, transfer: 'sigmoid' as const, lambda: 2 }, { transfer: 'trivalent' as const }];
     const now = [];
     for (const settings of settingsList) {
