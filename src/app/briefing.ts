@@ -56,7 +56,7 @@ export interface RenderedBriefing {
 }
 
 export async function renderBriefing(wb: Workbench, req: ReportRequest, progress: Progress = {}): Promise<RenderedBriefing> {
-  const input = await briefingInput(await wb.case(), req, progress);
+  const input = await briefingInput(await wb.case(), req, { pool: wb.monteCarloPool(), ...progress });
   const locate = await (await wb.citations()).locator(input.case);
   const briefing = buildBriefing(input, req.lang, locate);
   const bytes = await REPORT_FORMATS[req.format](briefing, { chromiumPath: wb.chromiumPath });

@@ -27,6 +27,7 @@ import {
 } from '../simulate/index.js';
 import { scenarioFromLevers } from '../simulate/levers.js';
 import { sensitivityTable } from '../simulate/sensitivity.js';
+import type { MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 import { findById, unknownId } from './lookup.js';
 import { causalMapOf, type Workbench } from './workbench.js';
 
@@ -64,6 +65,8 @@ function checkConcept(c: LoadedCase, id: string): void {
 export interface Progress {
   /** Called with units done and in all (Monte Carlo runs). */
   onProgress?: (done: number, total: number) => void;
+  /** Warm workers to run on (a long-running process's). */
+  pool?: MonteCarloPool;
 }
 
 /** Monte Carlo over the edges' plausible ranges for one scenario of a loaded case. */
@@ -80,6 +83,7 @@ export function monteCarloOf(
     distribution: req.distribution,
     stakes: c.stakes,
     onProgress: progress.onProgress,
+    ...(progress.pool ? { pool: progress.pool } : {}),
   });
 }
 
@@ -128,14 +132,16 @@ export async function simulateCase(c: LoadedCase, req: SimulateRequest, progress
 }
 
 export async function simulate(wb: Workbench, req: SimulateRequest, progress: Progress = {}): Promise<SimulationResult> {
-  return simulateCase(await wb.case(), req, progress);
+  return simulateCase(await wb.case(), req, { pool: wb.monteCarloPool(), ...progress });
 }
 
 /** Starts Monte Carlo as a background job of this process; its id is polled or followed. */
 export async function startMonteCarlo(wb: Workbench, req: MonteCarloRequest): Promise<JobResponse> {
   const c = await wb.case();
   findScenario(c, req.scenario);
-  const job = wb.jobs.start('montecarlo', req.runs, (progress) => monteCarloOf(c, req, { onProgress: (done) => progress(done) }));
+  const job = wb.jobs.start('montecarlo', req.runs, (progress) =>
+    monteCarloOf(c, req, { onProgress: (done) => progress(done), pool: wb.monteCarloPool() }),
+  );
   return jobView(job);
 }
 

@@ -16,6 +16,7 @@ import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/requests.js';
 import { openWorkingCase, readWorkingCase } from './case-source.js';
 import { JobRegistry, type JobState } from './jobs.js';
+import { createMonteCarloPool, type MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 
 export interface WorkbenchOptions {
   /** The case folder (the seed of the case the workbench serves). */
@@ -28,6 +29,11 @@ export interface WorkbenchOptions {
   clock?: () => Date;
   /** Told about job failures that are not Marsad's typed errors. */
   onUnexpected?: (error: unknown, job: JobState) => void;
+  /**
+   * Keep Monte Carlo worker threads warm between requests (a long-running process such as
+   * `serve`): started on first use, stopped by close().
+   */
+  warmMonteCarlo?: boolean;
 }
 
 export interface Workbench {
@@ -51,7 +57,9 @@ export interface Workbench {
   citations(): Promise<CitationIndex>;
   /** Forget what was derived from the store (after an ingest or an import). */
   storeChanged(): void;
-  /** Releases the store when this workbench opened it. */
+  /** The warm Monte Carlo workers of a long-running process, or undefined. */
+  monteCarloPool(): MonteCarloPool | undefined;
+  /** Releases the store when this workbench opened it, and the warm workers. */
   close(): Promise<void>;
 }
 
@@ -61,6 +69,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   let current: { case: LoadedCase; state: CaseCopyState } | undefined;
   let opening: Promise<{ case: LoadedCase; state: CaseCopyState }> | undefined;
   let notices: string[] = [];
+  let pool: MonteCarloPool | undefined;
   const given = isStore(options.store) ? options.store : undefined;
   const clock = options.clock ?? (() => new Date());
 
@@ -106,7 +115,13 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     storeChanged() {
       citations?.clear();
     },
+    monteCarloPool() {
+      if (options.warmMonteCarlo) pool ??= createMonteCarloPool();
+      return pool;
+    },
     async close() {
+      await pool?.close();
+      pool = undefined;
       if (given || !storePromise) return;
       const store = await storePromise.catch(() => undefined);
       storePromise = undefined;

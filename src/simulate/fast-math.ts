@@ -14,8 +14,9 @@
  * [−700, 0]; tanh and the logistic absolute error below 5e-16.
  */
 const N = 32;
-/** 2^(j/32), j = 0 … 31. */
-const FRACTION = Float64Array.from({ length: N }, (_, j) => 2 ** (j / N));
+/** 2^(j/32), j = 0 … 31 (V8's values; the WebAssembly kernel and the C benchmark read these). */
+export const EXP_FRACTION: Readonly<Float64Array> = Float64Array.from({ length: N }, (_, j) => 2 ** (j / N));
+const FRACTION = EXP_FRACTION;
 /** 2^e for e = −1024 … 0 (x ≥ −700 needs e ≥ −1010). */
 const MIN_EXPONENT = -1024;
 const INTEGER = Float64Array.from({ length: 1 - MIN_EXPONENT }, (_, i) => 2 ** (i + MIN_EXPONENT));
@@ -24,6 +25,24 @@ const STEP_HI = 6.93147180369123816490e-1 / N;
 const STEP_LO = 1.90821492927058770002e-10 / N;
 /** Below this, e^x is taken as e^LOWEST (≈ 1e-304): far below any tolerance of the model. */
 const LOWEST = -700;
+/** Beyond this |x|, tanh(x) rounds to ±1. */
+const TANH_SATURATION = 19.1;
+
+/**
+ * The numbers the functions below use, in one place, so that the WebAssembly kernel
+ * (kernel.wat) computes with exactly the same values: it reads them from its memory.
+ */
+export const EXP_CONSTANTS = Object.freeze({
+  invStep: INV_STEP,
+  stepHi: STEP_HI,
+  stepLo: STEP_LO,
+  lowest: LOWEST,
+  c3: 1 / 6,
+  c4: 1 / 24,
+  c5: 1 / 120,
+  c6: 1 / 720,
+  tanhSaturation: TANH_SATURATION,
+});
 
 /** e^x for x ≤ 0 (x below −700 is treated as −700). */
 export function expNonPositive(x: number): number {
@@ -38,7 +57,7 @@ export function expNonPositive(x: number): number {
 /** tanh(x) = ±(1 − e^(−2|x|)) / (1 + e^(−2|x|)); ±1 beyond |x| > 19.1 where tanh rounds to ±1. */
 export function tanhFast(x: number): number {
   const ax = x < 0 ? -x : x;
-  if (ax > 19.1) return x < 0 ? -1 : 1;
+  if (ax > TANH_SATURATION) return x < 0 ? -1 : 1;
   const e = expNonPositive(-2 * ax);
   const t = (1 - e) / (1 + e);
   return x < 0 ? -t : t;

@@ -6,20 +6,21 @@
  *
  * Determinism: run r draws from the stream of (seed, r) only; runs are cut into chunks of
  * CHUNK_RUNS whatever the thread count; each chunk sums its runs in order and chunks are merged
- * in chunk order. Hence the same seed gives byte-identical output on 1 or N threads.
+ * in chunk order. Hence the same seed gives byte-identical output on 1 or N threads, and
+ * whichever thread computed which chunk.
  *
- * Threads: with `threads` > 1 the chunks are handed to worker_threads one at a time (a worker
- * asks for the next chunk when it finishes one), running dist/simulate/monte-carlo-worker.js.
- * With `threads` = 1 the chunks run in the calling thread.
+ * Threads: `threads` is the number of threads that compute. Without a pool, the calling thread
+ * computes chunks itself and `threads − 1` worker threads (a short-lived pool) take chunks from
+ * the same queue as soon as they have started, so a worker that starts late costs little. By
+ * default the count follows the estimated work (estimateSeconds): one thread when the work is
+ * too small to pay for starting a worker. With a warm `pool` (createMonteCarloPool, for a
+ * long-running process) the pool's workers compute and the calling thread only merges, so it
+ * stays free for other requests.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { compileStakes } from '../analysis/payoffs.js';
 import type { Stake } from '../domain/model.js';
-import { InputError, MarsadError } from '../domain/errors.js';
+import { InputError } from '../domain/errors.js';
 import type { CausalMap } from '../model/causal-map.js';
 import { kernelSettings, resolveSettings, type InferenceSettings } from './infer.js';
 import {
@@ -29,9 +30,10 @@ import {
   type ChunkSummary,
   type MonteCarloProblem,
 } from './monte-carlo-chunk.js';
+import { createMonteCarloPool, MONTE_CARLO_POOL_DEFAULTS, type ChunkRange, type MonteCarloPool, type PoolJob } from './monte-carlo-pool.js';
 import { normalizeMap } from './normalize.js';
 import { isValidSeed } from './random.js';
-import { prepareScenario, type ScenarioInput } from './scenario.js';
+import { createPairSolver, prepareScenario, solvePair, type ScenarioInput } from './scenario.js';
 
 export const MONTE_CARLO_DEFAULTS = {
   /** Runs, 1 … 1,000,000. */
@@ -43,8 +45,18 @@ export const MONTE_CARLO_DEFAULTS = {
   /** Largest number of runs accepted. */
   maxRuns: 1_000_000,
   /** Largest thread count accepted. */
-  maxThreads: 64,
+  maxThreads: MONTE_CARLO_POOL_DEFAULTS.maxThreads,
 };
+
+/**
+ * The cost model behind the default thread count, measured on the 2-core development machine
+ * (bench/simulate-montecarlo.js): seconds per edge or concept update of the kernel, and the
+ * time from starting a worker thread to its first result.
+ */
+export const MONTE_CARLO_COSTS = {
+  secondsPerUpdate: 2.5e-9,
+  workerStartSeconds: 0.06,
+} as const;
 
 /** Runs per chunk: fixed, so results do not depend on the thread count. */
 export const CHUNK_RUNS = 250;
@@ -55,15 +67,20 @@ export interface MonteCarloOptions extends Partial<InferenceSettings> {
   runs?: number;
   /** Integer 0 … 2³²−1. Default 1. */
   seed?: number;
-  /** Worker threads; 1 runs in the calling thread. Default: min(cores, 4, chunks). */
+  /**
+   * Threads that compute, 1 … 64; 1 runs in the calling thread. Default: from the estimated
+   * work, at most the cores and 4 (with a pool: the pool's size).
+   */
   threads?: number;
+  /** Warm worker threads to run on (createMonteCarloPool); the caller keeps and closes it. */
+  pool?: MonteCarloPool;
   distribution?: Distribution;
   /** Actors' stakes, for the probability each comes out ahead. Default none. */
   stakes?: ReadonlyArray<Pick<Stake, 'actor' | 'weights'>>;
   threshold?: number;
   /** Called after each chunk with runs done and runs in all. */
   onProgress?: (done: number, total: number) => void;
-  /** Worker script, for tests; default dist/simulate/monte-carlo-worker.js. */
+  /** Worker script, for tests; default monte-carlo-worker next to this module. */
   workerPath?: string;
 }
 
@@ -78,20 +95,42 @@ export interface MonteCarloResult {
   actors: Array<{ actor: string; ahead: number; behind: number; meanPayoff: number }>;
 }
 
-/** The worker script: next to this file when compiled; in dist/ when this file runs as .ts under vitest. */
-export function defaultWorkerPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  const path = here.endsWith('.ts')
-    ? resolve(dirname(here), '..', '..', 'dist', 'simulate', 'monte-carlo-worker.js')
-    : join(dirname(here), 'monte-carlo-worker.js');
-  return path;
+/**
+ * Estimated seconds of one thread's work: the runs times the steps that baseline and scenario
+ * take at the authored weights, times the updates per step (edges and concepts).
+ */
+export function estimateSeconds(map: CausalMap, problem: MonteCarloProblem, runs: number): number {
+  const solver = createPairSolver(map.n, problem.settings);
+  solvePair(map, map.inWeights, problem, solver);
+  const steps = solver.baseInfo[1] + solver.scenInfo[1];
+  return runs * steps * (map.m + map.n) * MONTE_CARLO_COSTS.secondsPerUpdate;
 }
 
-export async function runMonteCarlo(
-  authored: CausalMap,
-  scenario: ScenarioInput,
-  options: MonteCarloOptions = {},
-): Promise<MonteCarloResult> {
+/**
+ * Threads worth using for `seconds` of work cut in `chunks` chunks, on `cores` cores, when
+ * starting a worker costs `startSeconds` (0 for a warm pool). With the calling thread computing
+ * from the start and w workers joining after startSeconds, the work ends after about
+ * (seconds + w·startSeconds) / (w + 1): a worker is started only when the work is at least four
+ * times its start-up, where it shortens the run by a third or more.
+ */
+export function chooseThreads(seconds: number, chunks: number, cores: number, startSeconds: number): number {
+  const most = Math.max(1, Math.min(cores, MONTE_CARLO_POOL_DEFAULTS.defaultMaxThreads, chunks));
+  if (startSeconds <= 0) return most;
+  return seconds >= 4 * startSeconds ? most : 1;
+}
+
+/** A Monte Carlo request checked and turned into the data the chunks read. */
+interface Prepared {
+  runs: number;
+  seed: number;
+  distribution: Distribution;
+  chunks: number;
+  outcomeIdx: number[];
+  actors: string[];
+  problem: MonteCarloProblem;
+}
+
+function prepare(authored: CausalMap, scenario: ScenarioInput, options: MonteCarloOptions): Prepared {
   const runs = options.runs ?? MONTE_CARLO_DEFAULTS.runs;
   if (!Number.isInteger(runs) || runs < 1 || runs > MONTE_CARLO_DEFAULTS.maxRuns) {
     throw new InputError(`expected runs an integer in 1 … ${MONTE_CARLO_DEFAULTS.maxRuns}, got ${runs}`, { field: 'runs' });
@@ -104,12 +143,12 @@ export async function runMonteCarlo(
   }
   const threshold = options.threshold ?? MONTE_CARLO_DEFAULTS.threshold;
   if (!(Number.isFinite(threshold) && threshold >= 0)) throw new InputError(`expected threshold >= 0`, { field: 'threshold' });
-  const chunks = Math.ceil(runs / CHUNK_RUNS);
-  const threads = options.threads ?? Math.max(1, Math.min(availableParallelism(), 4, chunks));
-  if (!Number.isInteger(threads) || threads < 1 || threads > MONTE_CARLO_DEFAULTS.maxThreads) {
+  const threads = options.threads;
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > MONTE_CARLO_DEFAULTS.maxThreads)) {
     throw new InputError(`expected threads an integer in 1 … ${MONTE_CARLO_DEFAULTS.maxThreads}, got ${threads}`, { field: 'threads' });
   }
   const settings = resolveSettings(options);
+  // Weights and their ranges scaled as the settings say before sampling (normalize.ts).
   const map = normalizeMap(authored, settings.normalize);
   const prepared = prepareScenario(map, scenario);
   const outcomeIdx: number[] = [];
@@ -133,77 +172,88 @@ export async function runMonteCarlo(
     distribution: distribution === 'triangular' ? DISTRIBUTION_TRIANGULAR : DISTRIBUTION_UNIFORM,
     threshold,
   };
+  return { runs, seed, distribution, chunks: Math.ceil(runs / CHUNK_RUNS), outcomeIdx, actors: stakes.actors, problem };
+}
 
+/** How runMonteCarlo would run a request: the estimated work and the threads it would use. */
+export function planMonteCarlo(
+  map: CausalMap,
+  scenario: ScenarioInput,
+  options: MonteCarloOptions = {},
+): { estimatedSeconds: number; threads: number } {
+  const p = prepare(map, scenario, options);
+  return { estimatedSeconds: estimateSeconds(map, p.problem, p.runs), threads: threadsFor(map, p, options) };
+}
+
+/** Threads that compute: as asked, the pool's size, or from the estimated work. */
+function threadsFor(map: CausalMap, p: Prepared, options: MonteCarloOptions): number {
+  if (options.threads !== undefined) return Math.min(p.chunks, options.threads);
+  if (options.pool) return Math.min(p.chunks, options.pool.size);
+  const seconds = estimateSeconds(map, p.problem, p.runs);
+  return chooseThreads(seconds, p.chunks, availableParallelism(), MONTE_CARLO_COSTS.workerStartSeconds);
+}
+
+export async function runMonteCarlo(
+  map: CausalMap,
+  scenario: ScenarioInput,
+  options: MonteCarloOptions = {},
+): Promise<MonteCarloResult> {
+  const prepared = prepare(map, scenario, options);
+  const { runs, seed, distribution, chunks, outcomeIdx, problem } = prepared;
+  const threads = threadsFor(map, prepared, options);
   const summaries: ChunkSummary[] = new Array(chunks);
   let done = 0;
+  let next = 0;
+  const take = (): ChunkRange | undefined => {
+    if (next >= chunks) return undefined;
+    const c = next++;
+    return { chunk: c, start: c * CHUNK_RUNS, end: Math.min(runs, (c + 1) * CHUNK_RUNS) };
+  };
+  const pool = options.pool;
+  // Settles when every chunk is in, or with the first failure of a worker (resolved with it
+  // rather than rejected, so that a failure while this thread computes is never unhandled).
+  let failure: Error | undefined;
+  let settle!: () => void;
+  const finished = new Promise<void>((resolvePromise) => {
+    settle = resolvePromise;
+  });
+  const fail = (error: Error) => {
+    failure ??= error;
+    settle();
+  };
   const report = (s: ChunkSummary) => {
     summaries[s.chunk] = s;
     done += s.runs;
     options.onProgress?.(done, runs);
+    if (done === runs) settle();
   };
-  const range = (c: number) => ({ chunk: c, start: c * CHUNK_RUNS, end: Math.min(runs, (c + 1) * CHUNK_RUNS) });
-  if (threads === 1) {
-    for (let c = 0; c < chunks; c++) {
-      const r = range(c);
-      report(runChunk(problem, r.chunk, r.start, r.end));
-    }
-  } else {
-    await runInWorkers(problem, chunks, Math.min(threads, chunks), range, report, options.workerPath ?? defaultWorkerPath());
-  }
-  return merge(map, scenario.id, runs, seed, distribution, outcomeIdx, stakes.actors, summaries);
-}
 
-function runInWorkers(
-  problem: MonteCarloProblem,
-  chunks: number,
-  threads: number,
-  range: (c: number) => { chunk: number; start: number; end: number },
-  report: (s: ChunkSummary) => void,
-  workerPath: string,
-): Promise<void> {
-  if (!existsSync(workerPath)) {
-    return Promise.reject(
-      new MarsadError(`Monte Carlo worker script not found at ${workerPath}; build first with "npm run build"`),
-    );
-  }
-  return new Promise((resolvePromise, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let failed = false;
-    const stopAll = () => {
-      for (const w of workers) void w.terminate();
-    };
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      stopAll();
-      reject(new MarsadError('a Monte Carlo worker failed', { cause: error }));
-    };
-    const feed = (w: Worker) => {
-      if (next < chunks) w.postMessage(range(next++));
-    };
-    for (let t = 0; t < threads; t++) {
-      const w = new Worker(workerPath, { workerData: problem });
-      workers.push(w);
-      w.on('message', (s: ChunkSummary) => {
-        if (failed) return;
-        report(s);
-        finished++;
-        if (finished === chunks) {
-          stopAll();
-          resolvePromise();
-        } else {
-          feed(w);
+  if (!pool && threads === 1) {
+    for (let r = take(); r; r = take()) report(runChunk(problem, r.chunk, r.start, r.end));
+  } else {
+    // Workers: the pool's, or threads − 1 new ones beside the calling thread.
+    const workers = pool ?? createMonteCarloPool({ threads: threads - 1, workerPath: options.workerPath });
+    const own = pool ? undefined : workers;
+    let job: PoolJob | undefined;
+    try {
+      job = pool ? pool.attach(problem, take, report, fail, threads, 1) : workers.attach(problem, take, report, fail, threads - 1, 2);
+      if (own) {
+        for (let r = take(); r && !failure; r = take()) {
+          report(runChunk(problem, r.chunk, r.start, r.end));
+          // let the workers' results in and hand them their next chunks
+          await new Promise((resolveTurn) => setImmediate(resolveTurn));
         }
-      });
-      w.on('error', fail);
-      w.on('exit', (code) => {
-        if (finished < chunks && !failed) fail(new Error(`worker exited with code ${code}`));
-      });
-      feed(w);
+      }
+      await finished;
+      if (failure) throw failure;
+      // a worker that could not start is an error even when this thread did all the work
+      await own?.started();
+    } finally {
+      job?.detach();
+      await own?.close();
     }
-  });
+  }
+  return merge(map, scenario.id, runs, seed, distribution, outcomeIdx, prepared.actors, summaries);
 }
 
 function merge(

@@ -10,7 +10,6 @@ import { InputError } from '../domain/errors.js';
 import { conceptIndex, type CausalMap, type ConceptKindName } from '../model/causal-map.js';
 import {
   convergenceOf,
-  createWorkspace,
   inferInto,
   kernelSettings,
   resolveSettings,
@@ -18,7 +17,6 @@ import {
   type Convergence,
   type InferenceSettings,
   type KernelSettings,
-  type Workspace,
 } from './infer.js';
 import { normalizeMap } from './normalize.js';
 import { conceptsAtWalls, SATURATION_DEFAULTS, type Walls } from './saturation.js';
@@ -105,7 +103,6 @@ export function prepareScenario(map: CausalMap, scenario: ScenarioInput): Prepar
 /** Buffers for solving many baseline/scenario pairs on one map. */
 export interface PairSolver {
   settings: KernelSettings;
-  ws: Workspace;
   base: Float64Array;
   scen: Float64Array;
   baseInfo: Int32Array;
@@ -115,7 +112,6 @@ export interface PairSolver {
 export function createPairSolver(n: number, settings: KernelSettings): PairSolver {
   return {
     settings,
-    ws: createWorkspace(n, settings.maxPeriod),
     base: new Float64Array(n),
     scen: new Float64Array(n),
     baseInfo: new Int32Array(3),
@@ -130,8 +126,8 @@ export function solvePair(
   prepared: Pick<PreparedScenario, 'baseline' | 'scenario'>,
   solver: PairSolver,
 ): void {
-  inferInto(map, inWeights, map.initial, prepared.baseline, solver.settings, solver.ws, solver.base, solver.baseInfo);
-  inferInto(map, inWeights, map.initial, prepared.scenario, solver.settings, solver.ws, solver.scen, solver.scenInfo);
+  inferInto(map, inWeights, map.initial, prepared.baseline, solver.settings, solver.base, solver.baseInfo);
+  inferInto(map, inWeights, map.initial, prepared.scenario, solver.settings, solver.scen, solver.scenInfo);
 }
 
 export function runScenario(map: CausalMap, scenario: ScenarioInput, options: Partial<InferenceSettings> = {}): ScenarioResult {

@@ -16,7 +16,6 @@
 import { InputError } from '../domain/errors.js';
 import { conceptIndex, type CausalMap, type ConceptKindName } from '../model/causal-map.js';
 import {
-  createWorkspace,
   inferInto,
   kernelSettings,
   resolveSettings,
@@ -76,9 +75,8 @@ export function runSchedule(authored: CausalMap, scenario: ScenarioInput, option
 
   // Start: the baseline steady state.
   const base = baselineClamp(map);
-  const ws = createWorkspace(map.n, settings.maxPeriod);
   const state = new Float64Array(map.n);
-  inferInto(map, map.inWeights, map.initial, base, k, ws, state, new Int32Array(3));
+  inferInto(map, map.inWeights, map.initial, base, k, state, new Int32Array(3));
 
   const mask = base.mask.slice();
   const values = base.values.slice();
@@ -104,7 +102,7 @@ export function runSchedule(authored: CausalMap, scenario: ScenarioInput, option
       next++;
     }
     if (Object.keys(applied).length > 0) changes.push({ month: monthLabel(mi), levers: applied });
-    stepInPlace(map, map.inWeights, state, clamp, k, stepsPerMonth, ws);
+    stepInPlace(map, map.inWeights, state, clamp, k, stepsPerMonth);
     months.push(monthLabel(mi));
     for (let i = 0; i < map.n; i++) series[i].values.push(state[i]);
   }

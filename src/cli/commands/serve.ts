@@ -76,6 +76,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     store: { dataDir: opts.dataDir, databaseUrl: opts.databaseUrl },
     chromiumPath: opts.chromiumPath,
     onUnexpected: unexpected,
+    warmMonteCarlo: true,
   });
   // The case first: a broken case stops the server before any database is opened.
   const caseData = await wb.case();

@@ -67,7 +67,7 @@ export const register: RegisterCommand = (program, io) => {
     )
     .option('--runs <n>', `Monte Carlo runs over the edge-weight ranges (1 … ${LIMITS.simulate.maxRuns}; 1 = the authored weights only)`)
     .option('--seed <s>', `seed of the Monte Carlo generator (0 … 4294967295, default ${LIMITS.simulate.seed})`)
-    .option('--threads <t>', 'worker threads for Monte Carlo (default: chosen from the work)')
+    .option('--threads <t>', 'threads computing Monte Carlo (default: one, or up to the cores (at most 4) when the work pays for starting workers)')
     .option('--rule <rule>', `update rule: ${UPDATE_RULE_NAMES.join(', ')} (default ${INFERENCE_DEFAULTS.rule})`)
     .option('--transfer <f>', `transfer function: ${TRANSFER_NAMES.join(', ')} (default ${INFERENCE_DEFAULTS.transfer})`)
     .option('--lambda <l>', `steepness of sigmoid and tanh (> 0, default ${INFERENCE_DEFAULTS.lambda})`)
