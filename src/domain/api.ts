@@ -76,3 +76,6 @@ export function reportQuery<F extends string>(formats: readonly F[]) {
     })
     .strict();
 }
+
+/** `GET /api/overview/answer`: what changed is listed from `since` (default 30 days before "now"). */
+export const OverviewAnswerQuery = z.object({ since: IsoDay.optional() }).strict();

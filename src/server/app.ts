@@ -12,6 +12,7 @@ import { OPENAPI } from './openapi.js';
 import { caseRoutes } from './routes/case-routes.js';
 import { documentRoutes } from './routes/document-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
+import { overviewRoutes } from './routes/overview-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { bodyLimit, csrfGuard, loopbackHostGuard, secureHeaders, tokenGuard } from './security.js';
 import { staticFiles } from './static-files.js';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api', documentRoutes(deps, citations));
   app.route('/api', modelRoutes(deps, citations, jobs));
   app.route('/api', reportRoutes(deps, citations));
+  app.route('/api', overviewRoutes(deps, citations));
 
   if (deps.options.staticDir) app.use('*', staticFiles(deps.options.staticDir));
   return app;

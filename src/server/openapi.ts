@@ -93,6 +93,10 @@ export const OPENAPI = {
     '/api/claims/conflicts': get('Computed conflicts between claims about the same quantity'),
     '/api/scenarios': get('Scenarios and indicators'),
     '/api/places': get('Places'),
+    '/api/overview/answer': get('The answer to the case question: bottom line with probability and evidence, overdue and upcoming deadlines, changes since a date', [
+      q('since', str, 'YYYY, YYYY-MM or YYYY-MM-DD; default 30 days before the case date'),
+    ]),
+    '/api/overview/places': get('Places with coordinates and the events at each'),
     '/api/hypotheses': get('Competing hypotheses: the matrix, scores, diagnosticity and robustness'),
     '/api/model': get('Causal map: concepts, edges, stakes, metrics and feedback loops'),
     '/api/simulate': post('Run one scenario (runs > 1 samples edge weights and waits)', SimulateBody),

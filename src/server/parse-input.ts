@@ -9,7 +9,7 @@ import { InputError } from '../domain/errors.js';
 import { REPORT_FORMAT_NAMES } from '../report/index.js';
 import { TRANSFER_NAMES, UPDATE_RULE_NAMES } from '../simulate/index.js';
 
-export { CitationQuery, EmptyQuery, EventsQuery, SearchQuery, SensitivityQuery, StancesQuery } from '../domain/api.js';
+export { CitationQuery, EmptyQuery, EventsQuery, OverviewAnswerQuery, SearchQuery, SensitivityQuery, StancesQuery } from '../domain/api.js';
 
 export const { SimulateBody, MonteCarloBody } = simulationBodies(UPDATE_RULE_NAMES, TRANSFER_NAMES);
 export const ReportQuery = reportQuery(REPORT_FORMAT_NAMES);
