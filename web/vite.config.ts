@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { precompress } from './build/precompress.js';
 
-const outDir = resolve(__dirname, '../dist/web');
+const outDir = resolve(import.meta.dirname, '../dist/web');
 
 export default defineConfig({
   base: './',

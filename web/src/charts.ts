@@ -11,9 +11,10 @@ import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langAR from 'echarts/i18n/langAR-obj.js';
-import { h } from './dom.js';
-import { fmtAxisDate, fmtNumber, isRtl, locale, monthNames, t } from './i18n.js';
+import { fmtAxisDate, fmtNumber, isRtl, locale, monthNames } from './i18n.js';
 import type { PageContext } from './page.js';
+
+export { dataTable } from './data-table.js';
 
 echarts.use([BarChart, LineChart, ScatterChart, AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 export { echarts };
@@ -84,23 +85,3 @@ export function timeAxis<T extends object>(axis: T): T & { type: 'time'; inverse
 export function startSide(): 'left' | 'right' {
   return isRtl() ? 'right' : 'left';
 }
-
-/**
- * A chart's text alternative: its data as a table inside a disclosure, in the UI's language
- * and digits. Cells may be DOM (a sequence, a link) or text.
- */
-export function dataTable(caption: string, head: string[], rows: Array<Array<string | Node>>, id?: string): HTMLElement {
-  return h(
-    'details',
-    { class: 'alt', id },
-    h('summary', {}, t('dataTable')),
-    h(
-      'table',
-      { class: 'reflow' },
-      h('caption', { class: 'sr-only' }, caption),
-      h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => h('td', { 'data-label': head[i] }, c))))),
-    ),
-  );
-}
-

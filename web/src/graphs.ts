@@ -87,6 +87,11 @@ export function fitReadable(cy: cytoscape.Core, around?: cytoscape.NodeSingular)
   }
 }
 
+/** A button showing a symbol, named by text that screen readers read instead of the symbol. */
+function iconButton(symbol: string, name: string, onclick: () => void): HTMLButtonElement {
+  return h('button', { type: 'button', title: name, onclick }, h('span', { 'aria-hidden': 'true' }, symbol), h('span', { class: 'sr-only' }, name));
+}
+
 export interface ExplorerNode { id: string; label: string; kind: string }
 export interface ExplorerEdge { id: string; source: string; target: string; kind: string; weight?: number; label: string }
 export interface ExplorerFilters { focus?: string; hops: number; hiddenKinds: Set<string>; hiddenEdgeKinds: Set<string>; minWeight: number }
@@ -190,9 +195,9 @@ export function explorer(o: ExplorerOptions): { tools: HTMLElement; overlay: HTM
     h(
       'div',
       { class: 'graph-buttons' },
-      h('button', { type: 'button', 'aria-label': t('zoomIn'), title: t('zoomIn'), onclick: () => zoom(1.3) }, '+'),
-      h('button', { type: 'button', 'aria-label': t('zoomOut'), title: t('zoomOut'), onclick: () => zoom(1 / 1.3) }, '−'),
-      h('button', { type: 'button', 'aria-label': t('fit'), title: t('fit'), onclick: () => fitReadable(cy, filters.focus ? cy.getElementById(filters.focus) : undefined) }, '⤢'),
+      iconButton('+', t('zoomIn'), () => zoom(1.3)),
+      iconButton('−', t('zoomOut'), () => zoom(1 / 1.3)),
+      iconButton('⤢', t('fit'), () => fitReadable(cy, filters.focus ? cy.getElementById(filters.focus) : undefined)),
     ),
     hover,
   );

@@ -196,6 +196,7 @@ const STRINGS = {
   unknownCommitment: { ar: 'لا يوجد التزام بالمعرّف', en: 'There is no commitment with the id' },
   unknownEvent: { ar: 'لا يوجد حدث بالمعرّف', en: 'There is no event with the id' },
   unknownConcept: { ar: 'لا يوجد مفهوم أو رابط بالمعرّف', en: 'There is no concept or link with the id' },
+  unknownRating: { ar: 'لا يوجد تقدير بالمعرّف', en: 'There is no rating with the id' },
   unknownPassage: { ar: 'لا يوجد في هذه الوثيقة مقطع بالمعرّف', en: 'This document has no passage with the id' },
   chooseInstead: { ar: 'اختر واحداً مما يلي:', en: 'Choose one of these instead:' },
   arrowWord: { ar: 'يؤدي إلى', en: 'leads to' },

@@ -40,12 +40,13 @@ let generation = 0;
 history.scrollRestoration = 'manual';
 const scrollByEntry = new Map<string, number>();
 let currentEntry = '';
+let entries = 0;
 let firstRender = true;
 
 function entryKey(): { key: string; revisited: boolean } {
   const state = history.state as { key?: string } | null;
   if (state?.key) return { key: state.key, revisited: scrollByEntry.has(state.key) };
-  const key = `${Date.now().toString(36)}-${(++generation).toString(36)}`;
+  const key = `${Date.now().toString(36)}-${(++entries).toString(36)}`;
   history.replaceState({ ...(state ?? {}), key }, '', location.href);
   return { key, revisited: false };
 }
