@@ -175,24 +175,26 @@ function renderPassage(p: Passage, view: DocumentView, hl: { start: number; end:
     const text = p.text.slice(a - p.start, b - p.start);
     if (!text) continue;
     const covers = (s: { start: number; end: number }) => s.start <= a && b <= s.end;
+    // A piece of bare spaces between two marks is marked but never a link of its own (an empty link).
+    const linkable = text.trim().length > 0;
     let node: Node = document.createTextNode(neutraliseBidi(text));
     const mention = mentions.find(covers);
     const fact = facts.find(covers);
     const date = mention ? undefined : dates.find(covers);
     if (date) {
       const target = href(lang(), 'timeline', [], { event: date.event });
-      node = h('mark', { class: 'date-mention', 'data-date': date.value, title: fmtDate(date.value) }, h('a', { href: target }, node));
+      node = h('mark', { class: 'date-mention', 'data-date': date.value, title: fmtDate(date.value) }, linkable ? h('a', { href: target }, node) : node);
     }
     if (mention) {
       node = h(
         'mark',
         { class: `mention ${mention.kind}`, 'data-id': mention.id },
-        mention.kind === 'actor' ? h('a', { href: href(lang(), 'actors', [mention.id]) }, node) : node,
+        mention.kind === 'actor' && linkable ? h('a', { href: href(lang(), 'actors', [mention.id]) }, node) : node,
       );
     }
     if (fact) {
       const target = factHref(fact);
-      node = h('mark', { class: 'fact', 'data-kind': fact.kind, 'data-id': fact.id, title: `${fact.kind}: ${fact.id}` }, mention || date || !target ? node : h('a', { href: target }, node));
+      node = h('mark', { class: 'fact', 'data-kind': fact.kind, 'data-id': fact.id, title: `${fact.kind}: ${fact.id}` }, mention || date || !target || !linkable ? node : h('a', { href: target }, node));
     }
     if (matches.some(covers)) node = h('mark', { class: 'query' }, node);
     if (hl && covers(hl)) node = h('mark', { class: 'cited' }, node);

@@ -94,7 +94,8 @@ export const timelinePage: Page = async (root, ctx) => {
       return {
         id: e.id,
         start,
-        end: span ? endOf(e.until ?? e.date) : undefined,
+        // No `end` key at all for a box: vis-timeline's focus() reads `end` whenever the key exists.
+        ...(span ? { end: endOf(e.until ?? e.date) } : {}),
         type: span ? 'range' : 'box',
         className: precision === 10 ? 'precise' : 'vague',
         content: h('span', {}, h('span', { class: 'date' }, fmtDate(e.date)), bdi(bi(e.title))),
