@@ -68,9 +68,10 @@ export async function openRoute(page: Page, origin: string, hash: string): Promi
   } else {
     await page.goto(`${origin}${hash}`);
   }
+  // Settled: the page is ready and the work it finishes afterwards (the overview's map) is done.
   await page.waitForFunction((prev) => {
     const ready = document.body.dataset.ready;
-    return ready !== undefined && ready !== prev && !document.querySelector('#page > .loading');
+    return ready !== undefined && ready !== prev && document.body.dataset.settled === ready && !document.querySelector('#page > .loading');
   }, before, { timeout: 30_000 });
 }
 

@@ -79,7 +79,7 @@ export function fitReadable(cy: cytoscape.Core, around?: cytoscape.NodeSingular)
   const visible = cy.elements(':visible');
   cy.fit(visible.length ? visible : undefined, 24);
   const narrow = (cy.container()?.clientWidth ?? 1000) < 600;
-  const floor = narrow ? 0.55 : 0.35;
+  const floor = narrow ? 0.6 : 0.45;
   if (cy.zoom() < floor) {
     const centre = around ?? visible.nodes().max((n) => n.degree(false)).ele;
     cy.zoom({ level: floor, position: centre?.position() ?? { x: 0, y: 0 } });

@@ -16,9 +16,9 @@ export interface LayeredEdge { source: string; target: string }
 
 export const DEFAULTS = {
   /** Gap between layers, in px. */
-  rankSep: 150,
+  rankSep: 110,
   /** Gap between nodes of one layer, in px. */
-  nodeSep: 18,
+  nodeSep: 12,
 };
 
 /** The layer index of every node: first = 0, last = one past the deepest intermediate. */
@@ -70,7 +70,8 @@ export function layeredPositions(nodes: LayeredNode[], edges: LayeredEdge[], rtl
   const o = { ...DEFAULTS, ...options };
   const layer = assignLayers(nodes, edges);
   const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: rtl ? 'RL' : 'LR', ranker: 'longest-path', ranksep: o.rankSep, nodesep: o.nodeSep });
+  // Long edges pass through later layers as dummy nodes; a small edge gap keeps those layers short.
+  g.setGraph({ rankdir: rtl ? 'RL' : 'LR', ranker: 'longest-path', ranksep: o.rankSep, nodesep: o.nodeSep, edgesep: 4 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
   const hasForward = new Set<string>();

@@ -67,9 +67,11 @@ async function render(): Promise<void> {
   if (!known) {
     main.append(h('h1', { tabindex: '-1' }, t('notFound')), errorNotice(new Error(`#${location.hash.slice(1)}`)));
     finish(route, mine, revisited, key);
+    document.body.dataset.settled = String(mine);
     return;
   }
-  const ctx: PageContext = { route, onLeave: (fn) => leaving.push(fn), alive: () => mine === generation };
+  const deferred: Array<Promise<unknown>> = [];
+  const ctx: PageContext = { route, onLeave: (fn) => leaving.push(fn), alive: () => mine === generation, defer: (work) => deferred.push(work) };
   // The body is in the document while the page builds it: charts and graphs measure their boxes.
   const loading = h('p', { class: 'loading', role: 'status' }, t('loading'));
   const body = h('div', { class: 'page-body' });
@@ -89,7 +91,10 @@ async function render(): Promise<void> {
     if (!body.querySelector('h1')) body.prepend(h('h1', { tabindex: '-1' }, t(route.page as StringKey)));
     body.append(errorNotice(error, () => void render()));
   }
-  if (ctx.alive()) finish(route, mine, revisited, key);
+  if (!ctx.alive()) return;
+  finish(route, mine, revisited, key);
+  await Promise.allSettled(deferred);
+  if (ctx.alive()) document.body.dataset.settled = String(mine);
 }
 
 function finish(route: Route, mine: number, revisited: boolean, key: string): void {

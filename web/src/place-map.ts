@@ -8,7 +8,8 @@
 import { geoBounds, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import worldUrl from 'world-atlas/countries-50m.json?url';
+// 1:110m outlines: at the scale of a region (some 20° across) finer ones add bytes, not detail.
+import worldUrl from 'world-atlas/countries-110m.json?url';
 import { bdi, h, set, svg } from './dom.js';
 import { bi, COUNTS, fmtDate, label, lang, locale, plural, t } from './i18n.js';
 import { href } from './router.js';

@@ -8,7 +8,8 @@ import { ApiError, get } from '../api.js';
 import { base, dataTable, makeChart, startSide, timeAxis } from '../charts.js';
 import { citeLinks, citeQuote } from '../cite.js';
 import { add, bdi, h } from '../dom.js';
-import { applyPositions, cachedLayout, cytoscape, explorer, graphKey, makeGraph, saveLayout } from '../graphs.js';
+import { applyPositions, cachedLayout, explorer, graphKey, makeGraph, saveLayout } from '../graphs.js';
+import { groupPositions } from '../group-layout.js';
 import { bi, dateOf, fmtAxisDate, fmtDate, isRtl, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap, actorName } from '../lookup.js';
 import { unknownNotice } from '../notice.js';
@@ -16,9 +17,6 @@ import type { Page, PageContext } from '../page.js';
 import { href, replaceRoute } from '../router.js';
 import { seq } from '../sequence.js';
 import type { Actor, CaseEvent, Issue, Stance } from '../types.js';
-import fcose from 'cytoscape-fcose';
-
-cytoscape.use(fcose);
 
 const POSITION_COLORS: Record<string, string> = {
   support: '#1a7f37',
@@ -204,21 +202,18 @@ function drawRelations(box: HTMLElement, ctx: PageContext, actors: Map<string, A
     }
   }
   if (selected && actors.has(selected)) nodes.add(selected);
-  const groupOf = (id: string): string | undefined => {
+  // Every actor sits in one box: its type, its alliance (or "other"), or one box for all.
+  const groupOf = (id: string): string => {
     const a = actors.get(id)!;
     if (grouping === 'type') return `group:${a.type}`;
-    if (grouping === 'alliance') {
-      const g = allianceOf(a, actors);
-      return g ? `group:${g}` : undefined;
-    }
-    return undefined;
+    if (grouping === 'alliance') return `group:${allianceOf(a, actors) ?? '~other'}`;
+    return 'group:~all';
   };
   const groups = new Map<string, string>();
   for (const id of nodes) {
     const g = groupOf(id);
-    if (!g) continue;
     const key = g.slice('group:'.length);
-    groups.set(g, grouping === 'type' ? label(key) : actorName(actors, key));
+    groups.set(g, key === '~other' ? label('other') : key === '~all' ? t('allActors') : grouping === 'type' ? label(key) : actorName(actors, key));
   }
   const graph = h('div', { class: 'graph', id: 'relations-graph', role: 'img', 'aria-label': `${t('relations')}. ${t('relationsHelp')}` });
   const cy = makeGraph(graph, ctx, {
@@ -231,20 +226,20 @@ function drawRelations(box: HTMLElement, ctx: PageContext, actors: Map<string, A
       {
         selector: 'node',
         style: {
-          label: 'data(label)', 'font-size': 12, 'background-color': '#0b6e69', color: '#1d2330', 'text-valign': 'bottom', 'text-margin-y': 4, width: 16, height: 16,
-          'text-wrap': 'wrap', 'text-max-width': '110px', 'font-family': 'Noto Naskh Arabic, Noto Sans, sans-serif', 'min-zoomed-font-size': 7,
+          label: 'data(label)', 'font-size': 12, 'background-color': '#0b6e69', color: '#1d2330', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14,
+          'text-wrap': 'wrap', 'text-max-width': '118px', 'font-family': 'Noto Naskh Arabic, Noto Sans, sans-serif', 'min-zoomed-font-size': 6,
         },
       },
       {
         selector: 'node.group',
         style: {
           'background-color': '#eef3f6', 'background-opacity': 0.6, 'border-color': '#b8c4cf', 'border-width': 1, shape: 'round-rectangle',
-          'text-valign': 'top', 'text-halign': 'center', 'font-size': 14, 'font-weight': 'bold', color: '#3d4754', padding: '12px',
+          'text-valign': 'top', 'text-halign': 'center', 'font-size': 15, 'font-weight': 'bold', color: '#3d4754', padding: '10px', 'text-margin-y': 26,
         },
       },
       { selector: 'node.selected-actor', style: { 'background-color': '#e0a100', width: 26, height: 26 } },
       { selector: 'node.focused', style: { 'border-width': 4, 'border-color': '#e0a100' } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.8 } },
+      { selector: 'edge', style: { width: 1.2, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.55 } },
       { selector: 'edge.hovered', style: { label: 'data(label)', 'font-size': 11, color: '#1d2330', 'text-background-color': '#fff', 'text-background-opacity': 0.9, opacity: 1, width: 3 } },
       { selector: 'edge[rel = "opposes"]', style: { 'line-color': '#c62828', 'target-arrow-color': '#c62828', 'line-style': 'dashed' } },
       { selector: 'edge[rel = "backs"], edge[rel = "proxy-of"]', style: { 'line-color': '#1a7f37', 'target-arrow-color': '#1a7f37' } },
@@ -254,12 +249,12 @@ function drawRelations(box: HTMLElement, ctx: PageContext, actors: Map<string, A
   const cached = cachedLayout(key);
   performance.mark('marsad:relations-layout-start');
   if (!cached || !applyPositions(cy, cached)) {
-    cy.layout({ name: 'fcose', animate: false, randomize: true, seed: 1, nodeSeparation: 80, idealEdgeLength: 90, nodeRepulsion: 6000, packComponents: true } as cytoscape.LayoutOptions).run();
-    if (isRtl()) {
-      // Mirror for right-to-left pages: the graph reads the same way as the page.
-      const bb = cy.elements().boundingBox();
-      cy.nodes().filter((n) => !n.isParent()).positions((n) => ({ x: bb.x1 + bb.x2 - n.position('x'), y: n.position('y') }));
-    }
+    const degree = new Map<string, number>();
+    for (const e of edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
+    const members = new Map<string, Array<{ id: string; degree: number }>>();
+    for (const id of nodes) members.set(groupOf(id), [...(members.get(groupOf(id)) ?? []), { id, degree: degree.get(id) ?? 0 }]);
+    const positions = groupPositions([...members].map(([id, list]) => ({ id, nodes: list })), isRtl());
+    cy.nodes().filter((n) => !n.isParent()).positions((n) => positions.get(n.id()) ?? { x: 0, y: 0 });
     saveLayout(key, cy);
   }
   performance.measure('marsad:relations-layout', 'marsad:relations-layout-start');

@@ -45,31 +45,33 @@ export const causalPage: Page = async (root, ctx) => {
     h(
       'p',
       { class: 'legend' },
-      ['lever', 'intermediate', 'outcome'].map((k) => h('span', { class: `badge kind-${k}` }, label(k))),
+      ['lever', 'intermediate', 'outcome'].map((k) => h('span', { class: `badge kind-${k}` }, kindName(k))),
       h('span', { class: 'pos' }, `— ${t('positive')}`),
       h('span', { class: 'neg' }, `- - ${t('negative')}`),
       h('span', { class: 'muted' }, `${t('density')} ${fmtNumber(model.metrics.density, 3)}`),
     ),
-    h('p', { class: 'muted small' }, seq([label('lever'), label('intermediate'), label('outcome')]), ' · ', t('graphHelp')),
+    h('p', { class: 'muted small' }, seq([kindName('lever'), kindName('intermediate'), kindName('outcome')]), ' · ', t('graphHelp')),
     notices,
   );
 
   const edges = model.edges.map((e, i) => ({ id: `e${i}`, source: e.from, target: e.to, weight: e.weight, kind: e.weight >= 0 ? 'pos' : 'neg', label: fmtSigned(e.weight, 2) }));
   const cy = makeGraph(graph, ctx, {
     elements: [
-      ...model.concepts.map((c) => ({ data: { id: c.id, label: bi(c.label), kind: c.kind } })),
+      ...model.concepts.map((c) => ({ data: { id: c.id, label: bi(c.label), kind: c.kind, ...boxSize(bi(c.label)) } })),
       ...edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, w: Math.abs(e.weight), label: e.label, sign: e.kind } })),
     ],
     style: [
       {
+        // Each concept is a box with its name inside: readable at the zoom the whole map fits.
         selector: 'node',
         style: {
-          label: 'data(label)', 'font-size': 12, 'text-wrap': 'wrap', 'text-max-width': '130px', 'text-valign': 'bottom', 'text-margin-y': 4,
-          width: 20, height: 20, 'background-color': '#56636f', 'font-family': 'Noto Naskh Arabic, Noto Sans, sans-serif', 'min-zoomed-font-size': 7,
+          label: 'data(label)', 'font-size': BOX.font, 'text-wrap': 'wrap', 'text-max-width': `${BOX.text}px`, 'text-valign': 'center', 'text-halign': 'center',
+          shape: 'round-rectangle', width: 'data(w)', height: 'data(h)', color: '#fff', 'background-color': '#56636f',
+          'font-family': 'Noto Naskh Arabic, Noto Sans, sans-serif', 'min-zoomed-font-size': 6,
         },
       },
       ...Object.entries(KIND_COLORS).map(([k, color]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': color } })),
-      { selector: 'node.focused', style: { 'border-width': 4, 'border-color': '#e0a100', width: 28, height: 28, 'font-weight': 'bold' } },
+      { selector: 'node.focused', style: { 'border-width': 4, 'border-color': '#e0a100', 'font-weight': 'bold' } },
       {
         selector: 'edge',
         style: {
@@ -92,7 +94,7 @@ export const causalPage: Page = async (root, ctx) => {
   performance.mark('marsad:causal-layout-start');
   if (!cached || !applyPositions(cy, cached)) {
     const positions = layeredPositions(
-      model.concepts.map((c) => ({ id: c.id, layer: LAYER[c.kind] ?? 'middle', width: 140, height: 60 })),
+      model.concepts.map((c) => ({ id: c.id, layer: LAYER[c.kind] ?? 'middle', ...dims(boxSize(bi(c.label))) })),
       edges,
       isRtl(),
     );
@@ -148,7 +150,7 @@ export const causalPage: Page = async (root, ctx) => {
     cy,
     nodes: model.concepts.map((c) => ({ id: c.id, label: bi(c.label), kind: c.kind })),
     edges,
-    nodeKinds: ['lever', 'intermediate', 'outcome'].map((k) => ({ id: k, label: label(k) })),
+    nodeKinds: ['lever', 'intermediate', 'outcome'].map((k) => ({ id: k, label: kindName(k) })),
     edgeKinds: [
       { id: 'pos', label: t('positive') },
       { id: 'neg', label: t('negative') },
@@ -222,6 +224,25 @@ export const causalPage: Page = async (root, ctx) => {
     fitReadable(cy);
   }
 };
+
+function kindName(kind: string): string {
+  return t(kind === 'lever' ? 'kindLever' : kind === 'intermediate' ? 'kindIntermediate' : 'kindOutcome');
+}
+
+/** Box geometry of a concept node, in px: the name wraps inside at `text` px. */
+const BOX = { font: 13, text: 150, line: 17, pad: 12 };
+
+/** A concept's box: as wide as its name needs up to the wrap width, one line of height per wrap. */
+export function boxSize(label: string): { w: number; h: number } {
+  // An average glyph of Noto Naskh / Noto Sans at 13 px is about 6.5 px wide.
+  const width = label.length * 6.5;
+  const lines = Math.max(1, Math.ceil(width / BOX.text));
+  return { w: Math.round(Math.min(width, BOX.text) + BOX.pad), h: lines * BOX.line + BOX.pad };
+}
+
+function dims(b: { w: number; h: number }): { width: number; height: number } {
+  return { width: b.w, height: b.h };
+}
 
 /** On a phone the detail panel sits under the graph: bring it into view when it changes. */
 function revealOnPhone(el: HTMLElement): void {

@@ -154,13 +154,17 @@ export const overviewPage: Page = async (root, ctx) => {
   const places = get<{ places: import('../place-map.js').MapPlace[] }>('overview/places');
   const mapDone = import('../place-map.js')
     .then(async (m) => m.placeMap((await places).places))
-    .then((el) => ctx.alive() && mapBox.append(el))
+    .then((el) => {
+      if (!ctx.alive()) return;
+      mapBox.append(el);
+      performance.mark('marsad:map-drawn');
+    })
     .catch((error: unknown) => {
       console.error(error);
       mapBox.append(errorNotice(error));
     });
   fillPayoffs(root, o.scenarios, ctx.alive).catch((error: unknown) => console.error(error));
-  await mapDone;
+  ctx.defer(mapDone);
 };
 
 function bottomLineCard(a: Answer, names: (xs: Payoff[]) => Child[]): HTMLElement {
