@@ -7,7 +7,7 @@
  */
 import { get } from '../api.js';
 import { citeLinks, citeQuote, type Cite } from '../cite.js';
-import { add, h, set } from '../dom.js';
+import { add, bdi, h, set } from '../dom.js';
 import { applyPositions, cachedLayout, explorer, fitReadable, graphKey, makeGraph, saveLayout } from '../graphs.js';
 import { bi, COUNTS, fmtNumber, fmtSigned, isRtl, label, lang, plural, t } from '../i18n.js';
 import { layeredPositions, type Layer } from '../layered-layout.js';
@@ -114,7 +114,8 @@ export const causalPage: Page = async (root, ctx) => {
         h('dt', {}, t('weight')),
         h('dd', { class: e.weight >= 0 ? 'pos' : 'neg', id: 'edge-weight' }, fmtSigned(e.weight, 2)),
         h('dt', {}, t('range')),
-        h('dd', {}, h('bdi', { dir: 'ltr' }, `[${fmtSigned(e.range[0], 2)} … ${fmtSigned(e.range[1], 2)}]`)),
+        // Low end first in the reading direction, each number isolated (Arabic signs carry a letter mark).
+        h('dd', {}, bdi(fmtSigned(e.range[0], 2)), ' … ', bdi(fmtSigned(e.range[1], 2))),
         e.strength ? [h('dt', {}, t('strength')), h('dd', {}, label(e.strength))] : null,
       ),
       e.note ? h('p', {}, bi(e.note)) : null,

@@ -183,9 +183,9 @@ function bottomLineCard(a: Answer, names: (xs: Payoff[]) => Child[]): HTMLElemen
           `${t('inItsScenario')} (`,
           h('a', { href: href(lang(), 'scenarios', [b.scenario.id]) }, bdi(bi(b.scenario.title))),
           '): ',
-          b.winners.length ? h('span', { class: 'pos' }, names(b.winners), ` ${t('gaining')}`) : null,
+          b.winners.length ? h('span', { class: 'pos' }, `${t('winners')}: `, names(b.winners)) : null,
           b.winners.length && b.losers.length ? (lang() === 'ar' ? '؛ ' : '; ') : '',
-          b.losers.length ? h('span', { class: 'neg' }, names(b.losers), ` ${t('losing')}`) : null,
+          b.losers.length ? h('span', { class: 'neg' }, `${t('losers')}: `, names(b.losers)) : null,
           '.',
         )
       : null,

@@ -59,7 +59,8 @@ export const sourcesPage: Page = async (root, ctx) => {
   );
   const reader = h('article', { class: 'reader', id: 'reader' });
   const heading = h('h1', { class: 'sr-only' }, t('sources'));
-  add(root, heading, h('div', { class: 'two-col' }, nav, reader));
+  // With a document open, a phone shows the reader first and the list after it.
+  add(root, heading, h('div', { class: `two-col${docId ? ' reader-first' : ''}` }, nav, reader));
   if (!docId) {
     heading.classList.remove('sr-only');
     add(reader, h('p', { class: 'muted' }, t('chooseDocument')));

@@ -122,6 +122,8 @@ export const timelinePage: Page = async (root, ctx) => {
     stack: true,
     margin: { item: 6 },
     orientation: 'top',
+    // The case has its own "now" (as_of); the machine's clock would mislead.
+    showCurrentTime: false,
     maxHeight: 520,
   });
   ctx.onLeave(() => timeline.destroy());
