@@ -7,21 +7,9 @@
 //   an earlier visit, and generated maps of 200 and 1,000 concepts (`#/en/causal?synthetic=N`);
 // - the group-in-a-box layout of the relations graph, uncached and cached.
 // Prints figures; asserts nothing.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { builtInCaseDir } from '../dist/case/case-dir.js';
-import { defaultStaticDir, startServer } from '../dist/cli/commands/serve.js';
+import { median, startWebBench } from './web-support/server.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const corpus = join(here, '..', '..', 'shared', 'corpus', 'iraq-withdrawal');
 const RUNS = 3;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 const kb = (n) => `${(n / 1000).toFixed(0)} kB`;
 
@@ -38,12 +26,9 @@ async function loadOnce(browser, url, page) {
   await tab.goto(url);
   await tab.waitForFunction((p) => performance.getEntriesByName(`marsad:ready:${p}`).length > 0, page, { timeout: 60000 });
   const ready = await tab.evaluate((p) => performance.getEntriesByName(`marsad:ready:${p}`)[0].startTime, page);
-  // The overview draws its map after it is ready.
-  let settled = ready;
-  if (page === 'overview') {
-    await tab.waitForFunction(() => performance.getEntriesByName('marsad:map-drawn').length > 0, undefined, { timeout: 60000 });
-    settled = await tab.evaluate(() => performance.getEntriesByName('marsad:map-drawn')[0].startTime);
-  }
+  // Some pages draw a part after they are ready (the overview's map, the actors' chart and graph).
+  await tab.waitForFunction((p) => performance.getEntriesByName(`marsad:settled:${p}`).length > 0, page, { timeout: 60000 });
+  const settled = await tab.evaluate((p) => performance.getEntriesByName(`marsad:settled:${p}`)[0].startTime, page);
   await context.close();
   return { js, all, ready, settled };
 }
@@ -58,16 +43,7 @@ async function layoutTime(context, url, mark) {
 }
 
 export async function run() {
-  const staticDir = defaultStaticDir();
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('no dist/web: run npm run build first');
-  const server = await startServer(
-    { port: 0, host: '127.0.0.1', ingest: existsSync(corpus), corpus, caseDir: builtInCaseDir(), staticDir },
-    { err: () => undefined },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { server, browser, close } = await startWebBench();
   const c = server.caseData;
   const edge = c.edges[0];
   const pages = [
@@ -83,15 +59,16 @@ export async function run() {
     ['hypotheses', 'hypotheses'],
     ['briefing', `briefing/${c.scenarios[0].id}`],
   ];
-  const lines = [`page, cold cache, median of ${RUNS} loads: JavaScript as sent / everything as sent / ready`];
+  const lines = [`page, cold cache, median of ${RUNS} loads: JavaScript as sent / everything as sent / ready (all drawn)`];
   try {
     for (const lang of ['en', 'ar']) {
       for (const [page, route] of pages) {
         const loads = [];
         for (let i = 0; i < RUNS; i++) loads.push(await loadOnce(browser, `${server.url}#/${lang}/${route}`, page));
+        const ready = median(loads.map((l) => l.ready));
         const settled = median(loads.map((l) => l.settled));
-        const extra = page === 'overview' ? ` (map drawn ${settled.toFixed(0)} ms)` : '';
-        lines.push(`  ${lang} ${page.padEnd(12)} ${kb(median(loads.map((l) => l.js))).padStart(7)} / ${kb(median(loads.map((l) => l.all))).padStart(8)} / ${median(loads.map((l) => l.ready)).toFixed(0).padStart(5)} ms${extra}`);
+        const extra = settled - ready > 5 ? ` (all drawn ${settled.toFixed(0)} ms)` : '';
+        lines.push(`  ${lang} ${page.padEnd(12)} ${kb(median(loads.map((l) => l.js))).padStart(7)} / ${kb(median(loads.map((l) => l.all))).padStart(8)} / ${ready.toFixed(0).padStart(5)} ms${extra}`);
       }
     }
     // Layouts. A context keeps localStorage between its tabs, so its second visit reads the cache.
@@ -109,8 +86,7 @@ export async function run() {
     }
     await context.close();
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   return lines;
 }

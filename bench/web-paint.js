@@ -3,21 +3,9 @@
 // first contentful paint and the time until the overview is rendered (the app marks
 // `marsad:ready:overview`), cold cache, median of 5 loads, Arabic and English. Payload per page
 // and graph layouts are in web-pages.js. Prints figures; asserts nothing.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { builtInCaseDir } from '../dist/case/case-dir.js';
-import { defaultStaticDir, startServer } from '../dist/cli/commands/serve.js';
+import { median, startWebBench } from './web-support/server.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const corpus = join(here, '..', '..', 'shared', 'corpus', 'iraq-withdrawal');
 const RUNS = 5;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function timeLoad(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -33,16 +21,7 @@ async function timeLoad(browser, url) {
 }
 
 export async function run() {
-  const staticDir = defaultStaticDir();
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('no dist/web: run npm run build first');
-  const server = await startServer(
-    { port: 0, host: '127.0.0.1', ingest: existsSync(corpus), corpus, caseDir: builtInCaseDir(), staticDir },
-    { err: () => undefined },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { server, browser, close } = await startWebBench();
   const lines = [];
   try {
     for (const lang of ['ar', 'en']) {
@@ -54,8 +33,7 @@ export async function run() {
       );
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
   return lines;
 }

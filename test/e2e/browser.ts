@@ -44,7 +44,10 @@ export interface WatchedPage {
 
 /** A page that records console errors, page errors, dialogs and any request leaving the origin. */
 export async function watchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  return watch(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
+}
+
+function watch(page: Page, origin: string): WatchedPage {
   const w: WatchedPage = { page, problems: [], dialogs: [], offOrigin: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') w.problems.push(`console: ${m.text()}`);
@@ -78,20 +81,7 @@ export async function openRoute(page: Page, origin: string, hash: string): Promi
 /** A watched page of its own context at a viewport size (phone or desktop). */
 export async function watchedPageAt(browser: Browser, origin: string, width: number, height: number): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, hasTouch: width < 600, isMobile: false });
-  const page = await context.newPage();
-  const w: WatchedPage = { page, problems: [], dialogs: [], offOrigin: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') w.problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => w.problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    w.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) w.offOrigin.push(r.url());
-  });
-  return w;
+  return watch(await context.newPage(), origin);
 }
 
 export interface AxeProblem { id: string; impact: string; help: string; nodes: string[] }

@@ -106,9 +106,10 @@ export interface ExplorerOptions {
   /** Offer a minimum |weight| slider (weighted edges only). */
   weights: boolean;
   searchLabel: string;
+  /** The page's URL parameters; the explorer keeps its own (focus, hops, hide…) in them. */
   params: URLSearchParams;
-  /** Saves the filters in the URL (without re-rendering). */
-  saveParams(next: Record<string, string | undefined>): void;
+  /** Writes the parameters back into the URL (without re-rendering); absent: not kept. */
+  writeUrl?(params: URLSearchParams): void;
   /** The edge's text for hover and table, e.g. its signed weight or relation name. */
   edgeText(e: ExplorerEdge): string;
   onNode?(id: string): void;
@@ -273,13 +274,18 @@ export function explorer(o: ExplorerOptions): { tools: HTMLElement; overlay: HTM
     const nodeCount = o.nodes.filter((n) => nodeOk(n.id)).length;
     const text = `${fmtNumber(nodeCount)} / ${fmtNumber(o.nodes.length)} · ${fmtNumber(rows.length)} / ${fmtNumber(o.edges.length)} ${t('shownOf')}`;
     status.textContent = text;
-    o.saveParams({
+    const next: Record<string, string | undefined> = {
       focus: filters.focus,
       hops: filters.focus && filters.hops !== 1 ? String(filters.hops) : undefined,
       hide: [...filters.hiddenKinds].join(',') || undefined,
       hideEdges: [...filters.hiddenEdgeKinds].join(',') || undefined,
       min: filters.minWeight > 0 ? String(filters.minWeight) : undefined,
-    });
+    };
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined) o.params.delete(k);
+      else o.params.set(k, v);
+    }
+    o.writeUrl?.(o.params);
     fitReadable(cy, filters.focus ? cy.getElementById(filters.focus) : undefined);
   }
 

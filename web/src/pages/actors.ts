@@ -77,9 +77,19 @@ export const actorsPage: Page = async (root, ctx) => {
     h('h2', {}, t('relations')),
     graphBox,
   );
-  drawStanceMap(stanceChart, ctx, stances.items, stances.issues, actors);
-  drawRelations(graphBox, ctx, actors, selectedId);
+  // The list and the selected actor come first; the chart and the graph below them are drawn in
+  // the next frames, so the page is readable while the libraries lay them out.
+  ctx.defer(
+    nextFrame()
+      .then(() => ctx.alive() && drawStanceMap(stanceChart, ctx, stances.items, stances.issues, actors))
+      .then(nextFrame)
+      .then(() => ctx.alive() && drawRelations(graphBox, ctx, actors, selectedId)),
+  );
 };
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
 
 function renderDetail(el: HTMLElement, d: ActorDetail, actors: Map<string, Actor>, issues: Issue[], stanceId: string | null): void {
   const issue = (id: string) => bi(issues.find((i) => i.id === id)?.label) || id;
@@ -270,13 +280,7 @@ function drawRelations(box: HTMLElement, ctx: PageContext, actors: Map<string, A
     weights: false,
     searchLabel: t('searchActor'),
     params,
-    saveParams: (next) => {
-      for (const [k, v] of Object.entries(next)) {
-        if (v === undefined) params.delete(k);
-        else params.set(k, v);
-      }
-      replaceRoute(href(lang(), 'actors', ctx.route.args, Object.fromEntries(params)));
-    },
+    writeUrl: (p) => replaceRoute(href(lang(), 'actors', ctx.route.args, Object.fromEntries(p))),
     edgeText: (e) => label(e.kind),
     onNode: (id) => {
       if (id !== selected) location.hash = href(lang(), 'actors', [id], { ...Object.fromEntries(params), focus: id });

@@ -159,13 +159,7 @@ export const causalPage: Page = async (root, ctx) => {
     weights: true,
     searchLabel: t('searchConcept'),
     params,
-    saveParams: (next) => {
-      for (const [k, v] of Object.entries(next)) {
-        if (v === undefined) params.delete(k);
-        else params.set(k, v);
-      }
-      if (!synthetic) replaceRoute(href(lang(), 'causal', [], Object.fromEntries(params)));
-    },
+    writeUrl: synthetic ? undefined : (p) => replaceRoute(href(lang(), 'causal', [], Object.fromEntries(p))),
     edgeText: (e) => fmtSigned(e.weight ?? 0, 2),
     onNode: showConcept,
     onEdge: (id) => {
