@@ -56,3 +56,4 @@ export { checkCase, type CaseCheckReport } from './case-check.js';
 export { addItem, editItem, retireItem, restoreItem, revertChange, history, getItem, DEFAULT_AUTHOR } from './changes.js';
 export { exportCaseFolder, importCaseFolder, CASE_FILES } from './case-folder.js';
 export { SYSTEM_AUTHOR } from './case-source.js';
+export { overviewAnswer, placesMap, OVERVIEW_DEFAULTS } from './overview.js';

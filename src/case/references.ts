@@ -89,6 +89,8 @@ export function checkReferences(
   }
 
   const hypotheses = ids(c.hypotheses);
+  const scenarios = ids(c.scenarios);
+  for (const hy of c.hypotheses) if (hy.scenario !== undefined) expect(hy, ['scenario'], hy.scenario, scenarios, 'scenario');
   const refPools: Record<string, [Set<string>, string]> = {
     claim: [ids(c.claims), 'claim'],
     event: [events, 'event'],

@@ -10,6 +10,8 @@ export const Hypothesis = z
     id: Id,
     title: Bilingual,
     description: Bilingual.optional(),
+    /** The case scenario that plays this hypothesis out, if any: its Monte Carlo run gives the hypothesis's bottom line a probability. */
+    scenario: Id.optional(),
   })
   .strict();
 export type Hypothesis = z.infer<typeof Hypothesis>;

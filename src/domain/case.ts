@@ -99,9 +99,14 @@ export const Place = z
     kind: z.enum(['country', 'region', 'city', 'base', 'camp', 'site', 'other']),
     name: Bilingual,
     aliases: z.array(z.string().min(1)).default([]),
+    /** Latitude in degrees (WGS 84), approximate; with `lon`, places the item on the overview map. */
+    lat: z.number().min(-90).max(90).optional(),
+    /** Longitude in degrees (WGS 84), approximate. */
+    lon: z.number().min(-180).max(180).optional(),
     cite: Cite,
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.lat === undefined) === (p.lon === undefined), { message: 'give both lat and lon, or neither', path: ['lon'] });
 export type Place = z.infer<typeof Place>;
 
 /** A question actors take positions on: withdrawal of US forces, of the coalition, a bilateral framework… */

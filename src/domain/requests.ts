@@ -231,3 +231,11 @@ export type HistoryRequest = z.infer<typeof HistoryRequest>;
 
 export const ItemRequest = z.object({ kind: ItemKind, id: z.string().min(1).max(300) }).strict();
 export type ItemRequest = z.infer<typeof ItemRequest>;
+
+export const OverviewAnswerRequest = z
+  .object({
+    /** "What changed" covers the time after this date (default: 30 days before the case's "now"). */
+    since: DateParam.optional(),
+  })
+  .strict();
+export type OverviewAnswerRequest = z.infer<typeof OverviewAnswerRequest>;

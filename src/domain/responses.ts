@@ -289,3 +289,65 @@ export const CaseExportResponse = z
   .object({ dir: z.string(), files: z.array(z.string()), items: z.number().int(), revision: z.number().int() })
   .strict();
 export type CaseExportResponse = z.infer<typeof CaseExportResponse>;
+
+const DeadlineEntry = z.object({ commitment: Commitment, current: CommitmentStatusEntry, days: z.number().int() }).strict();
+
+const OverviewChange = z
+  .object({
+    kind: z.enum(['event', 'stance', 'status', 'claim']),
+    id: z.string(),
+    date: z.string(),
+    title: Bilingual,
+    detail: z.string().optional(),
+    actor: z.string().optional(),
+    cite: z.array(Citation),
+  })
+  .strict();
+
+export const BottomLine = z
+  .object({
+    hypothesis: Hypothesis,
+    support: z.array(
+      z.object({ evidence: z.string(), title: Bilingual, rating: z.string(), rationale: Bilingual, cite: z.array(Citation) }).strict(),
+    ),
+    critical: z.array(z.object({ evidence: z.string(), title: Bilingual, leadingWithout: z.string().nullable() }).strict()),
+    scenario: z.object({ id: z.string(), title: Bilingual }).strict().optional(),
+    winners: z.array(z.object({ actor: z.string(), payoff: z.number() }).strict()),
+    losers: z.array(z.object({ actor: z.string(), payoff: z.number() }).strict()),
+    probability: z.object({ actor: z.string(), ahead: z.number(), runs: z.number().int() }).strict().optional(),
+  })
+  .strict();
+
+/** The answer to the case's question, for the overview: the bottom line, deadlines, what changed. */
+export const OverviewAnswerResponse = z
+  .object({
+    question: Bilingual,
+    asOf: z.string(),
+    since: z.string(),
+    bottomLine: BottomLine.nullable(),
+    overdue: z.array(DeadlineEntry),
+    upcoming: z.array(DeadlineEntry),
+    changes: z.array(OverviewChange),
+  })
+  .strict();
+export type OverviewAnswerResponse = z.infer<typeof OverviewAnswerResponse>;
+
+/** Places with coordinates, each with the events that happened there (the overview's map). */
+export const PlacesMapResponse = z
+  .object({
+    places: z.array(
+      z
+        .object({
+          id: z.string(),
+          kind: Place.shape.kind,
+          name: Bilingual,
+          lat: z.number(),
+          lon: z.number(),
+          events: z.array(z.object({ id: z.string(), date: Event.shape.date, title: Bilingual }).strict()),
+          claims: z.array(z.string()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type PlacesMapResponse = z.infer<typeof PlacesMapResponse>;

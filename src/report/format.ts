@@ -33,6 +33,14 @@ export function formatSigned(x: number, lang: Lang, digits = 3): string {
   return x > 0 ? `+${s}` : x < 0 ? `−${s}` : s;
 }
 
+/**
+ * A sequence or a causal step ("A → B") in the briefing's reading direction: in Arabic the arrow
+ * points leftwards (A ← B), since right-to-left text lays "A → B" out as B then A, pointing back.
+ */
+export function formatSequence(parts: readonly string[], lang: Lang): string {
+  return parts.join(lang === 'ar' ? ' ← ' : ' → ');
+}
+
 export function formatPercent(p: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(p);
 }

@@ -2,8 +2,13 @@
  * Serves the built web app (dist/web) as static files. Paths are decoded once and refused when
  * they would leave the folder (`..`, backslashes, NUL, symlinks pointing out); anything refused
  * or missing is a plain 404, so probing learns nothing about the rest of the disk.
+ *
+ * The build writes brotli (`.br`) and gzip (`.gz`) copies beside text assets; the copy the
+ * client accepts is sent as is (`Vary: Accept-Encoding`). Hashed assets are cached for a year
+ * as immutable; everything else (index.html) is revalidated with an ETag on each load.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { NotFoundError } from '../domain/errors.js';
@@ -50,14 +55,56 @@ export function staticFiles(root: string): MiddlewareHandler {
     if (!file) throw new NotFoundError(`no such file: ${rawPath}`);
     const found = await existingFileInside(root, file);
     if (!found) throw new NotFoundError(`no such file: ${rawPath}`);
-    const body = await readFile(found);
     const type = TYPES[extname(found).toLowerCase()] ?? 'application/octet-stream';
     // Hashed asset names never change content; index.html must be re-read after a rebuild.
-    const cache = found.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    const headers = { 'Content-Type': type, 'Cache-Control': cache };
+    const hashed = found.includes(`${sep}assets${sep}`);
+    const headers: Record<string, string> = {
+      'Content-Type': type,
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    };
+    const encoded = await precompressed(found, c.req.header('accept-encoding') ?? '');
+    if (encoded.variants) headers.Vary = 'Accept-Encoding';
+    if (encoded.encoding) headers['Content-Encoding'] = encoded.encoding;
+    const etag = `W/"${encoded.info.size.toString(16)}-${Math.floor(encoded.info.mtimeMs).toString(16)}${encoded.encoding ? `-${encoded.encoding}` : ''}"`;
+    headers.ETag = etag;
+    if (!hashed && c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+    headers['Content-Length'] = String(encoded.info.size);
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(new Uint8Array(body), 200, headers);
+    return c.body(new Uint8Array(await readFile(encoded.file)), 200, headers);
   };
+}
+
+const ENCODINGS = [
+  { token: 'br', suffix: '.br' },
+  { token: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings a client accepts (`q=0` refuses one), from an Accept-Encoding header. */
+export function acceptedEncodings(header: string): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [token, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (token && !(q && Number(q.slice(2)) === 0)) accepted.add(token.trim());
+  }
+  return accepted;
+}
+
+/** The file to send for `file`: its brotli or gzip copy when one exists and the client takes it. */
+async function precompressed(file: string, acceptEncoding: string): Promise<{ file: string; info: Stats; encoding?: string; variants: boolean }> {
+  const accepted = acceptedEncodings(acceptEncoding);
+  let variants = false;
+  for (const e of ENCODINGS) {
+    const info = await lstat(file + e.suffix).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    // lstat: a symlinked copy (which could point anywhere) is never sent.
+    if (!info?.isFile()) continue;
+    variants = true;
+    if (accepted.has(e.token)) return { file: file + e.suffix, info, encoding: e.token, variants };
+  }
+  return { file, info: await stat(file), variants };
 }
 
 async function existingFileInside(root: string, file: string): Promise<string | null> {

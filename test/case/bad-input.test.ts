@@ -217,6 +217,24 @@ evidence:
       [11, 'evidence[0].ratings[0].hypothesis', 'unknown hypothesis "stay"'],
     ]);
   });
+
+  it('names a hypothesis pointing to an unknown scenario', async () => {
+    const error = await loadError({
+      'case.yaml': META,
+      'ach.yaml': `hypotheses:\n  - id: leave\n    scenario: no-such-scenario\n    title: { ar: انسحاب, en: Leave }\nevidence: []\n`,
+    });
+    expect(error.file).toBe('ach.yaml');
+    expect(error.field).toBe('hypotheses[0].scenario');
+    expect(error.message).toMatch(/unknown scenario "no-such-scenario"/);
+  });
+
+  it('refuses a place with a latitude but no longitude, or out of range', async () => {
+    const place = (extra: string) => `places:\n  - id: p\n    kind: site\n    name: { ar: موقع, en: Site }\n${extra}    cite: [{ doc: a.txt, quote: "quote text" }]\n`;
+    const half = await loadError({ 'case.yaml': META, 'places.yaml': place('    lat: 33.5\n') });
+    expect(half.message).toMatch(/both lat and lon/);
+    const far = await loadError({ 'case.yaml': META, 'places.yaml': place('    lat: 133.5\n    lon: 44\n') });
+    expect(far.field).toMatch(/lat/);
+  });
 });
 
 describe('loadCase names a missing folder', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/cli/commands/serve.js';
-import { launchBrowser, openRoute, screenshotDir, startE2eServer, watchedPage, type WatchedPage } from './browser.js';
+import { axeProblems, launchBrowser, openRoute, screenshotDir, sequenceOrders, startE2eServer, watchedPage, watchedPageAt, type WatchedPage } from './browser.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -31,6 +31,7 @@ afterAll(async () => {
 });
 
 function routes(): Array<[string, string]> {
+  const edge = server.caseData.edges[0];
   return [
     ['overview', 'overview'],
     ['sources', `sources/${firstDoc}`],
@@ -39,36 +40,91 @@ function routes(): Array<[string, string]> {
     ['timeline', 'timeline'],
     ['commitments', 'commitments'],
     ['figures', 'figures'],
-    ['causal', 'causal'],
+    ['causal', `causal?edge=${encodeURIComponent(`${edge.from}>${edge.to}`)}`],
     ['scenarios', `scenarios/${server.caseData.scenarios[1]?.id ?? server.caseData.scenarios[0].id}`],
     ['hypotheses', 'hypotheses'],
     ['briefing', `briefing/${server.caseData.scenarios[0].id}`],
   ];
 }
 
-describe('every page', () => {
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+describe('every page, at 1440×900 and 390×844, in both languages', () => {
+  for (const size of SIZES) {
+    for (const lang of ['ar', 'en'] as const) {
+      it(`loads in ${lang} on a ${size.name} without console errors or sideways scrolling, axe-clean, sequences in reading order, screenshotted`, async () => {
+        const v = await watchedPageAt(browser, origin, size.width, size.height);
+        try {
+          for (const [name, route] of routes()) {
+            v.problems.length = 0;
+            await openRoute(v.page, origin, `#/${lang}/${route}`);
+            // Charts draw after their data arrives; the scenario page runs the engine.
+            await v.page.waitForTimeout(name === 'scenarios' ? 1200 : 300);
+            const state = await v.page.evaluate(() => ({
+              lang: document.documentElement.lang,
+              dir: document.documentElement.dir,
+              error: document.querySelector('#page .error')?.textContent ?? null,
+              overflow: document.documentElement.scrollWidth - window.innerWidth,
+              h1: document.querySelector('#page h1')?.textContent ?? '',
+              header: document.querySelector('header.top')!.getBoundingClientRect().height,
+            }));
+            await v.page.screenshot({ path: join(screenshotDir, `${lang}-${size.width}x${size.height}-${name}.png`) });
+            const where = `${lang} ${size.name} ${name}`;
+            expect(state.error, where).toBeNull();
+            expect(v.problems, where).toEqual([]);
+            expect(state.lang).toBe(lang);
+            expect(state.dir).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+            expect(state.overflow, `${where}: horizontal overflow`).toBeLessThanOrEqual(1);
+            expect(state.h1.length, `${where}: heading`).toBeGreaterThan(0);
+            // A compact header: one line on a desktop, brand + menu + switches on a phone.
+            expect(state.header, `${where}: header height`).toBeLessThan(size.name === 'phone' ? 110 : 80);
+            const orders = await sequenceOrders(v.page);
+            for (const o of orders) {
+              expect(o.inOrder, `${where}: "${o.text}" reads against the ${lang === 'ar' ? 'RTL' : 'LTR'} direction`).toBe(true);
+              if (o.arrow) expect(o.arrow, `${where}: "${o.text}"`).toBe(lang === 'ar' ? '←' : '→');
+            }
+            expect(await axeProblems(v.page), `${where}: axe serious/critical`).toEqual([]);
+          }
+          expect(v.offOrigin).toEqual([]);
+        } finally {
+          await v.page.context().close();
+        }
+      });
+    }
+  }
+});
+
+describe('reading direction', () => {
   for (const lang of ['ar', 'en'] as const) {
-    it(`loads in ${lang} without console errors, in the right direction, and is screenshotted`, async () => {
-      for (const [name, route] of routes()) {
-        w.problems.length = 0;
-        await openRoute(w.page, origin, `#/${lang}/${route}`);
-        await w.page.waitForTimeout(name === 'scenarios' ? 1500 : 400);
-        const state = await w.page.evaluate(() => ({
-          lang: document.documentElement.lang,
-          dir: document.documentElement.dir,
-          error: document.querySelector('#page .error')?.textContent ?? null,
-          overflow: document.documentElement.scrollWidth - window.innerWidth,
-          h1: document.querySelector('#page h1')?.textContent ?? '',
-        }));
-        await w.page.screenshot({ path: join(screenshotDir, `${lang}-${name}.png`), fullPage: false });
-        expect(state.error, `${lang} ${name}`).toBeNull();
-        expect(w.problems, `${lang} ${name}`).toEqual([]);
-        expect(state.lang).toBe(lang);
-        expect(state.dir).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-        expect(state.overflow, `${lang} ${name} horizontal overflow`).toBeLessThanOrEqual(1);
-        expect(state.h1.length, `${lang} ${name} heading`).toBeGreaterThan(0);
+    it(`an edge "A → B" reads A first in ${lang}: A's box is ${lang === 'ar' ? 'right' : 'left'} of B's and the arrow points along`, async () => {
+      // The edge with the shortest names, so both fit on one line of the detail panel.
+      const len = (id: string) => server.caseData.concepts.find((c) => c.id === id)!.label[lang].length;
+      const edge = [...server.caseData.edges].filter((e) => e.from !== e.to).sort((a, b) => len(a.from) + len(a.to) - len(b.from) - len(b.to))[0];
+      await openRoute(w.page, origin, `#/${lang}/causal?edge=${encodeURIComponent(`${edge.from}>${edge.to}`)}`);
+      const read = await w.page.evaluate(() => {
+        const items = [...document.querySelectorAll<HTMLElement>('#causal-detail h2 .seq > .seq-item')];
+        const a = [...items[0].getClientRects()].pop()!;
+        const b = items[1].getClientRects()[0];
+        return { texts: items.map((x) => x.textContent), a: { left: a.left, right: a.right, top: a.top }, b: { left: b.left, right: b.right, top: b.top }, arrow: document.querySelector('#causal-detail h2 .arrow')?.textContent };
+      });
+      const concept = (id: string) => server.caseData.concepts.find((c) => c.id === id)!.label[lang];
+      expect(read.texts).toEqual([concept(edge.from), concept(edge.to)]);
+      // Both names on one line, read back from their boxes.
+      expect(Math.abs(read.a.top - read.b.top)).toBeLessThan(4);
+      if (lang === 'ar') {
+        expect(read.a.left).toBeGreaterThanOrEqual(read.b.right);
+        expect(read.arrow).toBe('←');
+      } else {
+        expect(read.a.right).toBeLessThanOrEqual(read.b.left);
+        expect(read.arrow).toBe('→');
       }
-      expect(w.offOrigin).toEqual([]);
+      // The feedback loops read the same way.
+      const loops = (await sequenceOrders(w.page)).filter((o) => o.checked);
+      expect(loops.length).toBeGreaterThan(1);
+      expect(loops.every((o) => o.inOrder)).toBe(true);
     });
   }
 });
@@ -103,8 +159,8 @@ describe('navigation', () => {
 
   it('clicking an actor highlighted in the reader opens the actor', async () => {
     await openRoute(w.page, origin, `#/en/sources/${firstDoc}`);
-    const mention = w.page.locator('mark.mention.actor a').first();
-    const id = await w.page.locator('mark.mention.actor').first().getAttribute('data-id');
+    const mention = w.page.locator('.passage mark.mention.actor a').first();
+    const id = await w.page.locator('.passage mark.mention.actor').first().getAttribute('data-id');
     await mention.click();
     await w.page.waitForFunction(() => document.body.dataset.page === 'actors' && !!document.querySelector('#actor-detail h2'));
     expect(decodeURIComponent(new URL(w.page.url()).hash)).toBe(`#/en/actors/${id}`);
@@ -265,5 +321,213 @@ describe('briefing', () => {
     await w.page.waitForFunction((prev) => document.body.dataset.ready !== prev, before);
     expect(await w.page.getAttribute('#download-pdf', 'href')).toBe(`./api/report?scenario=${other}&lang=en&format=pdf`);
     expect(await w.page.inputValue('#briefing-scenario')).toBe(other);
+  });
+});
+
+describe('phone layout', () => {
+  it('the navigation folds behind a menu button that opens and closes it', async () => {
+    const v = await watchedPageAt(browser, origin, 390, 844);
+    try {
+      await openRoute(v.page, origin, '#/ar/overview');
+      expect(await v.page.isVisible('#site-nav')).toBe(false);
+      await v.page.click('#menu-button');
+      expect(await v.page.getAttribute('#menu-button', 'aria-expanded')).toBe('true');
+      expect(await v.page.isVisible('#site-nav a[href="#/ar/causal"]')).toBe(true);
+      await v.page.screenshot({ path: join(screenshotDir, 'ar-390x844-menu-open.png') });
+      await v.page.click('#site-nav a[href="#/ar/causal"]');
+      await v.page.waitForFunction(() => document.body.dataset.page === 'causal');
+      expect(await v.page.isVisible('#site-nav')).toBe(false);
+    } finally {
+      await v.page.context().close();
+    }
+  });
+});
+
+describe('errors and unknown ids', () => {
+  it('a refused search explains itself under the form, in Arabic, and the form stays usable', async () => {
+    w.problems.length = 0;
+    await openRoute(w.page, origin, `#/ar/search?q=${'ا'.repeat(600)}`);
+    const state = await w.page.evaluate(() => ({
+      form: !!document.querySelector('#search-form input[name=q]'),
+      error: document.querySelector('#search-results .error')?.textContent ?? '',
+      retry: !!document.querySelector('#search-results .error button'),
+    }));
+    expect(state.form).toBe(true);
+    expect(state.error).toContain('تعذّر تنفيذ الطلب');
+    expect(state.retry).toBe(true);
+    // The server's English words are there, folded away as technical details.
+    expect(await w.page.isVisible('#search-results .error details p')).toBe(false);
+    // The browser logs the failed request itself; nothing else went wrong.
+    expect(w.problems.filter((p) => !p.includes('400'))).toEqual([]);
+  });
+
+  it('an unknown scenario id says so and offers the real ones instead of showing another scenario', async () => {
+    await openRoute(w.page, origin, '#/en/scenarios/no-such-scenario');
+    const text = await w.page.textContent('#unknown-id');
+    expect(text).toContain('no-such-scenario');
+    expect(await w.page.locator('#unknown-id a').count()).toBe(server.caseData.scenarios.length);
+    expect(await w.page.locator('#outcomes-chart').count()).toBe(0);
+  });
+
+  it('an unknown actor, document and commitment say so in the page', async () => {
+    for (const [route, id] of [['actors/nobody', 'nobody'], ['sources/0000000000000000', '0000000000000000'], ['commitments/nothing', 'nothing']]) {
+      await openRoute(w.page, origin, `#/ar/${route}`);
+      expect(await w.page.textContent('#unknown-id'), route).toContain(id);
+    }
+  });
+});
+
+describe('settings', () => {
+  it('Arabic-Indic digits and Levantine month names apply everywhere once chosen, and persist', async () => {
+    const v = await watchedPageAt(browser, origin, 1440, 900);
+    try {
+      await openRoute(v.page, origin, '#/ar/overview');
+      expect(await v.page.textContent('#key-figures')).toMatch(/[0-9]/);
+      await v.page.click('#settings summary');
+      let before = await v.page.evaluate(() => document.body.dataset.ready ?? '');
+      await v.page.selectOption('#setting-numerals', 'arab');
+      await v.page.waitForFunction((prev) => document.body.dataset.ready !== prev, before);
+      const figures = await v.page.textContent('#key-figures');
+      expect(figures).toMatch(/[٠-٩]/);
+      expect(figures).not.toMatch(/[0-9]/);
+      before = await v.page.evaluate(() => document.body.dataset.ready ?? '');
+      await v.page.selectOption('#setting-months', 'levant');
+      await v.page.waitForFunction((prev) => document.body.dataset.ready !== prev, before);
+      // Dates the app formats (not the case's own text, which quotes the sources' words).
+      const dates = (await v.page.$$eval('#page .date', (ds) => ds.map((d) => d.textContent ?? ''))).join(' ');
+      expect(dates).toMatch(/أيلول|تشرين|كانون/);
+      expect(dates).not.toMatch(/سبتمبر|أكتوبر|ديسمبر/);
+      // Kept for the next visit; English keeps its own digits.
+      await v.page.reload();
+      await v.page.waitForFunction(() => !!document.body.dataset.ready);
+      expect(await v.page.textContent('#key-figures')).toMatch(/[٠-٩]/);
+      await openRoute(v.page, origin, '#/en/overview');
+      expect(await v.page.textContent('#key-figures')).toMatch(/[0-9]/);
+    } finally {
+      await v.page.context().close();
+    }
+  });
+});
+
+describe('state in the URL, scroll and focus', () => {
+  it('a timeline selection is kept in the URL and survives a reload', async () => {
+    const event = server.caseData.events[server.caseData.events.length - 1];
+    await openRoute(w.page, origin, '#/en/timeline');
+    await w.page.click('#timeline-table summary');
+    await w.page.click(`#timeline-table button:has-text(${JSON.stringify(event.title.en)})`);
+    expect(decodeURIComponent(new URL(w.page.url()).hash)).toContain(`event=${event.id}`);
+    expect(await w.page.textContent('#event-detail h2')).toContain(event.title.en);
+    await w.page.reload();
+    await w.page.waitForFunction(() => !!document.querySelector('#event-detail h2'));
+    expect(await w.page.textContent('#event-detail h2')).toContain(event.title.en);
+  });
+
+  it('graph focus and filters are kept in the URL', async () => {
+    const lever = server.caseData.concepts.find((c) => c.kind === 'lever')!;
+    await openRoute(w.page, origin, '#/en/causal');
+    await w.page.fill('.graph-tools input[type=search]', lever.label.en);
+    await w.page.press('.graph-tools input[type=search]', 'Enter');
+    await w.page.uncheck('.graph-tools input[type=checkbox][value=neg]');
+    const hash = decodeURIComponent(new URL(w.page.url()).hash);
+    expect(hash).toContain(`focus=${lever.id}`);
+    expect(hash).toContain('hideEdges=neg');
+    const rows = await w.page.$$eval('#graph-table tbody tr', (trs) => trs.length);
+    const neighbours = server.caseData.edges.filter((e) => e.weight >= 0 && (e.from === lever.id || e.to === lever.id)).length;
+    expect(rows).toBe(neighbours);
+    await w.page.reload();
+    await w.page.waitForFunction(() => !!document.body.dataset.ready);
+    expect(await w.page.$$eval('#graph-table tbody tr', (trs) => trs.length)).toBe(neighbours);
+    expect(await w.page.textContent('#causal-detail h2')).toContain(lever.label.en);
+  });
+
+  it('Back restores the scroll position, and focus moves to the new page’s heading', async () => {
+    await openRoute(w.page, origin, '#/en/figures');
+    await w.page.evaluate(() => window.scrollTo(0, 900));
+    const y = await w.page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(500);
+    const link = w.page.locator('#claims-table a.actor-link').last();
+    await link.scrollIntoViewIfNeeded();
+    const scrolled = await w.page.evaluate(() => window.scrollY);
+    const before = await w.page.evaluate(() => document.body.dataset.ready ?? '');
+    await link.click();
+    await w.page.waitForFunction((prev) => document.body.dataset.ready !== prev && document.body.dataset.page === 'actors', before);
+    expect(await w.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const back = await w.page.evaluate(() => document.body.dataset.ready ?? '');
+    await w.page.goBack();
+    await w.page.waitForFunction((prev) => document.body.dataset.ready !== prev && document.body.dataset.page === 'figures', back);
+    expect(Math.abs((await w.page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(5);
+  });
+
+  it('a skip link leads to the page content', async () => {
+    await openRoute(w.page, origin, '#/en/commitments');
+    // On a fresh load the first Tab reaches the skip link.
+    await w.page.reload();
+    await w.page.waitForFunction(() => !!document.body.dataset.ready);
+    await w.page.keyboard.press('Tab');
+    expect(await w.page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await w.page.keyboard.press('Enter');
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('page');
+  });
+});
+
+describe('search to reader', () => {
+  it('a search hit opens the reader with the matched words marked, each kind of mark switchable, and the count announced', async () => {
+    await openRoute(w.page, origin, `#/ar/search?q=${encodeURIComponent('عين الأسد')}`);
+    await w.page.waitForFunction(() => (document.getElementById('announcer')?.textContent ?? '').length > 0);
+    expect(await w.page.textContent('#announcer')).toMatch(/نتائج البحث/);
+    const before = await w.page.evaluate(() => document.body.dataset.ready ?? '');
+    await w.page.click('#results li:first-child a');
+    await w.page.waitForFunction((prev) => document.body.dataset.ready !== prev && document.body.dataset.page === 'sources', before);
+    const marked = await w.page.$$eval('#reader mark.query', (ms) => ms.map((m) => m.textContent ?? ''));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.some((m) => m.includes('الأسد'))).toBe(true);
+    await w.page.uncheck('#mark-toggles input[data-mark=query]');
+    await w.page.uncheck('#mark-toggles input[data-mark=actor]');
+    expect(await w.page.evaluate(() => getComputedStyle(document.querySelector('#reader mark.query')!).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    expect(decodeURIComponent(new URL(w.page.url()).hash)).toContain('hide=query,actor');
+  });
+});
+
+describe('overview', () => {
+  it('answers the question: the bottom line with its probability and evidence, deadlines, changes and the map', async () => {
+    await openRoute(w.page, origin, '#/en/overview?since=2024-09-01');
+    const leading = await w.page.textContent('#bottom-line-hypothesis');
+    expect(server.caseData.hypotheses.map((x) => x.title.en)).toContain(leading);
+    expect(await w.page.textContent('#bottom-line-probability')).toMatch(/\d+%.*2,000 runs/);
+    expect(await w.page.locator('#bottom-line-support li a.cite').count()).toBeGreaterThan(0);
+    expect(await w.page.locator('#due-next li').count()).toBeGreaterThan(0);
+    expect(await w.page.inputValue('#since')).toBe('2024-09-01');
+    expect(await w.page.locator('#changes-list li').count()).toBeGreaterThan(0);
+    // The map: country outlines and a marker per place with coordinates, each a keyboard button.
+    expect(await w.page.locator('#place-map path.land').count()).toBeGreaterThan(5);
+    const marker = w.page.locator('#place-map g.place[data-place=ain-al-asad]');
+    await marker.focus();
+    await w.page.keyboard.press('Enter');
+    expect(await w.page.textContent('#map-detail')).toContain('Ain al-Asad');
+    expect(await w.page.locator('#map-detail a[href*="timeline"]').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('payload', () => {
+  it('no page sends more than 400 kB of JavaScript, compressed, on a cold load', async () => {
+    const sent: Record<string, number> = {};
+    for (const [name, route] of routes()) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      let bytes = 0;
+      const encodings = new Set<string>();
+      page.on('response', (r) => {
+        if (!r.url().endsWith('.js')) return;
+        const h = r.headers();
+        encodings.add(h['content-encoding'] ?? 'identity');
+        bytes += Number(h['content-length'] ?? 0);
+      });
+      await openRoute(page, origin, `#/en/${route}`);
+      await page.waitForTimeout(200);
+      await context.close();
+      sent[name] = bytes;
+      expect([...encodings], name).toEqual(['br']);
+    }
+    for (const [name, bytes] of Object.entries(sent)) expect(bytes, `${name}: ${bytes} bytes of JavaScript`).toBeLessThanOrEqual(400_000);
   });
 });

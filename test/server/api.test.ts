@@ -37,6 +37,42 @@ describe('GET /api/health and metadata', () => {
     expect(simulate.properties).toHaveProperty('levers');
   });
 
+  it('GET /api/overview/answer gives the bottom line with its probability and cited evidence', async () => {
+    const body = await json(await app.request('/api/overview/answer?since=2024-09-01'));
+    expect(body.question.en).toBe(fx.caseData.meta.question.en);
+    expect(body.since).toBe('2024-09-01');
+    const b = body.bottomLine;
+    expect(fx.caseData.hypotheses.map((h) => h.id)).toContain(b.hypothesis.id);
+    expect(b.scenario.id).toBe(fx.caseData.hypotheses.find((h) => h.id === b.hypothesis.id)!.scenario);
+    expect(b.probability.runs).toBe(2000);
+    expect(b.probability.ahead).toBeGreaterThan(0);
+    expect(b.probability.ahead).toBeLessThanOrEqual(1);
+    expect(b.support.length).toBeGreaterThan(0);
+    expect(b.support[0].cite[0].passage).toBeTruthy();
+    // Changes are after the date and no later than the case date, newest first.
+    const dates = body.changes.map((c: { date: string }) => c.date);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates.every((d: string) => d > '2024-09-01' && d <= body.asOf)).toBe(true);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(Array.isArray(body.overdue)).toBe(true);
+    expect(body.upcoming.length).toBeGreaterThan(0);
+  });
+
+  it('GET /api/overview/answer refuses a malformed date with a 400 naming the field', async () => {
+    const res = await app.request('/api/overview/answer?since=last-week');
+    expect(res.status).toBe(400);
+    expect((await json(res)).error).toMatch(/YYYY/);
+  });
+
+  it('GET /api/overview/places gives places with coordinates and their events', async () => {
+    const body = await json(await app.request('/api/overview/places'));
+    const asad = body.places.find((p: { id: string }) => p.id === 'ain-al-asad');
+    expect(asad.lat).toBeCloseTo(33.8, 0);
+    expect(asad.lon).toBeCloseTo(42.4, 0);
+    expect(asad.events.length).toBeGreaterThan(0);
+    expect(body.places.every((p: { lat: number; lon: number }) => Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180)).toBe(true);
+  });
+
   it('GET /api/overview gives counts, deadlines and latest events', async () => {
     const body = await json(await app.request('/api/overview'));
     expect(body.counts.actors).toBe(fx.caseData.actors.length);

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { builtInCaseDir } from '../../src/case/case-dir.js';
 import { loadCase, type LoadedCase } from '../../src/case/load.js';
 import { ingestPaths } from '../../src/corpus/ingest.js';
@@ -33,6 +34,11 @@ export async function openFixture(): Promise<Fixture> {
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Marsad test</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'export {};');
+  // A precompressed asset as the build writes them: the raw file with .br and .gz beside it.
+  const big = `export const words = ${JSON.stringify('مرصد '.repeat(400))};\n`;
+  writeFileSync(join(staticDir, 'assets', 'big.js'), big);
+  writeFileSync(join(staticDir, 'assets', 'big.js.br'), brotliCompressSync(big));
+  writeFileSync(join(staticDir, 'assets', 'big.js.gz'), gzipSync(big));
   writeFileSync(join(temp.dir, 'secret.txt'), 'outside the web root');
   const wb = openWorkbench({ caseDir: builtInCaseDir(), store, chromiumPath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium' });
   return {

@@ -1,6 +1,7 @@
 /** Static files, path traversal, access token, and hostile document text through the API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { safeStaticPath } from '../../src/server/static-files.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { acceptedEncodings, safeStaticPath } from '../../src/server/static-files.js';
 import { openFixture, type Fixture } from './app-fixture.js';
 
 let fx: Fixture;
@@ -22,6 +23,43 @@ describe('static files', () => {
     const res = await fx.app().request('/assets/app.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
+  it('GET of a precompressed asset sends the brotli copy to a client that accepts it', async () => {
+    const res = await fx.app().request('/assets/big.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const body = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('content-length'))).toBe(body.length);
+    expect(brotliDecompressSync(body).toString('utf8')).toContain('مرصد مرصد');
+  });
+
+  it('GET of a precompressed asset falls back to gzip, then to the raw file', async () => {
+    const gz = await fx.app().request('/assets/big.js', { headers: { 'Accept-Encoding': 'gzip, br;q=0' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toContain('مرصد');
+    const raw = await fx.app().request('/assets/big.js');
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(raw.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await raw.text()).toContain('مرصد');
+  });
+
+  it('GET / is revalidated: no-cache with an ETag, and 304 when it matches', async () => {
+    const first = await fx.app().request('/');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fx.app().request('/', { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('acceptedEncodings reads tokens and drops those refused with q=0', () => {
+    expect([...acceptedEncodings('gzip, deflate, br')]).toEqual(['gzip', 'deflate', 'br']);
+    expect([...acceptedEncodings('br;q=0, gzip;q=0.5')]).toEqual(['gzip']);
+    expect(acceptedEncodings('').size).toBe(0);
   });
 
   it.each([

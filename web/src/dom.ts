@@ -63,3 +63,18 @@ export function set(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, children);
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element, built like `h`: attributes as strings, every child string a text node. */
+export function svg(tag: string, attrs: Record<string, string | number | null | undefined | EventListener> = {}, ...children: Child[]): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key === 'style' || key === 'href' || key.startsWith('xlink')) throw new Error(`refused SVG attribute ${key}`);
+    else el.setAttribute(key, neutraliseBidi(String(value)));
+  }
+  append(el, children);
+  return el;
+}

@@ -2,6 +2,8 @@
  * UI strings in both languages, and number/date formatting per language with Intl. Case data
  * carries its own `{ ar, en }` text; `bi()` picks the side for the current language.
  */
+import { settings } from './settings.js';
+
 export type Lang = 'ar' | 'en';
 
 const STRINGS = {
@@ -173,7 +175,115 @@ const STRINGS = {
   ratingI: { ar: 'غير متّسق', en: 'inconsistent' },
   ratingII: { ar: 'غير متّسق إطلاقاً', en: 'very inconsistent' },
   noScenarios: { ar: 'لا سيناريوهات في هذه الحالة', en: 'This case has no scenarios' },
+  skipToContent: { ar: 'تخطَّ إلى المحتوى', en: 'Skip to content' },
+  menu: { ar: 'القائمة', en: 'Menu' },
+  settings: { ar: 'الإعدادات', en: 'Settings' },
+  numerals: { ar: 'الأرقام', en: 'Digits' },
+  numeralsLatn: { ar: 'لاتينية (0123)', en: 'Latin (0123)' },
+  numeralsArab: { ar: 'هندية (٠١٢٣)', en: 'Arabic-Indic (٠١٢٣)' },
+  monthStyle: { ar: 'أسماء الأشهر', en: 'Arabic month names' },
+  monthsEgypt: { ar: 'يناير، فبراير…', en: 'يناير، فبراير… (Egypt, Gulf)' },
+  monthsLevant: { ar: 'كانون الثاني، شباط…', en: 'كانون الثاني، شباط… (Iraq, Levant)' },
+  close: { ar: 'إغلاق', en: 'Close' },
+  retry: { ar: 'أعد المحاولة', en: 'Try again' },
+  backToOverview: { ar: 'العودة إلى النظرة العامة', en: 'Back to the overview' },
+  errorBadRequest: { ar: 'تعذّر تنفيذ الطلب: بعض المدخلات غير مقبولة.', en: 'The request could not be carried out: some input was not accepted.' },
+  errorNotFound: { ar: 'لم يُعثر على المطلوب.', en: 'What was asked for was not found.' },
+  errorBusy: { ar: 'الخادم مشغول بطلبات أخرى؛ أعد المحاولة بعد قليل.', en: 'The server is busy with other requests; try again shortly.' },
+  errorServer: { ar: 'حدث خطأ في الخادم.', en: 'The server ran into an error.' },
+  errorNetwork: { ar: 'تعذّر الاتصال بالخادم. هل ما زال «marsad serve» يعمل؟', en: 'The server could not be reached. Is "marsad serve" still running?' },
+  technicalDetails: { ar: 'التفاصيل التقنية (بالإنجليزية)', en: 'Technical details' },
+  searchFailed: { ar: 'تعذّر البحث', en: 'The search failed' },
+  unknownScenario: { ar: 'لا يوجد في الحالة سيناريو بالمعرّف', en: 'The case has no scenario with the id' },
+  unknownActor: { ar: 'لا يوجد في الحالة فاعل بالمعرّف', en: 'The case has no actor with the id' },
+  unknownDocument: { ar: 'لا توجد وثيقة بالمعرّف', en: 'There is no document with the id' },
+  unknownCommitment: { ar: 'لا يوجد التزام بالمعرّف', en: 'There is no commitment with the id' },
+  unknownEvent: { ar: 'لا يوجد حدث بالمعرّف', en: 'There is no event with the id' },
+  unknownConcept: { ar: 'لا يوجد مفهوم أو رابط بالمعرّف', en: 'There is no concept or link with the id' },
+  unknownRating: { ar: 'لا يوجد تقدير بالمعرّف', en: 'There is no rating with the id' },
+  unknownPassage: { ar: 'لا يوجد في هذه الوثيقة مقطع بالمعرّف', en: 'This document has no passage with the id' },
+  chooseInstead: { ar: 'اختر واحداً مما يلي:', en: 'Choose one of these instead:' },
+  arrowWord: { ar: 'يؤدي إلى', en: 'leads to' },
+  dataTable: { ar: 'البيانات في جدول', en: 'The data as a table' },
+  graphTable: { ar: 'الروابط في جدول', en: 'The links as a table' },
+  bottomLine: { ar: 'الخلاصة', en: 'Bottom line' },
+  leadingHypothesis: { ar: 'الفرضية الأكثر اتساقاً مع الأدلة', en: 'The hypothesis the evidence contradicts least' },
+  restsOn: { ar: 'تستند إلى', en: 'It rests on' },
+  hangsOn: { ar: 'أدلة حاسمة: إسقاط أيٍّ منها يغيّر الخلاصة', en: 'Critical evidence: dropping any one changes the answer' },
+  inItsScenario: { ar: 'في السيناريو المقابل', en: 'In the matching scenario' },
+  aheadIn: { ar: 'في موقع الرابح في', en: 'comes out ahead in' },
+  ofRuns: { ar: 'من المحاكاة بأوزان معقولة', en: 'of runs over plausible weights' },
+  overdue: { ar: 'متأخرة عن موعدها', en: 'Overdue' },
+  dueNext: { ar: 'المستحق تالياً', en: 'Due next' },
+  nothingOverdue: { ar: 'لا شيء متأخر حتى هذا التاريخ', en: 'Nothing is overdue as of this date' },
+  changedSince: { ar: 'ما تغيّر منذ', en: 'What changed since' },
+  noChanges: { ar: 'لم يتغير شيء في هذه الفترة', en: 'Nothing changed in this period' },
+  show: { ar: 'اعرض', en: 'Show' },
+  mapTitle: { ar: 'خريطة الأماكن والأحداث', en: 'Places and events' },
+  mapNote: { ar: 'حدود الدول من Natural Earth؛ المواقع تقريبية.', en: 'Borders from Natural Earth; positions are approximate.' },
+  placesTable: { ar: 'الأماكن والأحداث في جدول', en: 'Places and events as a table' },
+  place: { ar: 'المكان', en: 'Place' },
+  noEventsHere: { ar: 'لا أحداث مسجلة هنا', en: 'No events recorded here' },
+  statusChange: { ar: 'تغيّر حالة', en: 'status change' },
+  stanceTaken: { ar: 'موقف', en: 'stance' },
+  eventKind: { ar: 'حدث', en: 'event' },
+  figureStated: { ar: 'رقم', en: 'figure' },
+  searchConcept: { ar: 'ابحث عن مفهوم', en: 'Find a concept' },
+  searchActor: { ar: 'ابحث عن فاعل', en: 'Find an actor' },
+  focus: { ar: 'التركيز', en: 'Focus' },
+  hops: { ar: 'عدد الخطوات', en: 'Steps out' },
+  whole: { ar: 'الكل', en: 'all' },
+  kinds: { ar: 'الأنواع', en: 'Kinds' },
+  sign: { ar: 'الاتجاه', en: 'Sign' },
+  positive: { ar: 'موجب (+)', en: 'positive (+)' },
+  negative: { ar: 'سالب (−)', en: 'negative (−)' },
+  minWeight: { ar: 'أدنى وزن', en: 'Minimum weight' },
+  reset: { ar: 'إعادة الضبط', en: 'Reset' },
+  fit: { ar: 'ملاءمة العرض', en: 'Fit to view' },
+  zoomIn: { ar: 'تكبير', en: 'Zoom in' },
+  zoomOut: { ar: 'تصغير', en: 'Zoom out' },
+  groupBy: { ar: 'التجميع', en: 'Group by' },
+  groupType: { ar: 'حسب النوع', en: 'type' },
+  groupAlliance: { ar: 'حسب التحالف', en: 'alliance' },
+  groupNone: { ar: 'بلا تجميع', en: 'none' },
+  relationTypes: { ar: 'العلاقات', en: 'Relations' },
+  shownOf: { ar: 'معروض', en: 'shown' },
+  graphHelp: {
+    ar: 'مرّر المؤشر فوق رابط لرؤية وزنه؛ انقر مفهوماً للتركيز عليه، أو استخدم الجدول أدناه بلوحة المفاتيح.',
+    en: 'Hover a link to see its weight; click a concept to focus on it, or use the table below from the keyboard.',
+  },
+  relationsHelp: {
+    ar: 'انقر فاعلاً لفتحه والتركيز على محيطه؛ الجدول أدناه يعرض العلاقات نفسها.',
+    en: 'Click an actor to open it and focus on its neighbourhood; the table below lists the same relations.',
+  },
+  kindLever: { ar: 'الروافع', en: 'Levers' },
+  kindIntermediate: { ar: 'الوسائط', en: 'Intermediates' },
+  kindOutcome: { ar: 'النتائج', en: 'Outcomes' },
+  layers: { ar: 'الطبقات: الروافع ← الوسائط ← النتائج', en: 'Layers: levers → intermediates → outcomes' },
+  marks: { ar: 'العلامات', en: 'Marks' },
+  legendQuery: { ar: 'كلمات البحث', en: 'query terms' },
+  hitsFor: { ar: 'نتائج البحث عن', en: 'matches for' },
+  resultsAnnounce: { ar: 'نتائج البحث', en: 'Search results' },
+  progressAnnounce: { ar: 'تقدّم المحاكاة', en: 'Simulation progress' },
+  eventSelected: { ar: 'الحدث المختار', en: 'Selected event' },
+  ratingFor: { ar: 'تقدير', en: 'Rating' },
+  details: { ar: 'التفاصيل', en: 'Details' },
+  stanceMapSummary: { ar: 'كل موقف نقطة: الفاعل على المحور العمودي والتاريخ على الأفقي، ولونها الموقف.', en: 'Each stance is a dot: the actor on the vertical axis, the date on the horizontal, coloured by position.' },
+  date: { ar: 'التاريخ', en: 'Date' },
+  position: { ar: 'الموقف', en: 'Position' },
+  concept: { ar: 'المفهوم', en: 'Concept' },
+  link: { ar: 'الرابط', en: 'Link' },
+  rise: { ar: 'ارتفاع', en: 'rise' },
+  fall: { ar: 'انخفاض', en: 'fall' },
+  month: { ar: 'الشهر', en: 'Month' },
+  edgeRelation: { ar: 'العلاقة', en: 'Relation' },
+  actor: { ar: 'الفاعل', en: 'Actor' },
+  passage: { ar: 'المقطع', en: 'Passage' },
+  openPassage: { ar: 'افتح المقطع', en: 'open the passage' },
+  citation: { ar: 'مصدر', en: 'source' },
+  goToPassage: { ar: 'المقطع', en: 'Passage' },
 } as const;
+
 
 /** Names of the case's enumerated values (types, relations, qualifiers, statuses). */
 const TERMS: Record<string, { ar: string; en: string }> = {
@@ -208,6 +318,12 @@ const TERMS: Record<string, { ar: string; en: string }> = {
   withdrawal: { ar: 'انسحاب', en: 'withdrawal' },
   deadline: { ar: 'موعد نهائي', en: 'deadline' },
   other: { ar: 'أخرى', en: 'other' },
+  base: { ar: 'قاعدة', en: 'base' },
+  camp: { ar: 'مخيم', en: 'camp' },
+  city: { ar: 'مدينة', en: 'city' },
+  region: { ar: 'إقليم', en: 'region' },
+  site: { ar: 'موقع', en: 'site' },
+  country: { ar: 'دولة', en: 'country' },
   exact: { ar: '', en: '' },
   'more-than': { ar: 'أكثر من', en: 'more than' },
   'at-least': { ar: 'ما لا يقل عن', en: 'at least' },
@@ -258,7 +374,7 @@ export function t(key: StringKey): string {
 /** Picks the current language's side of case text, falling back to the other. */
 export function bi(text: { ar?: string; en?: string } | undefined | null): string {
   if (!text) return '';
-  return text[current] ?? text.ar ?? text.en ?? '';
+  return text[current] || text.ar || text.en || '';
 }
 
 /** Looks up a UI string by a data value (position, qualifier…) or shows the value itself. */
@@ -273,16 +389,134 @@ export function listSep(): string {
   return current === 'ar' ? '، ' : ', ';
 }
 
+/**
+ * The BCP 47 locale for Intl in the current language and settings: Gregorian calendar always,
+ * the chosen digits, and for Arabic the region whose month names were chosen (EG: يناير…,
+ * IQ: كانون الثاني…).
+ */
+export function locale(): string {
+  const s = settings();
+  if (current === 'ar') return `ar-${s.months === 'levant' ? 'IQ' : 'EG'}-u-ca-gregory-nu-${s.numerals.ar}`;
+  return `en-GB-u-ca-gregory-nu-${s.numerals.en}`;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale(), options)));
+  return f;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', ...options })));
+  return f;
+}
+
 export function fmtNumber(n: number, digits = 0): string {
-  return new Intl.NumberFormat(current, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
 }
 
 export function fmtSigned(n: number, digits = 2): string {
-  return new Intl.NumberFormat(current, { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
+  return numberFormat({ maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: 'exceptZero' }).format(n);
 }
 
 export function fmtPercent(p: number): string {
-  return new Intl.NumberFormat(current, { style: 'percent', maximumFractionDigits: 0 }).format(p);
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(p);
+}
+
+/** Plural forms of a phrase per language; `{n}` is replaced by the formatted count. */
+export type PluralForms = { ar: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }; en: { one: string; other: string } };
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+/** Picks the CLDR plural form (Arabic has six: zero, one, two, few, many, other). */
+export function plural(n: number, forms: PluralForms, digits = 0): string {
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)));
+  const side = forms[current] as Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  const text = side[rules.select(n)] ?? side.other;
+  return text.replace('{n}', fmtNumber(n, digits));
+}
+
+/** Counted nouns of the UI: "3 results", "٣ نتائج", "نتيجتان". */
+export const COUNTS = {
+  results: {
+    ar: { zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{n} نتائج', many: '{n} نتيجة', other: '{n} نتيجة' },
+    en: { one: '{n} result', other: '{n} results' },
+  },
+  runs: {
+    ar: { one: 'محاكاة واحدة', two: 'محاكاتان', few: '{n} محاكاة', many: '{n} محاكاة', other: '{n} محاكاة' },
+    en: { one: '{n} run', other: '{n} runs' },
+  },
+  events: {
+    ar: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{n} أحداث', many: '{n} حدثاً', other: '{n} حدث' },
+    en: { one: '{n} event', other: '{n} events' },
+  },
+  loops: {
+    ar: { zero: 'لا حلقات', one: 'حلقة واحدة', two: 'حلقتان', few: '{n} حلقات', many: '{n} حلقة', other: '{n} حلقة' },
+    en: { one: '{n} loop', other: '{n} loops' },
+  },
+  days: {
+    ar: { zero: '{n} يوم', one: 'يوم واحد', two: 'يومان', few: '{n} أيام', many: '{n} يوماً', other: '{n} يوم' },
+    en: { one: '{n} day', other: '{n} days' },
+  },
+  items: {
+    ar: { zero: 'لا عناصر', one: 'عنصر واحد', two: 'عنصران', few: '{n} عناصر', many: '{n} عنصراً', other: '{n} عنصر' },
+    en: { one: '{n} item', other: '{n} items' },
+  },
+} satisfies Record<string, PluralForms>;
+
+/**
+ * The units the case's figures use, with their plural forms. Arabic counts take the plural from
+ * 3 to 10 (هجمات), the singular accusative from 11 to 99 (هجوماً) and the singular from 100
+ * (هجوم) — which Intl.PluralRules' few / many / other select.
+ */
+const UNITS: Record<string, PluralForms> = {
+  attacks: { ar: { one: 'هجوم', two: 'هجومان', few: 'هجمات', many: 'هجوماً', other: 'هجوم' }, en: { one: 'attack', other: 'attacks' } },
+  persons: { ar: { one: 'شخص', two: 'شخصان', few: 'أشخاص', many: 'شخصاً', other: 'شخص' }, en: { one: 'person', other: 'people' } },
+  troops: { ar: { one: 'جندي', two: 'جنديان', few: 'جنود', many: 'جندياً', other: 'جندي' }, en: { one: 'soldier', other: 'troops' } },
+  fighters: { ar: { one: 'مقاتل', two: 'مقاتلان', few: 'مقاتلين', many: 'مقاتلاً', other: 'مقاتل' }, en: { one: 'fighter', other: 'fighters' } },
+  years: { ar: { one: 'سنة', two: 'سنتان', few: 'سنوات', many: 'سنة', other: 'سنة' }, en: { one: 'year', other: 'years' } },
+  countries: { ar: { one: 'دولة', two: 'دولتان', few: 'دول', many: 'دولة', other: 'دولة' }, en: { one: 'country', other: 'countries' } },
+  states: { ar: { one: 'دولة', two: 'دولتان', few: 'دول', many: 'دولة', other: 'دولة' }, en: { one: 'state', other: 'states' } },
+  operations: { ar: { one: 'عملية', two: 'عمليتان', few: 'عمليات', many: 'عملية', other: 'عملية' }, en: { one: 'operation', other: 'operations' } },
+  groups: { ar: { one: 'جماعة', two: 'جماعتان', few: 'جماعات', many: 'جماعة', other: 'جماعة' }, en: { one: 'group', other: 'groups' } },
+  MW: { ar: { other: 'ميغاواط' }, en: { one: 'MW', other: 'MW' } },
+};
+
+/**
+ * A figure with its unit in the UI language: "more than 130 attacks" / "أكثر من 130 هجوماً",
+ * percentages and dollars through Intl. A unit the table does not know is shown as written.
+ */
+export function fmtQuantity(value: number | { low: number; high: number }, unit: string, qualifier = 'exact'): string {
+  const q = qualifier !== 'exact' ? `${label(qualifier)} ` : '';
+  const digits = (x: number) => (Number.isInteger(x) ? 0 : 2);
+  const range = typeof value !== 'number';
+  const num = (x: number) => {
+    if (unit === 'percent') return numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(x / 100);
+    if (unit === 'USD' || unit === 'USD/year') {
+      return numberFormat({ style: 'currency', currency: 'USD', notation: x >= 1e6 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(x);
+    }
+    return fmtNumber(x, digits(x));
+  };
+  const n = range ? `${num(value.low)}–${num(value.high)}` : num(value);
+  if (unit === 'percent' || unit === 'USD') return `${q}${n}`;
+  if (unit === 'USD/year') return `${q}${n} ${current === 'ar' ? 'سنوياً' : 'a year'}`;
+  const forms = UNITS[unit];
+  if (!forms) return `${q}${n} ${unit}`;
+  // A range is counted by its upper end ("5–7 آلاف" → the form for 7).
+  const count = range ? value.high : value;
+  const side = forms[current] as Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)));
+  // "one"/"two" forms in Arabic replace the number ("هجومان"); with a qualifier or a range the
+  // number stays and the noun takes the general form.
+  const form = rules.select(count);
+  if (current === 'ar' && !range && !q && (form === 'one' || form === 'two') && side[form]) return side[form]!;
+  const noun = side[form === 'one' || form === 'two' ? 'other' : form] ?? side.other;
+  return `${q}${n} ${noun}`;
 }
 
 type PartialDate = string | { value: string; qualifier?: string; text?: string };
@@ -294,11 +528,29 @@ export function fmtDate(d: PartialDate | undefined | null): string {
   const qualifier = typeof d === 'string' ? undefined : d.qualifier;
   const [y, m, day] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, day ?? 1));
-  const opts: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  const opts: Intl.DateTimeFormatOptions = { year: 'numeric' };
   if (m) opts.month = 'long';
   if (day) opts.day = 'numeric';
-  const text = new Intl.DateTimeFormat(current === 'ar' ? 'ar-u-ca-gregory' : 'en-GB', opts).format(date);
+  const text = dateFormat(opts).format(date);
   return qualifier ? `${label(qualifier)} ${text}` : text;
+}
+
+/** A date for an axis or a tick: "Jul 2024" / "يوليو 2024" / "تموز 2024". */
+export function fmtAxisDate(ms: number, precision: 'year' | 'month' | 'day'): string {
+  const d = new Date(ms);
+  if (precision === 'year') return dateFormat({ year: 'numeric' }).format(d);
+  if (precision === 'month') return dateFormat({ month: 'short', year: 'numeric' }).format(d);
+  return dateFormat({ day: 'numeric', month: 'short' }).format(d);
+}
+
+/** Month names in the current language and style, January first (for the chart library). */
+export function monthNames(width: 'long' | 'short'): string[] {
+  return Array.from({ length: 12 }, (_, i) => dateFormat({ month: width }).format(new Date(Date.UTC(2024, i, 15))));
+}
+
+/** Any Intl date format in the current locale (UTC). */
+export function fmtDateWith(ms: number | Date, options: Intl.DateTimeFormatOptions): string {
+  return dateFormat(options).format(ms);
 }
 
 /** The first day a partial date may denote, as a Date (for charts and the timeline). */

@@ -3,7 +3,7 @@ import { get } from './api.js';
 import { bdi, h } from './dom.js';
 import { bi, lang } from './i18n.js';
 import { href } from './router.js';
-import type { Actor, Bi } from './types.js';
+import type { Actor, Bi, DocMeta } from './types.js';
 
 let actors: Promise<Map<string, Actor>> | undefined;
 
@@ -22,4 +22,30 @@ export function actorLink(map: Map<string, Actor>, id: string): HTMLElement {
 
 export function name(b: Bi | undefined, fallback = ''): string {
   return bi(b) || fallback;
+}
+
+const ARABIC = /[\u0600-\u06FF]/;
+
+/**
+ * The side of a "Latin (عربي)" pair for the UI language — outlets and authors are often written
+ * with both ("Al-Araby Al-Jadeed (العربي الجديد)"); anything else is shown as it is.
+ */
+export function localPart(s: string | null | undefined): string {
+  if (!s) return '';
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(s);
+  if (!m) return s;
+  const [, outer, inner] = m;
+  const innerAr = ARABIC.test(inner) && !ARABIC.test(outer);
+  const outerAr = ARABIC.test(outer) && !ARABIC.test(inner);
+  if (!innerAr && !outerAr) return s;
+  const arabic = innerAr ? inner : outer;
+  const latin = innerAr ? outer : inner;
+  return lang() === 'ar' ? arabic : latin;
+}
+
+/** A document's title in the UI language when the metadata has one, else its own title or file name. */
+export function docTitle(d: DocMeta): string {
+  const m = d.meta ?? {};
+  const own = (k: string) => (typeof m[k] === 'string' && m[k] ? (m[k] as string) : undefined);
+  return (lang() === 'ar' ? own('title_ar') : own('title_en')) ?? d.title ?? own('title_ar') ?? own('title_en') ?? d.file;
 }

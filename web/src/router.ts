@@ -35,3 +35,16 @@ export function withLang(route: Route, lang: Lang): string {
   const path = [lang, route.page, ...route.args].map(encodeURIComponent).join('/');
   return `#/${path}${qs ? `?${qs}` : ''}`;
 }
+
+/**
+ * Records a selection in the URL without a new history entry and without re-rendering the page
+ * (the page already shows it). The entry's scroll key is kept, so Back still restores scroll.
+ */
+export function replaceRoute(hash: string): void {
+  history.replaceState(history.state, '', hash);
+}
+
+/** The route of a hash built by `href` (for pages that keep their selection in the URL). */
+export function currentParams(): URLSearchParams {
+  return parseHash(location.hash).params;
+}

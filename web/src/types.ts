@@ -36,5 +36,9 @@ export interface Concept { id: string; kind: string; label: Bi; description?: Bi
 export interface Edge {
   from: string; to: string; weight: number; range: [number, number]; strength?: string; note?: Bi; cite: Cite[];
 }
-export interface DocMeta { id: string; file: string; title: string | null; language: string; published: string | null; outlet?: string | null; author?: string | null }
+export interface DocMeta {
+  id: string; file: string; title: string | null; language: string; published: string | null; outlet?: string | null; author?: string | null;
+  /** What sources.yaml or front matter gave, e.g. `title_ar`, `title_en`. */
+  meta?: Record<string, unknown>;
+}
 export interface Passage { id: string; documentId: string; ordinal: number; start: number; end: number; text: string; language: string }

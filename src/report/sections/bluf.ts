@@ -1,4 +1,5 @@
 /** Bottom line up front: the leading hypothesis, the scenario's winners and losers, the next deadline. */
+import { leadingSupport } from '../../analysis/bottom-line.js';
 import type { Block, Section, Sentence } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
@@ -14,10 +15,7 @@ export function blufSection(ctx: SectionContext): Section {
   if (ctx.ach?.leading && ctx.case.hypotheses && ctx.case.evidence) {
     const h = ctx.case.hypotheses.find((x) => x.id === ctx.ach!.leading)!;
     // The evidence that most separates the hypotheses and fits the leader carries the claim.
-    const support = ctx.ach.diagnosticity
-      .map((d) => ctx.case.evidence!.find((e) => e.id === d.evidence)!)
-      .flatMap((e) => e.ratings.filter((r) => r.hypothesis === h.id && (r.rating === 'C' || r.rating === 'CC')))
-      .slice(0, 3);
+    const support = leadingSupport(ctx.ach, ctx.case.evidence, h.id).map((x) => x.rating);
     items.push(
       sentence(
         ar

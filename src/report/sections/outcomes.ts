@@ -3,7 +3,7 @@ import type { Block, Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import { barChartSvg, probabilityChartSvg } from '../charts.js';
 import type { SectionContext } from '../context.js';
-import { formatNumber, formatPercent, formatSigned } from '../format.js';
+import { formatNumber, formatPercent, formatSequence, formatSigned } from '../format.js';
 import { label } from '../labels.js';
 
 export function outcomesSection(ctx: SectionContext): Section {
@@ -33,7 +33,7 @@ export function outcomesSection(ctx: SectionContext): Section {
     rows: ctx.simulation.outcomes.map((o) => {
       const row = [
         sentence(ctx.name(o.concept)),
-        sentence(`${formatNumber(o.baseline, lang, 2)} → ${formatNumber(o.value, lang, 2)} (${formatSigned(o.delta, lang)})`),
+        sentence(`${formatSequence([formatNumber(o.baseline, lang, 2), formatNumber(o.value, lang, 2)], lang)} (${formatSigned(o.delta, lang)})`),
       ];
       const p = prob.get(o.concept);
       if (mc) row.push(sentence(p ? formatPercent(p.rise, lang) : '—'), sentence(p ? formatPercent(p.fall, lang) : '—'));

@@ -3,7 +3,8 @@
  * download the cited briefing as Markdown, HTML or PDF from /api/report. The files are always
  * downloads (never opened in the app's origin): the HTML briefing is a document of its own.
  */
-import { get, post } from '../api.js';
+import { get, postCached } from '../api.js';
+import { unknownNotice } from '../notice.js';
 import { citeLinks } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
 import { bi, fmtSigned, lang, listSep, t, type Lang } from '../i18n.js';
@@ -29,7 +30,12 @@ export const briefingPage: Page = async (root, ctx) => {
     actorMap(),
   ]);
   add(root, h('h1', {}, t('briefing')), h('p', { class: 'muted' }, t('briefingIntro')));
-  const current = scenarios.items.find((s) => s.id === ctx.route.args[0]) ?? scenarios.items[0];
+  const asked = ctx.route.args[0];
+  if (asked && !scenarios.items.some((s) => s.id === asked)) {
+    add(root, unknownNotice('unknownScenario', asked, scenarios.items.map((s) => ({ href: href(lang(), 'briefing', [s.id]), label: bi(s.title) }))));
+    return;
+  }
+  const current = scenarios.items.find((s) => s.id === asked) ?? scenarios.items[0];
   if (!current) {
     add(root, h('p', { class: 'muted' }, t('noScenarios')));
     return;
@@ -92,7 +98,7 @@ export const briefingPage: Page = async (root, ctx) => {
     ),
   );
   // The same run the briefing's outcome section reports (without Monte Carlo): who gains, who loses.
-  const run = await post<{ winners: Array<{ actor: string }>; losers: Array<{ actor: string }> }>('simulate', { scenario: current.id });
+  const run = await postCached<{ winners: Array<{ actor: string }>; losers: Array<{ actor: string }> }>('simulate', { scenario: current.id });
   if (!ctx.alive()) return;
   const names = (xs: Array<{ actor: string }>) => xs.map((x, i) => [i ? listSep() : '', bdi(actorName(actors, x.actor))]);
   set(

@@ -1,9 +1,13 @@
-/** Commitments: owner, deadline, current status on the 0–3 scale, and the status history. */
+/**
+ * Commitments: owner, deadline, current status on the 0–3 scale, and the status history. On a
+ * phone the table becomes one card per commitment.
+ */
 import { get } from '../api.js';
 import { citeLinks } from '../cite.js';
-import { add, bdi, h, set } from '../dom.js';
+import { add, bdi, h } from '../dom.js';
 import { bi, fmtDate, fmtNumber, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap } from '../lookup.js';
+import { unknownNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
 import type { Commitment } from '../types.js';
@@ -11,13 +15,18 @@ import type { Commitment } from '../types.js';
 export const commitmentsPage: Page = async (root, ctx) => {
   const [selected] = ctx.route.args;
   const [data, actors] = await Promise.all([get<{ items: Commitment[]; asOf: string | null }>('commitments'), actorMap()]);
-  add(root, 
+  const head = [t('commitments'), t('owners'), t('due'), t('status'), t('history')];
+  add(
+    root,
     h('h1', {}, t('commitments')),
     data.asOf ? h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(data.asOf)}`) : null,
+    selected && !data.items.some((m) => m.id === selected)
+      ? unknownNotice('unknownCommitment', selected, data.items.map((m) => ({ href: href(lang(), 'commitments', [m.id]), label: bi(m.title) })))
+      : null,
     h(
       'table',
-      { id: 'commitments-table' },
-      h('thead', {}, h('tr', {}, [t('commitments'), t('owners'), t('due'), t('status'), t('history')].map((x) => h('th', {}, x)))),
+      { id: 'commitments-table', class: 'reflow' },
+      h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
       h(
         'tbody',
         {},
@@ -27,22 +36,22 @@ export const commitmentsPage: Page = async (root, ctx) => {
             { id: `c-${m.id}`, class: m.id === selected ? 'active' : '' },
             h(
               'td',
-              {},
-              h('a', { href: href(lang(), 'commitments', [m.id]) }, h('strong', {}, bdi(bi(m.title)))),
+              { 'data-label': head[0] },
+              h('a', { href: href(lang(), 'commitments', [m.id]), 'aria-current': m.id === selected ? 'true' : null }, h('strong', {}, bdi(bi(m.title)))),
               citeLinks(m.cite),
               m.description ? h('div', { class: 'muted' }, bi(m.description)) : null,
             ),
-            h('td', {}, m.owners.map((o, i) => [i ? listSep() : '', actorLink(actors, o)])),
-            h('td', {}, m.due ? fmtDate(m.due) : '—'),
+            h('td', { 'data-label': head[1] }, m.owners.map((o, i) => [i ? listSep() : '', actorLink(actors, o)])),
+            h('td', { 'data-label': head[2] }, m.due ? fmtDate(m.due) : '—'),
             h(
               'td',
-              {},
+              { 'data-label': head[3] },
               h('span', { class: `badge score-${m.current.score}` }, `${fmtNumber(m.current.score)}/${fmtNumber(3)} · ${label(`score${m.current.score}`)}`),
-              h('meter', { min: 0, max: 3, value: m.current.score, class: 'meter' }),
+              h('meter', { min: 0, max: 3, value: m.current.score, class: 'meter', 'aria-label': `${t('status')}: ${label(`score${m.current.score}`)}` }),
             ),
             h(
               'td',
-              {},
+              { 'data-label': head[4] },
               h(
                 m.id === selected ? 'div' : 'details',
                 {},

@@ -5,7 +5,7 @@
 import { get } from '../api.js';
 import { citeLinks, citeQuote, type Cite } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtDate, fmtNumber, label, lang, listSep, t } from '../i18n.js';
+import { bi, fmtDate, fmtNumber, fmtQuantity, label, listSep, t } from '../i18n.js';
 import { actorLink, actorMap } from '../lookup.js';
 import type { Page } from '../page.js';
 import type { Actor, Claim, PDate, Quantity } from '../types.js';
@@ -16,9 +16,6 @@ interface Side {
 }
 interface Conflict { kind: 'conflict' | 'different-periods'; quantity: string; periods: string; a: Side; b: Side }
 
-export function fmtValue(v: Claim['value']): string {
-  return typeof v === 'number' ? fmtNumber(v, 2) : `${fmtNumber(v.low, 2)}–${fmtNumber(v.high, 2)}`;
-}
 
 function fmtPeriod(p: Side['period']): string {
   if (!p) return '—';
@@ -48,11 +45,12 @@ export const figuresPage: Page = async (root, ctx) => {
   add(root, h('h2', {}, t('allFigures')));
   const byQuantity = new Map<string, Claim[]>();
   for (const c of claims.items) byQuantity.set(c.quantity, [...(byQuantity.get(c.quantity) ?? []), c]);
-  add(root, 
+  const head = [t('quantity'), t('value'), t('period'), t('reportedBy'), t('source')];
+  add(root,
     h(
       'table',
-      { id: 'claims-table' },
-      h('thead', {}, h('tr', {}, [t('quantity'), t('value'), t('period'), t('reportedBy'), t('source')].map((x) => h('th', {}, x)))),
+      { id: 'claims-table', class: 'reflow' },
+      h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))),
       h(
         'tbody',
         {},
@@ -61,11 +59,11 @@ export const figuresPage: Page = async (root, ctx) => {
             h(
               'tr',
               { id: `claim-${c.id}`, class: c.id === selectedClaim ? 'active' : '' },
-              h('td', {}, i === 0 ? bi(quantity(q)?.label) || q : ''),
-              h('td', {}, c.qualifier !== 'exact' ? `${label(c.qualifier)} ` : '', h('strong', {}, fmtValue(c.value)), ' ', bdi(c.unit)),
-              h('td', {}, fmtPeriod(c.period)),
-              h('td', {}, c.reported_by.map((a, k) => [k ? listSep() : '', actorLink(actors, a)])),
-              h('td', {}, citeLinks(c.cite)),
+              h('td', { 'data-label': head[0], class: i === 0 ? '' : 'repeat' }, h('span', { class: i === 0 ? '' : 'sr-only' }, bi(quantity(q)?.label) || q)),
+              h('td', { 'data-label': head[1] }, h('strong', {}, fmtQuantity(c.value, c.unit, c.qualifier))),
+              h('td', { 'data-label': head[2] }, fmtPeriod(c.period)),
+              h('td', { 'data-label': head[3] }, c.reported_by.map((a, k) => [k ? listSep() : '', actorLink(actors, a)])),
+              h('td', { 'data-label': head[4] }, citeLinks(c.cite)),
             ),
           ),
         ),
@@ -75,14 +73,13 @@ export const figuresPage: Page = async (root, ctx) => {
   if (selectedClaim) {
     requestAnimationFrame(() => ctx.alive() && document.getElementById(`claim-${selectedClaim}`)?.scrollIntoView({ block: 'center' }));
   }
-  void lang;
 };
 
 function sideCard(s: Side, actors: Map<string, Actor>): HTMLElement {
   return h(
     'div',
     { class: 'claim-card', 'data-claim': s.claim },
-    h('div', { class: 'v' }, s.qualifier !== 'exact' ? `${label(s.qualifier)} ` : '', fmtValue(s.value), ' ', bdi(s.unit)),
+    h('div', { class: 'v' }, fmtQuantity(s.value, s.unit, s.qualifier)),
     h('dl', { class: 'kv' }, h('dt', {}, t('period')), h('dd', {}, fmtPeriod(s.period)), h('dt', {}, t('reportedBy')), h('dd', {}, s.reported_by.map((a, i) => [i ? listSep() : '', actorLink(actors, a)]))),
     s.cite.map((c) => citeQuote(c)),
   );

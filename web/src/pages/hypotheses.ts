@@ -10,7 +10,8 @@ import { citeLinks, citeQuote, type Cite } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
 import { bi, fmtNumber, label, lang, listSep, t, type StringKey } from '../i18n.js';
 import type { Page } from '../page.js';
-import { href } from '../router.js';
+import { href, replaceRoute } from '../router.js';
+import { unknownNotice } from '../notice.js';
 import type { Bi } from '../types.js';
 
 interface Hypothesis { id: string; title: Bi; description?: Bi }
@@ -46,7 +47,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
   const scoreTable = (scores: Score[], leading: string | null, id: string) =>
     h(
       'table',
-      { class: 'scores', id },
+      { class: 'scores reflow', id },
       h(
         'thead',
         {},
@@ -59,11 +60,11 @@ export const hypothesesPage: Page = async (root, ctx) => {
           h(
             'tr',
             { class: s.hypothesis === leading ? 'active' : '', 'data-hypothesis': s.hypothesis },
-            h('td', {}, fmtNumber(s.rank)),
-            h('td', {}, bdi(hypTitle(s.hypothesis))),
-            h('td', { class: 'num' }, fmtNumber(s.inconsistency, 1)),
-            h('td', { class: 'num' }, fmtNumber(s.weightedInconsistency, 2)),
-            h('td', { class: 'num' }, fmtNumber(s.weightedScore, 2)),
+            h('td', { 'data-label': t('rank') }, fmtNumber(s.rank)),
+            h('td', { 'data-label': t('hypothesis') }, bdi(hypTitle(s.hypothesis))),
+            h('td', { class: 'num', 'data-label': t('inconsistency') }, fmtNumber(s.inconsistency, 1)),
+            h('td', { class: 'num', 'data-label': t('weightedInconsistency') }, fmtNumber(s.weightedInconsistency, 2)),
+            h('td', { class: 'num', 'data-label': t('weightedScore') }, fmtNumber(s.weightedScore, 2)),
           ),
         ),
       ),
@@ -139,7 +140,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
     );
   };
 
-  const detail = h('section', { class: 'card', id: 'rating-detail', 'aria-live': 'polite' });
+  const detail = h('section', { class: 'card', id: 'rating-detail', 'aria-live': 'polite', tabindex: '-1' });
   const showDetail = (e: Evidence, x: Hypothesis, r: Rating) =>
     set(
       detail,
@@ -151,7 +152,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
 
   const matrix = h(
     'table',
-    { id: 'ach-matrix', class: 'matrix' },
+    { id: 'ach-matrix', class: 'matrix reflow' },
     h(
       'thead',
       {},
@@ -170,29 +171,32 @@ export const hypothesesPage: Page = async (root, ctx) => {
       rows.map((e) =>
         h(
           'tr',
-          { 'data-evidence': e.id },
+          { 'data-evidence': e.id, id: `ev-${e.id}`, class: e.id === params.get('evidence') ? 'active' : '' },
           h('th', { scope: 'row', class: 'ev' }, bdi(bi(e.title))),
-          h('td', {}, `${label(e.credibility)} / ${label(e.relevance)}`),
-          h('td', { class: 'num' }, fmtNumber(diag.get(e.id)?.diagnosticity ?? 0, 2)),
+          h('td', { 'data-label': t('credibility') }, `${label(e.credibility)} / ${label(e.relevance)}`),
+          h('td', { class: 'num', 'data-label': t('diagnosticity') }, fmtNumber(diag.get(e.id)?.diagnosticity ?? 0, 2)),
           data.hypotheses.map((x) => {
             const r = e.ratings.find((y) => y.hypothesis === x.id);
             if (!r) return h('td', { class: 'rating rating-none' }, '');
             return h(
               'td',
-              { class: `rating rating-${r.rating}`, title: bi(r.rationale) },
+              { class: `rating rating-${r.rating}`, title: bi(r.rationale), 'data-label': bi(x.title) },
               h(
                 'button',
                 {
                   type: 'button',
                   class: 'rating-button',
-                  'aria-label': `${bi(e.title)} — ${bi(x.title)}: ${t(`rating${r.rating}` as StringKey)}`,
+                  'data-rating': `${e.id}:${x.id}`,
                   onclick: (ev: Event) => {
-                    for (const el of matrix.querySelectorAll('td.selected')) el.classList.remove('selected');
-                    (ev.currentTarget as HTMLElement).parentElement?.classList.add('selected');
-                    showDetail(e, x, r);
+                    select(ev.currentTarget as HTMLElement, e, x, r);
+                    // The rationale sits under the matrix: bring it into view and move there.
+                    detail.scrollIntoView({ block: 'nearest' });
+                    detail.focus({ preventScroll: true });
                   },
                 },
                 r.rating,
+                // The visible code first, then what it means for whom: the name starts with what is seen.
+                h('span', { class: 'sr-only' }, ` ${t(`rating${r.rating}` as StringKey)} — ${bi(x.title)} — ${bi(e.title)}`),
               ),
               citeLinks(r.cite),
             );
@@ -201,6 +205,32 @@ export const hypothesesPage: Page = async (root, ctx) => {
       ),
     ),
   );
+  function select(button: HTMLElement, e: Evidence, x: Hypothesis, r: Rating): void {
+    for (const el of matrix.querySelectorAll('td.selected')) el.classList.remove('selected');
+    button.parentElement?.classList.add('selected');
+    showDetail(e, x, r);
+    replaceRoute(href(lang(), 'hypotheses', [], { sort, dir: sort ? dir : undefined, rating: `${e.id}:${x.id}` }));
+  }
+  // On narrow screens the headers fold away with the table: the same sorts as a list.
+  const sortSelect = h(
+    'select',
+    { id: 'sort-select', name: 'sort' },
+    h('option', { value: '' }, '—'),
+    SORTS.map((k) => h('option', { value: k, selected: k === sort }, k === 'title' ? t('evidence') : k === 'credibility' ? t('credibility') : t('diagnosticity'))),
+  );
+  sortSelect.addEventListener('change', () => go({ sort: sortSelect.value || undefined, dir: sortSelect.value ? naturalDir(sortSelect.value as SortKey) : undefined }));
   add(detail, h('p', { class: 'muted' }, t('clickRating')));
-  add(root, h('div', { class: 'scroll-x' }, matrix), detail);
+  add(root, h('form', { class: 'filters narrow-only' }, h('label', {}, t('ranking'), sortSelect)), h('div', { class: 'scroll-x' }, matrix), detail);
+  const wanted = params.get('rating');
+  if (wanted) {
+    const [evId, hypId] = wanted.split(':');
+    const e = data.evidence.find((x) => x.id === evId);
+    const x = data.hypotheses.find((y) => y.id === hypId);
+    const r = e?.ratings.find((y) => y.hypothesis === hypId);
+    const button = matrix.querySelector<HTMLElement>(`[data-rating="${CSS.escape(wanted)}"]`);
+    if (e && x && r && button) select(button, e, x, r);
+    else add(root, unknownNotice('unknownRating', wanted));
+  }
+  const focusEvidence = params.get('evidence');
+  if (focusEvidence) requestAnimationFrame(() => ctx.alive() && document.getElementById(`ev-${focusEvidence}`)?.scrollIntoView({ block: 'center' }));
 };

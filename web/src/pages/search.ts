@@ -1,11 +1,14 @@
 /**
  * Search: as the CLI, with filters (document, language, dates, actor) kept in the URL, and
- * the bilingual names the query was expanded with shown above the results.
+ * the bilingual names the query was expanded with shown above the results. A result opens the
+ * reader with the matched words marked. The result count is announced; a refused query is
+ * explained under the form, which stays usable.
  */
 import { get } from '../api.js';
-import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtDate, fmtNumber, lang, listSep, t } from '../i18n.js';
-import { actorMap } from '../lookup.js';
+import { add, bdi, h } from '../dom.js';
+import { bi, COUNTS, fmtDate, fmtNumber, lang, listSep, plural, t } from '../i18n.js';
+import { actorMap, docTitle } from '../lookup.js';
+import { announce, errorNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
 import type { DocMeta } from '../types.js';
@@ -33,7 +36,7 @@ export const searchPage: Page = async (root, ctx) => {
     'form',
     { class: 'filters', role: 'search', id: 'search-form' },
     field(t('query'), h('input', { type: 'search', name: 'q', value: params.get('q') ?? '', required: true, dir: 'auto' })),
-    field(t('documents'), select('doc', t('allDocuments'), docs.items.map((d) => [d.id, d.title ?? d.file]))),
+    field(t('documents'), select('doc', t('allDocuments'), docs.items.map((d) => [d.id, docTitle(d)]))),
     field(t('language'), select('lang', t('anyLanguage'), [['ar', 'العربية'], ['en', 'English']])),
     field(t('from'), h('input', { type: 'date', name: 'from', value: params.get('from') ?? '' })),
     field(t('to'), h('input', { type: 'date', name: 'to', value: params.get('to') ?? '' })),
@@ -47,36 +50,55 @@ export const searchPage: Page = async (root, ctx) => {
     for (const k of FILTERS) next[k] = String(data.get(k) ?? '').trim();
     location.hash = href(lang(), 'search', [], next);
   });
-  add(root, h('h1', {}, t('search')), form);
+  const results = h('section', { id: 'search-results', 'aria-label': t('resultsAnnounce') });
+  add(root, h('h1', {}, t('search')), form, results);
   const q = params.get('q');
   if (!q) return;
   const query = new URLSearchParams();
   for (const k of FILTERS) if (params.get(k)) query.set(k, params.get(k)!);
-  const result = await get<SearchResult>(`search?${query}`);
-  const titles = new Map(docs.items.map((d) => [d.id, d.title ?? d.file]));
+  let result: SearchResult;
+  try {
+    result = await get<SearchResult>(`search?${query}`);
+  } catch (error) {
+    // The form stays; the message goes where the results would be.
+    add(results, h('h2', {}, t('searchFailed')), errorNotice(error, () => (location.hash = href(lang(), 'search', [], Object.fromEntries(params)))));
+    announce(t('searchFailed'));
+    return;
+  }
+  const titles = new Map(docs.items.map((d) => [d.id, docTitle(d)]));
   if (result.expansion.alternatives.length) {
-    add(root, 
+    add(
+      results,
       h('p', { class: 'muted', id: 'expansion' }, t('expandedWith'), ' ', result.expansion.alternatives.map((a, i) => [i ? listSep() : '', bdi(a, 'badge')])),
     );
   }
-  add(root, h('h2', {}, `${t('results')} (${fmtNumber(result.hits.length)})`));
-  if (!result.hits.length) add(root, h('p', { class: 'muted' }, t('noResults')));
-  add(root, 
+  const count = plural(result.hits.length, COUNTS.results);
+  add(results, h('h2', {}, `${t('results')}: ${count}`));
+  announce(`${t('resultsAnnounce')}: ${count}`);
+  if (!result.hits.length) add(results, h('p', { class: 'muted' }, t('noResults')));
+  add(
+    results,
     h(
       'ol',
       { class: 'plain results', id: 'results' },
-      result.hits.map((hit) =>
-        h(
+      result.hits.map((hit) => {
+        const forms = matchedForms(hit.snippet);
+        return h(
           'li',
           {},
-          h('a', { href: href(lang(), 'sources', [hit.documentId, hit.passage]) }, bdi(titles.get(hit.documentId) ?? hit.file)),
+          h('a', { href: href(lang(), 'sources', [hit.documentId, hit.passage], { q, terms: forms.join('|') || undefined }) }, bdi(titles.get(hit.documentId) ?? hit.file)),
           h('span', { class: 'muted' }, ` ¶${fmtNumber(hit.ordinal + 1)} · ${hit.published ? fmtDate(hit.published) : ''} · ${t('score')} ${fmtNumber(hit.score, 3)}`),
           h('div', { class: 'snippet', dir: 'auto' }, snippet(hit.snippet)),
-        ),
-      ),
+        );
+      }),
     ),
   );
 };
+
+/** The words the store marked in a snippet with [[…]], distinct, for the reader to mark again. */
+export function matchedForms(s: string): string[] {
+  return [...new Set([...s.matchAll(/\[\[([\s\S]*?)\]\]/g)].map((m) => m[1].trim()).filter(Boolean))].slice(0, 10);
+}
 
 /** The store marks matches with [[…]]; everything else stays text. */
 function snippet(s: string): Node[] {

@@ -8,19 +8,23 @@ import { Timeline } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 import { get } from '../api.js';
 import { citeLinks, citeQuote } from '../cite.js';
+import { dataTable } from '../data-table.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, dateOf, dateValue, fmtDate, label, lang, listSep, t } from '../i18n.js';
+import { bi, dateOf, dateValue, fmtDate, fmtDateWith, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap } from '../lookup.js';
+import { announce, unknownNotice } from '../notice.js';
 import type { Page } from '../page.js';
-import { href } from '../router.js';
+import { href, replaceRoute } from '../router.js';
 import type { CaseEvent, PDate } from '../types.js';
 
-/** Axis labels through Intl in the page's language (the timeline's own labels are English-only). */
+/**
+ * Axis labels through Intl in the page's language, digits and month names (the timeline's own
+ * labels are English-only).
+ */
 function axisLabel(kind: 'minor' | 'major') {
   return (date: { toDate(): Date } | Date, scale: string): string => {
     const d = date instanceof Date ? date : date.toDate();
-    const locale = lang() === 'ar' ? 'ar-u-ca-gregory' : 'en-GB';
-    const f = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, o).format(d);
+    const f = (o: Intl.DateTimeFormatOptions) => fmtDateWith(d, o);
     if (kind === 'minor') {
       if (scale === 'year') return f({ year: 'numeric' });
       if (scale === 'month') return f({ month: 'short' });
@@ -72,12 +76,12 @@ export const timelinePage: Page = async (root, ctx) => {
   );
   const box = h('div', { class: 'timeline-box', id: 'timeline' });
   const detail = h('section', { class: 'card', id: 'event-detail' });
-  add(root, 
+  add(root,
     h('h1', {}, t('timeline')),
     h('form', { class: 'filters' }, h('label', {}, t('actors'), actorSelect), h('label', {}, t('type'), typeSelect)),
-    box,
-    detail,
   );
+  if (selected && !events.items.some((e) => e.id === selected)) add(root, unknownNotice('unknownEvent', selected));
+  add(root, h('div', { class: 'timeline-frame', role: 'region', 'aria-label': t('timeline') }, box), detail);
 
   const shown = events.items.filter((e) => (!actorFilter || e.actors.includes(actorFilter)) && (!typeFilter || e.type === typeFilter));
   const items = new DataSet(
@@ -90,7 +94,8 @@ export const timelinePage: Page = async (root, ctx) => {
       return {
         id: e.id,
         start,
-        end: span ? endOf(e.until ?? e.date) : undefined,
+        // No `end` key at all for a box: vis-timeline's focus() reads `end` whenever the key exists.
+        ...(span ? { end: endOf(e.until ?? e.date) } : {}),
         type: span ? 'range' : 'box',
         className: precision === 10 ? 'precise' : 'vague',
         content: h('span', {}, h('span', { class: 'date' }, fmtDate(e.date)), bdi(bi(e.title))),
@@ -117,16 +122,18 @@ export const timelinePage: Page = async (root, ctx) => {
     stack: true,
     margin: { item: 6 },
     orientation: 'top',
+    // The case has its own "now" (as_of); the machine's clock would mislead.
+    showCurrentTime: false,
     maxHeight: 520,
   });
   ctx.onLeave(() => timeline.destroy());
 
   const show = (id: string | null) => {
-    set(detail, );
+    set(detail);
     const e = events.items.find((x) => x.id === id);
     if (!e) return;
-    add(detail, 
-      h('h2', {}, bdi(bi(e.title))),
+    add(detail,
+      h('h2', {}, h('span', { class: 'sr-only' }, `${t('eventSelected')}: `), bdi(bi(e.title))),
       h('p', {}, h('span', { class: 'date' }, fmtDate(e.date), e.until ? ` – ${fmtDate(e.until)}` : ''), h('span', { class: 'badge' }, label(e.type))),
       e.summary ? h('p', {}, bi(e.summary)) : null,
       h('p', {}, e.actors.map((a, i) => [i ? listSep() : '', actorLink(actors, a)])),
@@ -134,9 +141,33 @@ export const timelinePage: Page = async (root, ctx) => {
       e.cite.map((c) => citeQuote(c)),
     );
   };
-  timeline.on('select', (props: { items: string[] }) => show(props.items[0] ?? null));
+  // The selection is kept in the URL (without a new history entry), so reload and the
+  // language switch keep it.
+  const select = (id: string | null, focus: boolean) => {
+    show(id);
+    const next = Object.fromEntries(params.entries());
+    if (id) next.event = id;
+    else delete next.event;
+    replaceRoute(href(lang(), 'timeline', [], next));
+    if (focus && id) timeline.setSelection([id], { focus: true, animation: { animation: false } } as never);
+    const e = events.items.find((x) => x.id === id);
+    if (e) announce(`${t('eventSelected')}: ${bi(e.title)}`);
+  };
+  timeline.on('select', (props: { items: string[] }) => select(props.items[0] ?? null, false));
   if (selected && shown.some((e) => e.id === selected)) {
     timeline.setSelection([selected], { focus: true, animation: { animation: false } } as never);
     show(selected);
   }
+  // The text alternative and the keyboard's way in: every shown event, each a button selecting it.
+  add(
+    root,
+    dataTable(
+      t('timeline'),
+      [t('date'), t('events'), t('type')],
+      [...shown]
+        .sort((a, b) => dateOf(a.date).getTime() - dateOf(b.date).getTime())
+        .map((e) => [fmtDate(e.date), h('button', { type: 'button', class: 'button-link', onclick: () => select(e.id, true) }, bdi(bi(e.title))), label(e.type)]),
+      'timeline-table',
+    ),
+  );
 };
