@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import * as ops from '../app/index.js';
 import type { Workbench } from '../app/index.js';
+import type { ApiGet, ApiPost } from '../domain/api-types.js';
 import {
   ActorsRequest,
   AddItemRequest,
@@ -76,8 +77,24 @@ export interface JsonRoute<S extends z.ZodType = z.ZodType> {
   run(wb: Workbench, req: z.output<S>): Promise<unknown> | unknown;
 }
 
-/** A table entry with its request type checked against its operation. */
-function route<S extends z.ZodType>(r: JsonRoute<S>): JsonRoute {
+type GetKey<P> = P extends `/${infer K}` ? (K extends keyof ApiGet ? K : never) : never;
+type PostKey<P> = P extends `/${infer K}` ? (K extends keyof ApiPost ? K : never) : never;
+/** What the route must answer, from the API's type surface (src/domain/api-types.ts). */
+type Answer<M, P> = M extends 'get' ? ApiGet[GetKey<P>] : ApiPost[PostKey<P>]['response'];
+
+/**
+ * A table entry, checked when it compiles: its request type against its operation, and its
+ * response schema and operation against the type surface the web app imports (a path missing
+ * there, or a response of another shape, does not compile).
+ */
+function route<M extends 'get' | 'post', P extends string, S extends z.ZodType>(
+  r: Omit<JsonRoute<S>, 'method' | 'path' | 'response' | 'run'> & {
+    method: M;
+    path: P;
+    response: z.ZodType<Answer<M, P>>;
+    run(wb: Workbench, req: z.output<S>): Promise<Answer<M, P>> | Answer<M, P>;
+  },
+): JsonRoute {
   return r as unknown as JsonRoute;
 }
 

@@ -1,4 +1,12 @@
-/** The app talks only to the JSON API of `marsad serve`, on the same origin. */
+/**
+ * The app talks only to the JSON API of `marsad serve`, on the same origin. Routes and their
+ * answers are typed by the API's type surface (src/domain/api-types.ts, imported as types only),
+ * so a field renamed on the server breaks this build.
+ */
+import type { ApiGet, ApiGetResponse, ApiPost } from '../../src/domain/api-types.js';
+
+export type { ApiGet, ApiGetResponse, ApiPost };
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -7,6 +15,22 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Query-string (and `:name` path) parameters; unset ones are left out. */
+export type Params = Record<string, string | number | boolean | null | undefined>;
+
+/** `actors/:id` with `{ id }` → `actors/us`; other parameters become the query string. */
+export function pathOf(route: string, params: Params = {}): string {
+  const query = new URLSearchParams();
+  const used = new Set<string>();
+  const path = route.replace(/:(\w+)/g, (_, name: string) => {
+    used.add(name);
+    return encodeURIComponent(String(params[name] ?? ''));
+  });
+  for (const [k, v] of Object.entries(params)) if (!used.has(k) && v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -25,33 +49,40 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** GET, cached for the session: the case and corpus do not change while the app is open. */
-export function get<T>(path: string): Promise<T> {
+/** GET, cached until the case changes (see `forget`): the same question gets the same answer. */
+export function get<K extends keyof ApiGet>(route: K, params?: Params): Promise<ApiGetResponse<K>> {
+  const path = pathOf(route, params);
   let hit = cache.get(path);
   if (!hit) {
-    hit = request<T>(path);
+    hit = request<ApiGetResponse<K>>(path);
     cache.set(path, hit);
     hit.catch(() => cache.delete(path));
   }
-  return hit as Promise<T>;
+  return hit as Promise<ApiGetResponse<K>>;
 }
 
-export function getFresh<T>(path: string): Promise<T> {
-  return request<T>(path);
+/** GET, never from the cache (progress, results that change). */
+export function getFresh<K extends keyof ApiGet>(route: K, params?: Params): Promise<ApiGetResponse<K>> {
+  return request<ApiGetResponse<K>>(pathOf(route, params));
 }
 
-export function post<T>(path: string, body: unknown): Promise<T> {
-  return request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+export function post<K extends keyof ApiPost>(route: K, body: ApiPost[K]['body']): Promise<ApiPost[K]['response']> {
+  return request<ApiPost[K]['response']>(route, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
 }
 
 /** POST, cached for the session: simulation runs are deterministic for the same request. */
-export function postCached<T>(path: string, body: unknown): Promise<T> {
-  const key = `POST ${path} ${JSON.stringify(body)}`;
+export function postCached<K extends keyof ApiPost>(route: K, body: ApiPost[K]['body']): Promise<ApiPost[K]['response']> {
+  const key = `POST ${route} ${JSON.stringify(body)}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = post<T>(path, body);
+    hit = post(route, body);
     cache.set(key, hit);
     hit.catch(() => cache.delete(key));
   }
-  return hit as Promise<T>;
+  return hit as Promise<ApiPost[K]['response']>;
+}
+
+/** Drops every cached answer: after the app changed the case or the corpus. */
+export function forget(): void {
+  cache.clear();
 }

@@ -8,7 +8,7 @@ import type { Actor, Bi, DocMeta } from './types.js';
 let actors: Promise<Map<string, Actor>> | undefined;
 
 export function actorMap(): Promise<Map<string, Actor>> {
-  actors ??= get<{ items: Actor[] }>('actors').then((r) => new Map(r.items.map((a) => [a.id, a])));
+  actors ??= get('actors').then((r) => new Map(r.items.map((a) => [a.id, a])));
   return actors;
 }
 
@@ -45,7 +45,7 @@ export function localPart(s: string | null | undefined): string {
 
 /** A document's title in the UI language when the metadata has one, else its own title or file name. */
 export function docTitle(d: DocMeta): string {
-  const m = d.meta ?? {};
+  const m = (d.meta ?? {}) as Record<string, unknown>;
   const own = (k: string) => (typeof m[k] === 'string' && m[k] ? (m[k] as string) : undefined);
   return (lang() === 'ar' ? own('title_ar') : own('title_en')) ?? d.title ?? own('title_ar') ?? own('title_en') ?? d.file;
 }

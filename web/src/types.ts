@@ -1,44 +1,36 @@
-/** What the app reads from the API (the server sends the domain objects of src/domain). */
-import type { Cite } from './cite.js';
+/**
+ * What the app reads from the API: the domain's own shapes (src/domain), as the server sends
+ * them (citations linked to their passages). Imported as types only: nothing of the server is
+ * bundled, but a field renamed there breaks this build.
+ */
+import type { ApiGetResponse } from '../../src/domain/api-types.js';
+import type {
+  Actor as DomainActor,
+  Bilingual,
+  Claim as DomainClaim,
+  Event as DomainEvent,
+  Issue as DomainIssue,
+  PartialDate,
+  Quantity as DomainQuantity,
+  Scenario as DomainScenario,
+  Stance as DomainStance,
+} from '../../src/domain/case.js';
+import type { CausalEdge, Concept as DomainConcept } from '../../src/domain/model.js';
+import type { Linked, CommitmentWithStatus, PublicDocumentInfo } from '../../src/domain/responses.js';
 
-export type Bi = { ar: string; en: string };
-export type PDate = string | { value: string; qualifier?: string; text?: string };
+export type Bi = Bilingual;
+export type PDate = PartialDate;
 
-export interface Actor {
-  id: string;
-  type: string;
-  name: Bi;
-  aliases: string[];
-  description?: Bi;
-  relations: Array<{ type: string; target: string; source?: string; cite?: Cite[] }>;
-  cite: Cite[];
-  stances?: number;
-}
-export interface Issue { id: string; label: Bi }
-export interface Stance {
-  id: string; actor: string; issue: string; position: string; date: PDate; summary: Bi; quote?: string; cite: Cite[];
-}
-export interface CaseEvent {
-  id: string; date: PDate; until?: PDate; type: string; title: Bi; summary?: Bi; actors: string[]; places: string[]; cite: Cite[];
-}
-export interface StatusEntry { date: PDate; score: 0 | 1 | 2 | 3; note: Bi; cite?: Cite[] }
-export interface Commitment {
-  id: string; title: Bi; description?: Bi; owners: string[]; counterparts: string[]; due?: PDate; made?: PDate;
-  history: StatusEntry[]; current: StatusEntry; cite: Cite[];
-}
-export interface Claim {
-  id: string; quantity: string; value: number | { low: number; high: number }; qualifier: string; unit: string;
-  period?: { from?: PDate; to?: PDate }; reported_by: string[]; stated?: PDate; note?: Bi; cite: Cite[];
-}
-export interface Quantity { id: string; label: Bi; unit: string }
-export interface Scenario { id: string; title: Bi; description: Bi; levers: Record<string, number>; cite: Cite[] }
-export interface Concept { id: string; kind: string; label: Bi; description?: Bi }
-export interface Edge {
-  from: string; to: string; weight: number; range: [number, number]; strength?: string; note?: Bi; cite: Cite[];
-}
-export interface DocMeta {
-  id: string; file: string; title: string | null; language: string; published: string | null; outlet?: string | null; author?: string | null;
-  /** What sources.yaml or front matter gave, e.g. `title_ar`, `title_en`. */
-  meta?: Record<string, unknown>;
-}
-export interface Passage { id: string; documentId: string; ordinal: number; start: number; end: number; text: string; language: string }
+export type Actor = Linked<DomainActor> & { stances?: number };
+export type Issue = DomainIssue;
+export type Stance = Linked<DomainStance>;
+export type CaseEvent = Linked<DomainEvent>;
+export type Commitment = Linked<CommitmentWithStatus>;
+export type StatusEntry = Commitment['history'][number];
+export type Claim = Linked<DomainClaim>;
+export type Quantity = DomainQuantity;
+export type Scenario = Linked<DomainScenario>;
+export type Concept = DomainConcept;
+export type Edge = Linked<CausalEdge>;
+export type DocMeta = PublicDocumentInfo;
+export type Passage = ApiGetResponse<'documents/:id'>['passages'][number];

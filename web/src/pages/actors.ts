@@ -13,6 +13,7 @@ import { groupPositions } from '../group-layout.js';
 import { bi, dateOf, fmtAxisDate, fmtDate, isRtl, label, lang, listSep, t } from '../i18n.js';
 import { actorLink, actorMap, actorName } from '../lookup.js';
 import { unknownNotice } from '../notice.js';
+import type { ApiGetResponse } from '../api.js';
 import type { Page, PageContext } from '../page.js';
 import { href, replaceRoute } from '../router.js';
 import { seq } from '../sequence.js';
@@ -26,13 +27,7 @@ const POSITION_COLORS: Record<string, string> = {
   ambiguous: '#6b6b6b',
 };
 
-interface ActorDetail {
-  actor: Actor;
-  stances: Stance[];
-  relations: Array<{ type: string; target: string; source: string; cite?: [] }>;
-  incoming: Array<{ type: string; target: string; source: string }>;
-  events: CaseEvent[];
-}
+type ActorDetail = ApiGetResponse<'actors/:id'>;
 
 const GROUPINGS = ['type', 'alliance', 'none'] as const;
 type Grouping = (typeof GROUPINGS)[number];
@@ -40,7 +35,7 @@ type Grouping = (typeof GROUPINGS)[number];
 export const actorsPage: Page = async (root, ctx) => {
   const [id] = ctx.route.args;
   const stanceParam = ctx.route.params.get('stance');
-  const [actors, stances] = await Promise.all([actorMap(), get<{ items: Stance[]; issues: Issue[] }>('stances')]);
+  const [actors, stances] = await Promise.all([actorMap(), get('stances')]);
   const selectedId = id ?? (stanceParam ? stances.items.find((s) => s.id === stanceParam)?.actor : undefined);
   const byType = new Map<string, Actor[]>();
   for (const a of actors.values()) byType.set(a.type, [...(byType.get(a.type) ?? []), a]);
@@ -58,7 +53,7 @@ export const actorsPage: Page = async (root, ctx) => {
 
   if (selectedId) {
     try {
-      const d = await get<ActorDetail>(`actors/${encodeURIComponent(selectedId)}`);
+      const d = await get('actors/:id', { id: selectedId });
       renderDetail(detail, d, actors, stances.issues, stanceParam);
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 404)) throw error;

@@ -25,8 +25,8 @@ export function reportUrl(scenario: string, reportLang: Lang, format: string): s
 
 export const briefingPage: Page = async (root, ctx) => {
   const [scenarios, model, actors] = await Promise.all([
-    get<{ items: Scenario[] }>('scenarios'),
-    get<{ concepts: Concept[] }>('model'),
+    get('scenarios'),
+    get('model'),
     actorMap(),
   ]);
   add(root, h('h1', {}, t('briefing')), h('p', { class: 'muted' }, t('briefingIntro')));
@@ -98,7 +98,7 @@ export const briefingPage: Page = async (root, ctx) => {
     ),
   );
   // The same run the briefing's outcome section reports (without Monte Carlo): who gains, who loses.
-  const run = await postCached<{ winners: Array<{ actor: string }>; losers: Array<{ actor: string }> }>('simulate', { scenario: current.id });
+  const run = await postCached('simulate', { scenario: current.id });
   if (!ctx.alive()) return;
   const names = (xs: Array<{ actor: string }>) => xs.map((x, i) => [i ? listSep() : '', bdi(actorName(actors, x.actor))]);
   set(

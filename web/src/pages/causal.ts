@@ -12,18 +12,15 @@ import { applyPositions, cachedLayout, explorer, fitReadable, graphKey, makeGrap
 import { bi, COUNTS, fmtNumber, fmtSigned, isRtl, label, lang, plural, t } from '../i18n.js';
 import { layeredPositions, type Layer } from '../layered-layout.js';
 import { unknownNotice } from '../notice.js';
+import type { ApiGetResponse } from '../api.js';
 import type { Page } from '../page.js';
 import { href, replaceRoute } from '../router.js';
 import { seq } from '../sequence.js';
 import type { Concept, Edge } from '../types.js';
 
-interface Loop { concepts: string[]; length: number; polarity: 'reinforcing' | 'balancing'; gain: number }
-interface ModelView {
-  concepts: Concept[];
-  edges: Array<Edge & { cite: Cite[] }>;
-  metrics: { density: number; concepts: number; edges: number; perConcept: Array<{ concept: string; role: string; inDegree: number; outDegree: number; centrality: number }> };
-  loops: { loops: Loop[]; reinforcing: number; balancing: number; truncated: boolean };
-}
+/** The model with its metrics and loops (the page always asks for both). */
+type ModelView = ApiGetResponse<'model'> & Required<Pick<ApiGetResponse<'model'>, 'metrics' | 'loops'>>;
+type Loop = ModelView['loops']['loops'][number];
 
 const KIND_COLORS: Record<string, string> = { lever: '#12343b', intermediate: '#56636f', outcome: '#8f5500' };
 const LAYER: Record<string, Layer> = { lever: 'first', intermediate: 'middle', outcome: 'last' };
@@ -31,7 +28,7 @@ const LAYER: Record<string, Layer> = { lever: 'first', intermediate: 'middle', o
 export const causalPage: Page = async (root, ctx) => {
   // `?synthetic=N` lays out a generated N-concept map instead (uncached): the layout benchmark uses it.
   const synthetic = Math.min(Number(ctx.route.params.get('synthetic') ?? 0) || 0, 2000);
-  const model = synthetic > 0 ? syntheticModel(synthetic) : await get<ModelView>('model');
+  const model: ModelView = synthetic > 0 ? syntheticModel(synthetic) : withMetrics(await get('model'));
   const byId = new Map(model.concepts.map((c) => [c.id, c]));
   const labelOf = (id: string) => bi(byId.get(id)?.label) || id;
   const params = new URLSearchParams(ctx.route.params);
@@ -245,11 +242,17 @@ function revealOnPhone(el: HTMLElement): void {
   if (box.top > window.innerHeight - 40) el.scrollIntoView({ block: 'nearest' });
 }
 
+/** The route answers metrics and loops unless told not to; the page relies on them. */
+function withMetrics(m: ApiGetResponse<'model'>): ModelView {
+  if (!m.metrics || !m.loops) throw new Error('the model came without its metrics and loops');
+  return m as ModelView;
+}
+
 /** A deterministic random map (linear congruential generator): n concepts, about 2n edges. */
 function syntheticModel(n: number): ModelView {
   let state = 42;
   const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const kinds = ['lever', 'intermediate', 'outcome'];
+  const kinds = ['lever', 'intermediate', 'outcome'] as const;
   const concepts: Concept[] = Array.from({ length: n }, (_, i) => ({
     id: `c${i}`,
     kind: kinds[i < n / 10 ? 0 : i > (n * 8) / 10 ? 2 : 1],
@@ -269,7 +272,20 @@ function syntheticModel(n: number): ModelView {
   return {
     concepts,
     edges,
-    metrics: { density: edges.length / (n * n), concepts: n, edges: edges.length, perConcept: [] },
+    stakes: [],
+    metrics: {
+      density: edges.length / (n * n),
+      concepts: n,
+      edges: edges.length,
+      drivers: 0,
+      receivers: 0,
+      ordinary: 0,
+      isolated: 0,
+      complexity: null,
+      positiveEdges: edges.filter((e) => e.weight > 0).length,
+      negativeEdges: edges.filter((e) => e.weight < 0).length,
+      perConcept: [],
+    },
     loops: { loops: [], reinforcing: 0, balancing: 0, truncated: false },
   };
 }

@@ -14,7 +14,7 @@ import type { Commitment } from '../types.js';
 
 export const commitmentsPage: Page = async (root, ctx) => {
   const [selected] = ctx.route.args;
-  const [data, actors] = await Promise.all([get<{ items: Commitment[]; asOf: string | null }>('commitments'), actorMap()]);
+  const [data, actors] = await Promise.all([get('commitments'), actorMap()]);
   const head = [t('commitments'), t('owners'), t('due'), t('status'), t('history')];
   add(
     root,

@@ -25,8 +25,8 @@ function fmtPeriod(p: Side['period']): string {
 export const figuresPage: Page = async (root, ctx) => {
   const selectedClaim = ctx.route.params.get('claim');
   const [conflicts, claims, actors] = await Promise.all([
-    get<{ items: Conflict[]; quantities: Quantity[] }>('claims/conflicts'),
-    get<{ items: Claim[]; quantities: Quantity[] }>('claims'),
+    get('claims/conflicts'),
+    get('claims'),
     actorMap(),
   ]);
   const quantity = (id: string) => claims.quantities.find((q) => q.id === id);

@@ -33,7 +33,7 @@ const SORTS = ['diagnosticity', 'credibility', 'title'] as const;
 type SortKey = (typeof SORTS)[number];
 
 export const hypothesesPage: Page = async (root, ctx) => {
-  const data = await get<{ hypotheses: Hypothesis[]; evidence: Evidence[]; analysis: Analysis }>('hypotheses');
+  const data = await get('hypotheses');
   const a = data.analysis;
   const hypTitle = (id: string | null) => (id ? bi(data.hypotheses.find((x) => x.id === id)?.title) || id : '—');
   const evTitle = (id: string) => bi(data.evidence.find((e) => e.id === id)?.title) || id;

@@ -10,45 +10,22 @@ import { add, bdi, h, set, type Child } from '../dom.js';
 import { bi, COUNTS, fmtDate, fmtNumber, fmtPercent, label, lang, listSep, plural, t, type StringKey } from '../i18n.js';
 import { actorMap, actorName } from '../lookup.js';
 import { errorNotice } from '../notice.js';
+import type { ApiGetResponse } from '../api.js';
 import type { Page } from '../page.js';
 import { href, replaceRoute } from '../router.js';
 import type { Bi, CaseEvent, Commitment, Scenario } from '../types.js';
 
-interface Overview {
-  meta: { title: Bi; question: Bi; as_of?: string };
-  asOf: string;
-  counts: Record<string, number>;
-  store: { documents?: number; passages?: number };
-  deadlines: Commitment[];
-  latestEvents: CaseEvent[];
-  scenarios: Scenario[];
-}
-interface Payoff { actor: string; payoff: number }
-interface Deadline { commitment: Commitment; current: Commitment['current']; days: number }
-interface Change { kind: 'event' | 'stance' | 'status' | 'claim'; id: string; date: string; title: Bi; detail?: string; actor?: string; cite: Cite[] }
-interface Answer {
-  question: Bi;
-  asOf: string;
-  since: string;
-  bottomLine: null | {
-    hypothesis: { id: string; title: Bi; description?: Bi };
-    support: Array<{ evidence: string; title: Bi; rating: string; rationale: Bi; cite: Cite[] }>;
-    critical: Array<{ evidence: string; title: Bi; leadingWithout: string | null }>;
-    scenario?: { id: string; title: Bi };
-    winners: Payoff[];
-    losers: Payoff[];
-    probability?: { actor: string; ahead: number; runs: number };
-  };
-  overdue: Deadline[];
-  upcoming: Deadline[];
-  changes: Change[];
-}
+type Overview = ApiGetResponse<'overview'>;
+type Answer = ApiGetResponse<'overview/answer'>;
+type Deadline = Answer['overdue'][number];
+type Change = Answer['changes'][number];
+type Payoff = { actor: string; payoff: number };
 
 export const overviewPage: Page = async (root, ctx) => {
   const sinceParam = ctx.route.params.get('since') ?? '';
   const [o, answer, actors] = await Promise.all([
-    get<Overview>('overview'),
-    get<Answer>(`overview/answer${sinceParam ? `?since=${encodeURIComponent(sinceParam)}` : ''}`),
+    get('overview'),
+    get('overview/answer', { since: sinceParam }),
     actorMap(),
   ]);
   const names = (xs: Payoff[]): Child[] => xs.map((x, i) => [i ? listSep() : '', bdi(actorName(actors, x.actor))]);
@@ -65,7 +42,7 @@ export const overviewPage: Page = async (root, ctx) => {
     const since = sinceInput.value;
     if (!since) return;
     replaceRoute(href(lang(), 'overview', [], { since }));
-    getFresh<Answer>(`overview/answer?since=${encodeURIComponent(since)}`)
+    getFresh('overview/answer', { since })
       .then((a) => ctx.alive() && set(changesBox, changeList(a.changes, actors)))
       .catch((error: unknown) => set(changesBox, errorNotice(error)));
   });
@@ -151,7 +128,7 @@ export const overviewPage: Page = async (root, ctx) => {
   );
   // The map's outline is a separate file, fetched with the page; winners and losers per scenario
   // arrive after the first paint: the overview does not wait for the engine.
-  const places = get<{ places: import('../place-map.js').MapPlace[] }>('overview/places');
+  const places = get('overview/places');
   const mapDone = import('../place-map.js')
     .then(async (m) => m.placeMap((await places).places))
     .then((el) => {
@@ -271,10 +248,10 @@ function changeList(changes: Change[], actors: Map<string, import('../types.js')
   );
 }
 
-async function fillPayoffs(root: HTMLElement, scenarios: Scenario[], alive: () => boolean): Promise<void> {
+async function fillPayoffs(root: HTMLElement, scenarios: Overview['scenarios'], alive: () => boolean): Promise<void> {
   const actors = await actorMap();
   for (const s of scenarios) {
-    const r = await postCached<{ winners: Array<{ actor: string }>; losers: Array<{ actor: string }> }>('simulate', { scenario: s.id });
+    const r = await postCached('simulate', { scenario: s.id });
     if (!alive()) return;
     const box = root.querySelector(`.payoffs[data-scenario="${s.id}"]`);
     if (!box || (!r.winners.length && !r.losers.length)) continue;

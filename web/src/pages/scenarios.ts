@@ -39,8 +39,8 @@ interface Sensitivity { delta: number; edges: Array<{ from: string; to: string; 
 
 export const scenariosPage: Page = async (root, ctx) => {
   const [scenarios, model, actors] = await Promise.all([
-    get<{ items: Scenario[] }>('scenarios'),
-    get<{ concepts: Concept[] }>('model'),
+    get('scenarios'),
+    get('model'),
     actorMap(),
   ]);
   const params = ctx.route.params;
@@ -79,7 +79,7 @@ export const scenariosPage: Page = async (root, ctx) => {
   );
 
   const runs = [current, ...(vs ? [vs] : [])];
-  const results = await Promise.all(runs.map((s) => postCached<SimResult>('simulate', { scenario: s.id })));
+  const results = await Promise.all(runs.map((s) => postCached('simulate', { scenario: s.id })));
   if (!ctx.alive()) return;
   const [main] = results;
   const names = (xs: Payoff[]) => (xs.length ? xs.map((w, i) => [i ? listSep() : '', bdi(actorName(actors, w.actor))]) : '—');
@@ -194,7 +194,7 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
     tableBox.replaceChildren();
     let announced = 0;
     try {
-      let job = await post<Job>('montecarlo', { scenario, runs: Number(runsInput.value), seed: Number(seedInput.value) });
+      let job = await post('montecarlo', { scenario, runs: Number(runsInput.value), seed: Number(seedInput.value) });
       announce(`${t('progressAnnounce')}: 0%`);
       while (job.status === 'running' && ctx.alive()) {
         progress.max = job.total;
@@ -207,7 +207,7 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
           announce(`${t('progressAnnounce')}: ${fmtPercent(quarter / 4)}`);
         }
         await new Promise((r) => setTimeout(r, 150));
-        job = await getFresh<Job>(`jobs/${job.id}`);
+        job = await getFresh('jobs/:id', { id: job.id });
       }
       if (!ctx.alive()) return;
       if (job.status === 'failed' || !job.result) throw new Error(job.error ?? 'failed');
@@ -258,7 +258,7 @@ function sensitivitySection(ctx: PageContext, scenario: string, outcomes: string
   const tableBox = h('div', {});
   let chart: ReturnType<typeof makeChart> | undefined;
   const draw = async () => {
-    const s = await get<Sensitivity>(`sensitivity?scenario=${encodeURIComponent(scenario)}&outcome=${encodeURIComponent(select.value)}`);
+    const s = await get('sensitivity', { scenario, outcome: select.value });
     if (!ctx.alive()) return;
     note.textContent = `${t('delta')}: ${fmtSigned(s.delta, 3)}`;
     const top = s.edges.slice(0, 12);

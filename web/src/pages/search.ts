@@ -23,7 +23,7 @@ const FILTERS = ['q', 'doc', 'lang', 'from', 'to', 'actor'] as const;
 
 export const searchPage: Page = async (root, ctx) => {
   const params = ctx.route.params;
-  const [docs, actors] = await Promise.all([get<{ items: DocMeta[] }>('documents'), actorMap()]);
+  const [docs, actors] = await Promise.all([get('documents'), actorMap()]);
   const field = (name: string, control: HTMLElement) => h('label', {}, name, control);
   const select = (name: string, all: string, options: Array<[string, string]>) =>
     h(
@@ -58,7 +58,7 @@ export const searchPage: Page = async (root, ctx) => {
   for (const k of FILTERS) if (params.get(k)) query.set(k, params.get(k)!);
   let result: SearchResult;
   try {
-    result = await get<SearchResult>(`search?${query}`);
+    result = await get('search', Object.fromEntries(query));
   } catch (error) {
     // The form stays; the message goes where the results would be.
     add(results, h('h2', {}, t('searchFailed')), errorNotice(error, () => (location.hash = href(lang(), 'search', [], Object.fromEntries(params)))));

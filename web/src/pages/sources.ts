@@ -34,7 +34,7 @@ const MARKS: Array<{ id: string; cls: string; legend: StringKey }> = [
 export const sourcesPage: Page = async (root, ctx) => {
   const [docId, passageId] = ctx.route.args;
   const params = new URLSearchParams(ctx.route.params);
-  const list = await get<{ items: DocMeta[] }>('documents');
+  const list = await get('documents');
   const nav = h(
     'nav',
     { class: 'doc-list card', 'aria-label': t('documents') },
@@ -68,7 +68,7 @@ export const sourcesPage: Page = async (root, ctx) => {
   }
   let view: DocumentView;
   try {
-    view = await get<DocumentView>(`documents/${encodeURIComponent(docId)}`);
+    view = await get('documents/:id', { id: docId });
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) throw error;
     add(reader, unknownNotice('unknownDocument', docId, list.items.map((d) => ({ href: href(lang(), 'sources', [d.id]), label: docTitle(d) }))));

@@ -49,7 +49,7 @@ function endOf(d: PDate): Date {
 
 export const timelinePage: Page = async (root, ctx) => {
   const params = ctx.route.params;
-  const [events, actors] = await Promise.all([get<{ items: CaseEvent[] }>('events'), actorMap()]);
+  const [events, actors] = await Promise.all([get('events'), actorMap()]);
   const actorFilter = params.get('actor') ?? '';
   const typeFilter = params.get('type') ?? '';
   const selected = params.get('event');
