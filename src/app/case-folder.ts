@@ -85,6 +85,7 @@ export async function importCaseFolder(
     throw new InputError(`the folder holds case "${incoming.meta.id}", the working copy is "${state.caseId}"`, { file: req.dir });
   }
   const store = await wb.store();
+  await wb.caseWillChange();
   const change = await store.cases.seedCopy({
     caseId: state.caseId,
     seedHash: await folderHash(dir),

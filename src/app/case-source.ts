@@ -10,8 +10,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCase, type LoadedCase } from '../case/load.js';
-import { caseFromRows, caseRows, folderHash } from '../case/working-copy.js';
-import type { CaseCopyState } from '../domain/working-copy.js';
+import { caseFromRows, caseRows, folderHash, typedRows } from '../case/working-copy.js';
+import type { CaseCopyState, CaseItemRow } from '../domain/working-copy.js';
 import type { Store } from '../store/index.js';
 
 export const SYSTEM_AUTHOR = 'marsad';
@@ -19,6 +19,8 @@ export const SYSTEM_AUTHOR = 'marsad';
 export interface WorkingCase {
   case: LoadedCase;
   state: CaseCopyState;
+  /** The copy's rows as read (for the snapshot). */
+  rows: CaseItemRow[];
   /** Things the analyst should know (the folder changed under a copy with changes). */
   notices: string[];
 }
@@ -29,12 +31,18 @@ function corpusOf(dir: string, corpus: string | undefined): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-/** Reads the copy's rows into a loaded case. */
-export async function readWorkingCase(store: Store, state: CaseCopyState): Promise<LoadedCase> {
-  const rows = await store.cases.copyItems(state.caseId);
+/** A loaded case from the copy's rows (`trusted`: rows this process wrote, in schema order already). */
+export function caseOfRows(rows: readonly CaseItemRow[], state: CaseCopyState, trusted = false): LoadedCase {
   const dir = state.seedDir;
   const meta = rows.find((r) => r.kind === 'meta')?.data as { corpus?: string } | undefined;
-  return caseFromRows(rows, dir, corpusOf(dir, meta?.corpus));
+  return caseFromRows(rows, dir, corpusOf(dir, meta?.corpus), { trusted });
+}
+
+/** Reads the copy's rows into a loaded case. */
+export async function readWorkingCase(store: Store, state: CaseCopyState): Promise<{ case: LoadedCase; rows: CaseItemRow[] }> {
+  // Parsed once here: the snapshot keeps them as parsed, so reading it back needs no schema.
+  const rows = typedRows(await store.cases.copyItems(state.caseId));
+  return { case: caseOfRows(rows, state, true), rows };
 }
 
 /** The working copy of the case seeded from `caseDir`, seeding or re-seeding it as needed. */
@@ -42,14 +50,14 @@ export async function openWorkingCase(store: Store, caseDir: string, now: () => 
   const dir = resolve(caseDir);
   const hash = await folderHash(dir);
   const known = await store.cases.copyBySeedHash(hash, dir);
-  if (known) return { case: await readWorkingCase(store, known), state: known, notices: [] };
+  if (known) return { ...(await readWorkingCase(store, known)), state: known, notices: [] };
 
   // The folder is new to this store, or changed: it must be read (and validated) in full.
   const seed = await loadCase(dir);
   const existing = await store.cases.copyState(seed.meta.id);
   if (existing && existing.edits > 0) {
     return {
-      case: await readWorkingCase(store, existing),
+      ...(await readWorkingCase(store, existing)),
       state: existing,
       notices: [
         `the case folder ${dir} changed since the working copy of "${seed.meta.id}" was seeded, and the copy holds ` +
@@ -68,5 +76,5 @@ export async function openWorkingCase(store: Store, caseDir: string, now: () => 
     reason: existing ? 'the case folder changed and the copy held no changes' : null,
   });
   const state = (await store.cases.copyState(seed.meta.id))!;
-  return { case: await readWorkingCase(store, state), state, notices: [] };
+  return { ...(await readWorkingCase(store, state)), state, notices: [] };
 }

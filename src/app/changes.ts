@@ -103,6 +103,7 @@ interface Write {
 
 async function commit(wb: Workbench, caseId: string, w: Write): Promise<ChangeResponse> {
   const store = await wb.store();
+  await wb.caseWillChange();
   const at = wb.clock().toISOString();
   const author = w.author ?? DEFAULT_AUTHOR;
   const change = await store.cases.applyChange(

@@ -9,12 +9,14 @@
  */
 import { CitationIndex } from '../case/citation-index.js';
 import type { LoadedCase } from '../case/load.js';
-import type { CaseCopyState } from '../domain/working-copy.js';
+import type { CaseCopyState, CaseItemRow } from '../domain/working-copy.js';
 import { buildCausalMap, type CausalMap } from '../model/causal-map.js';
-import { openStore, type OpenStoreOptions, type Store } from '../store/index.js';
+import type { OpenStoreOptions, Store } from '../store/index.js';
 import { InputError } from '../domain/errors.js';
 import { LIMITS } from '../domain/requests.js';
-import { openWorkingCase, readWorkingCase } from './case-source.js';
+import { caseOfRows, openWorkingCase, readWorkingCase } from './case-source.js';
+import { dropSnapshot, readSnapshot, writeSnapshot } from './case-snapshot.js';
+import { folderHash } from '../case/working-copy.js';
 import { JobRegistry, type JobState } from './jobs.js';
 import { createMonteCarloPool, type MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 
@@ -34,6 +36,11 @@ export interface WorkbenchOptions {
    * `serve`): started on first use, stopped by close().
    */
   warmMonteCarlo?: boolean;
+  /**
+   * Where to keep a snapshot of the working copy (the embedded store's data folder), so commands
+   * that only read the case need not boot the database. Unset: no snapshot (a server store).
+   */
+  snapshotPath?: string;
 }
 
 export interface Workbench {
@@ -57,6 +64,8 @@ export interface Workbench {
   citations(): Promise<CitationIndex>;
   /** Forget what was derived from the store (after an ingest or an import). */
   storeChanged(): void;
+  /** Called before the working copy is changed: the snapshot beside the store is dropped. */
+  caseWillChange(): Promise<void>;
   /** The warm Monte Carlo workers of a long-running process, or undefined. */
   monteCarloPool(): MonteCarloPool | undefined;
   /** Releases the store when this workbench opened it, and the warm workers. */
@@ -73,17 +82,34 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   const given = isStore(options.store) ? options.store : undefined;
   const clock = options.clock ?? (() => new Date());
 
+  const openStoreNow = (): Promise<Store> => {
+    storePromise ??= given ? Promise.resolve(given) : openStoreLazily(options.store as OpenStoreOptions);
+    storePromise.catch(() => (storePromise = undefined));
+    return storePromise;
+  };
+
+  const remember = async (read: { case: LoadedCase; state: CaseCopyState; rows: CaseItemRow[] }) => {
+    if (options.snapshotPath) await writeSnapshot(options.snapshotPath, read.state, read.rows);
+    return (current = { case: read.case, state: read.state });
+  };
+
   const refresh = async (): Promise<{ case: LoadedCase; state: CaseCopyState }> => {
-    const store = await storePromise!;
+    if (!storePromise && !current && options.snapshotPath) {
+      // A command that only reads the case: the snapshot answers without booting the database.
+      const snapshot = await readSnapshot(options.snapshotPath, options.caseDir, await folderHash(options.caseDir));
+      if (snapshot) return (current = { case: caseOfRows(snapshot.rows, snapshot.state, true), state: snapshot.state });
+    }
+    if (!storePromise && current) return current;
+    const store = await openStoreNow();
     if (current) {
       // One small query: another request, process or machine may have changed the copy.
       const state = await store.cases.copyState(current.state.caseId);
       if (state && state.revision === current.state.revision) return current;
-      if (state) return (current = { case: await readWorkingCase(store, state), state });
+      if (state) return remember({ ...(await readWorkingCase(store, state)), state });
     }
     const opened = await openWorkingCase(store, options.caseDir, clock);
     notices = opened.notices;
-    return (current = { case: opened.case, state: opened.state });
+    return remember(opened);
   };
 
   return {
@@ -95,7 +121,6 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       return (await this.caseState().then(() => current!)).case;
     },
     async caseState() {
-      await this.store();
       // Concurrent callers share one read; a failed one is not remembered (the folder may be fixed).
       opening ??= refresh().finally(() => (opening = undefined));
       return (await opening).state;
@@ -104,9 +129,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       return notices;
     },
     store() {
-      storePromise ??= given ? Promise.resolve(given) : openStore(options.store as OpenStoreOptions);
-      storePromise.catch(() => (storePromise = undefined));
-      return storePromise;
+      return openStoreNow();
     },
     async citations() {
       citations ??= new CitationIndex(await this.store());
@@ -114,6 +137,9 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     },
     storeChanged() {
       citations?.clear();
+    },
+    async caseWillChange() {
+      if (options.snapshotPath) await dropSnapshot(options.snapshotPath);
     },
     monteCarloPool() {
       if (options.warmMonteCarlo) pool ??= createMonteCarloPool();
@@ -128,6 +154,12 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       await store?.close();
     },
   };
+}
+
+/** The store module (PGlite, pg) loads with the first command that needs a database. */
+async function openStoreLazily(options: OpenStoreOptions): Promise<Store> {
+  const { openStore } = await import('../store/index.js');
+  return openStore(options);
 }
 
 function isStore(value: OpenStoreOptions | Store): value is Store {

@@ -10,7 +10,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { openWorkbench, type Workbench } from '../app/index.js';
+import type { Workbench } from '../app/workbench.js';
 import type { CliIo } from './io.js';
 
 export interface CliContext {
@@ -39,10 +39,14 @@ export function resolveContext(cmd: Command, io: Pick<CliIo, 'env' | 'cwd'>): Cl
 }
 
 /** The workbench of a context: PostgreSQL when MARSAD_DATABASE_URL is set, else PGlite in the data folder. */
-export function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>): Workbench {
+export async function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>): Promise<Workbench> {
+  // Loaded when a command runs, not when the CLI starts: `marsad --help` needs none of it.
+  const { openWorkbench } = await import('../app/workbench.js');
   return openWorkbench({
     caseDir: ctx.caseDir,
     store: ctx.databaseUrl ? { databaseUrl: ctx.databaseUrl } : { dataDir: ctx.dataDir },
+    // Beside the embedded store, a snapshot of the case spares read-only commands the database.
+    ...(ctx.databaseUrl ? {} : { snapshotPath: join(ctx.dataDir, 'case-snapshot.json') }),
     chromiumPath: io.env.MARSAD_CHROMIUM,
   });
 }
@@ -50,7 +54,18 @@ export function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>): Workb
 /** Runs `fn` with the command's workbench, closing what it opened whatever happens. */
 export async function withWorkbench<T>(cmd: Command, io: CliIo, fn: (wb: Workbench, ctx: CliContext) => Promise<T>): Promise<T> {
   const ctx = resolveContext(cmd, io);
-  const wb = contextWorkbench(ctx, io);
+  if (io.workbench) {
+    // Inside the running app: its workbench (and its store) serve the command.
+    if (io.workbench.caseDir === ctx.caseDir) return fn(io.workbench, ctx);
+    const { openWorkbench } = await import('../app/workbench.js');
+    const other = openWorkbench({ caseDir: ctx.caseDir, store: await io.workbench.store(), chromiumPath: io.env.MARSAD_CHROMIUM });
+    try {
+      return await fn(other, ctx);
+    } finally {
+      await other.close();
+    }
+  }
+  const wb = await contextWorkbench(ctx, io);
   try {
     return await fn(wb, ctx);
   } finally {

@@ -1,3 +1,5 @@
+import type { Workbench } from '../app/workbench.js';
+
 /**
  * What a command may touch of the outside world: output streams, environment, working folder.
  * Passing it in (rather than using process directly) lets tests run commands in process.
@@ -11,6 +13,11 @@ export interface CliIo {
   readonly cwd: string;
   /** A command sets this for a partial success (e.g. 2 when some files were rejected). */
   exitCode?: number;
+  /**
+   * Set when the command runs inside `marsad serve` on behalf of a CLI beside it: the server's
+   * workbench, which the command uses instead of opening the data folder again.
+   */
+  workbench?: Workbench;
 }
 
 export function processIo(): CliIo {

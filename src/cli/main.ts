@@ -8,6 +8,7 @@ import { InputError, MarsadError, NotFoundError, describeWhere } from '../domain
 import { commandRegistry } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
+import { dataDirOf, runOnServer, runningServer } from './beside-server.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command();
@@ -26,6 +27,12 @@ export function buildProgram(io: CliIo): Command {
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
   try {
+    // Beside a running app on the same data folder, the app runs the command (it holds the store).
+    if (!io.workbench) {
+      const dataDir = dataDirOf(argv.slice(2), io);
+      const note = dataDir ? runningServer(dataDir) : null;
+      if (note) return await runOnServer(note, argv.slice(2), io);
+    }
     await program.parseAsync(argv);
     return io.exitCode ?? 0;
   } catch (error) {

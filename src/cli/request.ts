@@ -6,7 +6,6 @@
 import type { z } from 'zod';
 import { InputError } from '../domain/errors.js';
 import { parseRequest } from '../domain/issues.js';
-import { parseYamlSafely } from '../corpus/yaml-safe.js';
 
 /** `asOf` → `--as-of`; fields given as arguments keep the names the help shows (`query`). */
 export function flagName(field: string, args: Readonly<Record<string, string>> = {}): string {
@@ -47,7 +46,8 @@ export async function asFlags<T>(fields: readonly string[], run: () => Promise<T
  * `--set FIELD=VALUE` flags as a mapping: the value is read as YAML (by the one hardened parser),
  * so `--set score=2`, `--set actors=[us, iraq]` and `--set 'title={ar: …, en: …}'` all work.
  */
-export function parseAssignments(list: readonly string[], flag = '--set'): Record<string, unknown> {
+export async function parseAssignments(list: readonly string[], flag = '--set'): Promise<Record<string, unknown>> {
+  const { parseYamlSafely } = await import('../corpus/yaml-safe.js');
   const out: Record<string, unknown> = {};
   for (const text of list) {
     const at = text.indexOf('=');

@@ -11,10 +11,11 @@ import { findTesseract, type OcrAvailability } from './formats/index.js';
 import { prepareDocument } from './prepare.js';
 import { readSources, SOURCES_FILE, type SourcesResult } from './sources-file.js';
 import { findFiles } from './walk.js';
+import { LIMITS } from '../domain/names.js';
 
 export const DEFAULTS = {
   /** Largest file read, in bytes (10 MB). */
-  maxBytes: 10 * 1024 * 1024,
+  maxBytes: LIMITS.ingest.maxBytes,
 };
 
 export interface IngestOptions {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Citation, Claim, ClaimValue } from './case.js';
-import { PartialDate } from './dates.js';
+import { PartialDate } from './date-schemas.js';
 
 /** One side of a claim comparison, with what an analyst needs to judge it. */
 export const ClaimSide = z

@@ -14,7 +14,8 @@
  *   short exact quote from it (at most a short sentence), verified against the ingested text.
  */
 import { z } from 'zod';
-import { DateString, PartialDate } from './dates.js';
+import { DateString, PartialDate } from './date-schemas.js';
+import { ACTOR_TYPES } from './names.js';
 
 /** Ids: lower-case ASCII words joined by hyphens, so they are safe in URLs, CLI args and SQL. */
 export const Id = z
@@ -43,7 +44,7 @@ export type Citation = z.infer<typeof Citation>;
 export const Cite = z.array(Citation).min(1);
 
 /** Dates at their real precision: the one partial-date type lives in dates.ts. */
-export { DateQualifier, PartialDate } from './dates.js';
+export { DateQualifier, PartialDate } from './date-schemas.js';
 /** A date string (`2024`, `2024-01`, `2024-01-27`); a bare YAML year number is accepted. */
 export const DateValue = DateString;
 
@@ -60,19 +61,7 @@ export const CaseMeta = z
   .strict();
 export type CaseMeta = z.infer<typeof CaseMeta>;
 
-export const ActorType = z.enum([
-  'state',
-  'government', // a state's executive or a ministry acting for it
-  'organisation', // international bodies: UN, UNAMI, NATO, the coalition
-  'party',
-  'alliance', // alliances of parties: the Coordination Framework
-  'militia', // armed factions: Kataib Hezbollah, al-Nujaba
-  'armed-force', // official forces and commands: CENTCOM, PMF, Peshmerga
-  'person',
-  'media', // outlets cited as sources
-  'institute', // think tanks and research centres
-  'group', // communities and currents: Sunni parties, the Sadrist current
-]);
+export const ActorType = z.enum(ACTOR_TYPES);
 export const RelationType = z.enum(['member-of', 'leads', 'backs', 'opposes', 'proxy-of', 'allied-with', 'part-of', 'represents']);
 
 export const Relation = z

@@ -8,7 +8,7 @@
  * have pages, offsets into the same text, and each of their passages lies on one page.
  */
 import { z } from 'zod';
-import { DateParam } from './dates.js';
+import { DateParam } from './date-schemas.js';
 
 /** Passage and document language as detected (or declared in metadata). */
 export const LanguageCode = z.enum(['ar', 'en', 'und']);

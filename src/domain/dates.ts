@@ -11,8 +11,9 @@
  *   "2024-03-05"), and the anchor day for "before X"/"after X" (so they sit next to X instead
  *   of at the start or end of time).
  * Comparing date strings as text is never right (`late 2026` vs `2026-09`): use these.
+ * Pure and free of zod, so the command line can use them without loading schemas; the schemas
+ * that validate dates are in date-schemas.ts.
  */
-import { z } from 'zod';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export const DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -35,46 +36,8 @@ export function isCalendarDay(s: string): boolean {
   return s.length === 10 && isPartialDate(s);
 }
 
-/** A date string's two checks, each with its own message: the form, then the calendar. */
-const dateSchema = () =>
-  z
-    .string()
-    .regex(DATE_PATTERN, { message: 'expected a date written YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
-    .refine(isPartialDate, 'expected a date that exists in the calendar (no 30 February)');
-
-/** A date string at its precision. YAML reads a bare year (`date: 2024`) as a number: accepted. */
-export const DateString = z.preprocess(
-  (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999 ? String(v) : v),
-  dateSchema(),
-);
 export type DateString = string;
-
-/** A date string as it arrives in a query string or CLI flag (no number coercion). */
-export const DateParam = dateSchema();
-
-/** A real day, `YYYY-MM-DD`. */
-export const DayString = z.string().refine(isCalendarDay, 'expected a real day written YYYY-MM-DD');
-
-export const DateQualifier = z.enum(['early', 'mid', 'late', 'about', 'before', 'after']);
-export type DateQualifier = z.infer<typeof DateQualifier>;
-
-/**
- * A date at its real precision, optionally qualified. In YAML either the plain string or
- * `{ value, qualifier, text, anchor }`.
- */
-export const PartialDate = z.union([
-  DateString,
-  z
-    .object({
-      value: DateString,
-      qualifier: DateQualifier.optional(),
-      /** The expression in the source when the date was relative or vague ("الجمعة الماضية"). */
-      text: z.string().optional(),
-      /** The date the relative expression was resolved from (usually the publication date). */
-      anchor: DateString.optional(),
-    })
-    .strict(),
-]);
+export type DateQualifier = 'early' | 'mid' | 'late' | 'about' | 'before' | 'after';
 export type PartialDate = string | { value: string; qualifier?: DateQualifier; text?: string; anchor?: string };
 
 export type Precision = 'year' | 'month' | 'day';

@@ -5,6 +5,7 @@
  */
 export * from './errors.js';
 export * from './dates.js';
+export { DateString, DateParam, DayString, DateQualifier, PartialDate } from './date-schemas.js';
 export * from './case.js';
 export * from './corpus.js';
 export * from './model.js';

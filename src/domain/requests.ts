@@ -8,28 +8,13 @@
  * numbers and booleans are coerced.
  */
 import { z } from 'zod';
+import { LIMITS } from './names.js';
 import { ActorType, Citation, Id } from './case.js';
-import { DateParam } from './dates.js';
+import { DateParam } from './date-schemas.js';
 import { Distribution, ModelFormatName, ReportFormatName, TransferName, UpdateRuleName, WeightNormalizationName } from './simulation.js';
 import { ItemKind } from './working-copy.js';
 
-/** Every default and limit of a request, in one place. */
-export const LIMITS = {
-  search: { limit: 20, maxLimit: 1000, maxQueryChars: 1000 },
-  simulate: {
-    /** Runs of a plain simulation (1: the authored weights only). */
-    runs: 1,
-    /** Runs of a Monte Carlo job, and behind a briefing's probabilities. */
-    monteCarloRuns: 2000,
-    seed: 1,
-    maxRuns: 1_000_000,
-    maxThreads: 64,
-    maxStepsPerMonth: 100,
-  },
-  report: { runs: 2000, seed: 1 },
-  model: { maxLoops: 1_000_000, loops: 1000 },
-  jobs: { kept: 16 },
-} as const;
+export { LIMITS };
 
 const Seed = z.coerce.number().int().min(0).max(2 ** 32 - 1);
 const Lang = z.enum(['ar', 'en']);
@@ -239,3 +224,13 @@ export const OverviewAnswerRequest = z
   })
   .strict();
 export type OverviewAnswerRequest = z.infer<typeof OverviewAnswerRequest>;
+
+/** A command line run by `marsad serve` for a CLI beside it (its arguments, folder and environment). */
+export const CliRunRequest = z
+  .object({
+    args: z.array(z.string().max(100_000)).max(1000),
+    cwd: z.string().min(1).max(4096),
+    env: z.record(z.string(), z.string().max(4096).optional()),
+  })
+  .strict();
+export type CliRunRequest = z.infer<typeof CliRunRequest>;

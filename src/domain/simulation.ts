@@ -10,27 +10,32 @@
  * not compile.
  */
 import { z } from 'zod';
+import {
+  DISTRIBUTION_NAMES,
+  MODEL_FORMAT_NAMES,
+  REPORT_FORMAT_NAMES,
+  TRANSFER_NAMES,
+  UPDATE_RULE_NAMES,
+  WEIGHT_NORMALIZATION_NAMES,
+} from './names.js';
 
-export const UPDATE_RULE_NAMES = ['kosko', 'modified-kosko', 'rescaled'] as const;
+export { MODEL_FORMAT_NAMES, REPORT_FORMAT_NAMES, TRANSFER_NAMES, UPDATE_RULE_NAMES, WEIGHT_NORMALIZATION_NAMES };
+
 export const UpdateRuleName = z.enum(UPDATE_RULE_NAMES);
 export type UpdateRuleName = z.infer<typeof UpdateRuleName>;
 
-export const TRANSFER_NAMES = ['sigmoid', 'tanh', 'bivalent', 'trivalent'] as const;
 export const TransferName = z.enum(TRANSFER_NAMES);
 export type TransferName = z.infer<typeof TransferName>;
 
-export const Distribution = z.enum(['uniform', 'triangular']);
+export const Distribution = z.enum(DISTRIBUTION_NAMES);
 export type Distribution = z.infer<typeof Distribution>;
 
-export const MODEL_FORMAT_NAMES = ['csv', 'graphml', 'json'] as const;
 export const ModelFormatName = z.enum(MODEL_FORMAT_NAMES);
 export type ModelFormatName = z.infer<typeof ModelFormatName>;
 
-export const REPORT_FORMAT_NAMES = ['md', 'html', 'pdf'] as const;
 export const ReportFormatName = z.enum(REPORT_FORMAT_NAMES);
 export type ReportFormatName = z.infer<typeof ReportFormatName>;
 
-export const WEIGHT_NORMALIZATION_NAMES = ['none', 'in-strength', 'in-degree'] as const;
 export const WeightNormalizationName = z.enum(WEIGHT_NORMALIZATION_NAMES);
 export type WeightNormalizationName = z.infer<typeof WeightNormalizationName>;
 

@@ -6,26 +6,9 @@
  */
 import { z } from 'zod';
 import { Citation } from './case.js';
+import { ITEM_KINDS } from './names.js';
 
-/** The kinds of case item, one per case section, plus the case metadata (`meta`). */
-export const ITEM_KINDS = [
-  'meta',
-  'actors',
-  'places',
-  'issues',
-  'stances',
-  'events',
-  'commitments',
-  'quantities',
-  'claims',
-  'scenarios',
-  'indicators',
-  'concepts',
-  'edges',
-  'stakes',
-  'hypotheses',
-  'evidence',
-] as const;
+export { ITEM_KINDS };
 export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 

@@ -11,10 +11,11 @@ import { isHtmlFile } from '../corpus/formats/html.js';
 import { parseMetadataYaml } from '../corpus/metadata-yaml.js';
 import { readSources } from '../corpus/sources-file.js';
 import { parseAnchor } from '../text/dates.js';
+import { LIMITS } from '../domain/names.js';
 
 export const DEFAULTS = {
   /** Largest document accepted, in bytes (4 MiB, twenty times the corpus's long study; extraction runs ~0.3 MB/s). */
-  maxBytes: 4 * 1024 * 1024,
+  maxBytes: LIMITS.extract.maxBytes,
   /** Largest front matter or sources.yaml parsed, in bytes. */
   maxMetaBytes: 256 * 1024,
 };

@@ -11,6 +11,7 @@ import type { AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { parseInput, readJson, stripToken } from './parse-input.js';
+import { cliRoute } from './routes/cli-route.js';
 import { jobEventRoutes } from './routes/job-events.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { bodyLimit, csrfGuard, loopbackHostGuard, secureHeaders, tokenGuard } from './security.js';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono {
   for (const r of API_ROUTES) api[r.method](r.path, handler(deps, r));
   api.route('/', reportRoutes(deps));
   api.route('/', jobEventRoutes(deps));
+  api.route('/', cliRoute(deps));
   const openapi = openApiDocument();
   api.get('/openapi.json', (c) => c.json(openapi));
   app.route('/api', api);

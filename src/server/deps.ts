@@ -3,6 +3,7 @@
  * reads the environment — the CLI's `serve` command decides all of it.
  */
 import type { Workbench } from '../app/index.js';
+import type { CliRunRequest } from '../domain/requests.js';
 
 export interface ServerOptions {
   /** When set, every request must carry it (Bearer header, cookie, or `?token=` once). */
@@ -18,6 +19,14 @@ export interface ServerOptions {
   staticDir?: string;
   /** Told about failures that are not Marsad's typed errors (the adapter that runs the server logs them). */
   onUnexpected?: (error: unknown) => void;
+  /**
+   * Command lines run for the CLI beside the server (see routes/cli-route.ts): who may send them
+   * and how they run. Unset: the route refuses everything.
+   */
+  cli?: {
+    accepts(secret: string | undefined): boolean;
+    run(req: CliRunRequest): Promise<{ code: number; stdout: string; stderr: string }>;
+  };
 }
 
 export interface AppDeps {

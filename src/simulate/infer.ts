@@ -16,6 +16,7 @@
  * the same way by the kernel.
  */
 import { InputError } from '../domain/errors.js';
+import { ENGINE_DEFAULTS } from '../domain/names.js';
 import { inferInto, type Clamp, type KernelGraph, type KernelSettings } from './kernel.js';
 import { TRANSFERS, type TransferName } from './transfer.js';
 import { UPDATE_RULES, type UpdateRuleName } from './update-rules.js';
@@ -48,15 +49,7 @@ export interface InferenceSettings {
  * The one set of default inference settings (docs/model.md says why each): Kosko's rule, tanh,
  * λ = 1 and incoming weights normalized by their strength, so every input stays in [−1, 1].
  */
-export const INFERENCE_DEFAULTS: Readonly<InferenceSettings> = Object.freeze({
-  rule: 'kosko',
-  transfer: 'tanh',
-  lambda: 1,
-  epsilon: 1e-6,
-  maxSteps: 1000,
-  maxPeriod: 16,
-  normalize: 'in-strength',
-});
+export const INFERENCE_DEFAULTS: Readonly<InferenceSettings> = Object.freeze({ ...ENGINE_DEFAULTS });
 export const DEFAULTS = INFERENCE_DEFAULTS;
 
 export type ConvergenceStatus = 'fixed-point' | 'limit-cycle' | 'none';

@@ -3,7 +3,10 @@
  * The registry is the one place they are listed; the kernel switches on `code` rather than
  * calling `apply`, so its inner loop holds no closure (see infer.ts).
  */
-export type TransferName = 'sigmoid' | 'tanh' | 'bivalent' | 'trivalent';
+import type { TRANSFER_NAMES as NAMES } from '../domain/names.js';
+
+/** The names are listed once, in domain/names.ts; this table must have an entry for each. */
+export type TransferName = (typeof NAMES)[number];
 
 export interface TransferFunction {
   /** Small integer the kernel switches on. */

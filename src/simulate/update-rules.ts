@@ -9,7 +9,10 @@
  *   neutral).
  * As with transfers, the kernel switches on `code`.
  */
-export type UpdateRuleName = 'kosko' | 'modified-kosko' | 'rescaled';
+import type { UPDATE_RULE_NAMES as NAMES } from '../domain/names.js';
+
+/** The names are listed once, in domain/names.ts; this table must have an entry for each. */
+export type UpdateRuleName = (typeof NAMES)[number];
 
 export interface UpdateRule {
   readonly code: number;

@@ -2,12 +2,14 @@
  * The embedded store: PGlite (PostgreSQL compiled to WebAssembly) in a data folder, or in memory.
  * The folder holds `pglite/` (the database) and `marsad.lock` (one process at a time).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { MarsadError } from '../domain/errors.js';
 import { acquireDataLock } from './data-lock.js';
 import { makeDataDir } from './data-dir.js';
 import { migrate } from './migrations.js';
+import { pgliteTemplate } from './pglite-template.js';
 import type { SqlClient } from './sql-client.js';
 import { SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
@@ -35,7 +37,10 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
   } else {
     makeDataDir(opts.dataDir);
     release = acquireDataLock(opts.dataDir);
-    db = new PGlite(join(opts.dataDir, 'pglite'));
+    const folder = join(opts.dataDir, 'pglite');
+    // A new store starts from the built template (no initdb); an existing one opens as it is.
+    const template = existsSync(folder) ? undefined : pgliteTemplate();
+    db = new PGlite(folder, template ? { loadDataDir: template } : {});
   }
   try {
     await db.waitReady;

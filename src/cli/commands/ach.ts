@@ -4,7 +4,6 @@
  * without low-credibility items.
  */
 import type { Command } from 'commander';
-import { hypotheses as analyzeHypotheses } from '../../app/index.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import { printJson, table } from '../output.js';
@@ -17,6 +16,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--lang <lang>', 'language of titles in the text output: ar or en', 'en')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean; lang: string }, cmd: Command) => {
+      const { hypotheses: analyzeHypotheses } = await import('../../app/case-queries.js');
       if (opts.lang !== 'ar' && opts.lang !== 'en') {
         throw new InputError(`expected --lang ar or en, got "${opts.lang}"`, { field: '--lang' });
       }

@@ -1,7 +1,5 @@
 /** `marsad actors [--type T] [--json]`: the case's actors with names, aliases, relations and citations. */
-import { listActors } from '../../app/index.js';
-import { ActorType } from '../../domain/case.js';
-import { ActorsRequest } from '../../domain/requests.js';
+import { ACTOR_TYPES } from '../../domain/names.js';
 import { withWorkbench } from '../context.js';
 import { count, docsOf, printJson, table } from '../output.js';
 import { parseFlags } from '../request.js';
@@ -11,9 +9,11 @@ export const register: RegisterCommand = (program, io) => {
   program
     .command('actors')
     .description('list the actors of the case (states, parties, factions, persons, outlets…)')
-    .option('--type <type>', `only actors of this type (${ActorType.options.join(', ')})`)
+    .option('--type <type>', `only actors of this type (${ACTOR_TYPES.join(', ')})`)
     .option('--json', 'print JSON: every actor with its citations')
     .action(async (opts: { type?: string; json?: boolean }, cmd) => {
+      const { ActorsRequest } = await import('../../domain/requests.js');
+      const { listActors } = await import('../../app/case-queries.js');
       const req = parseFlags(ActorsRequest, { type: opts.type });
       const { items } = await withWorkbench(cmd, io, (wb) => listActors(wb, req));
       if (opts.json) return printJson(io, items);

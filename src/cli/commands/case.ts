@@ -10,12 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import * as ops from '../../app/index.js';
 import { describeWhere, InputError } from '../../domain/errors.js';
-import { AddItemRequest, EditItemRequest, ItemRequest, RetireItemRequest, RevertRequest } from '../../domain/requests.js';
+import { ITEM_KINDS } from '../../domain/names.js';
 import type { ChangeResponse } from '../../domain/responses.js';
-import { ITEM_KINDS } from '../../domain/working-copy.js';
-import { parseYamlSafely } from '../../corpus/yaml-safe.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
 import { printJson } from '../output.js';
@@ -23,6 +20,12 @@ import { asFlags, parseAssignments, parseCitations, parseFlags } from '../reques
 import type { RegisterCommand } from './index.js';
 
 const KINDS = ITEM_KINDS.join(', ');
+
+/** The operations and request schemas, loaded when a subcommand runs (not for `--help`). */
+async function load() {
+  const [ops, requests] = await Promise.all([import('../../app/index.js'), import('../../domain/requests.js')]);
+  return { ops, ...requests };
+}
 const collect = (v: string, all: string[]) => [...all, v];
 
 interface ChangeFlags {
@@ -60,7 +63,8 @@ export const register: RegisterCommand = (program, io) => {
     .description('validate the case folder and check every citation against the corpus')
     .option('--json', 'print JSON: counts, problems and warnings')
     .action(async (opts: { json?: boolean }, cmd) => {
-      const { total, case: caseId, dir, counts, citations, problems, warnings } = await withWorkbench(cmd, io, (wb) => ops.checkCase(wb));
+      const { checkCase } = await import('../../app/case-check.js');
+      const { total, case: caseId, dir, counts, citations, problems, warnings } = await withWorkbench(cmd, io, (wb) => checkCase(wb));
       if (total > 0) io.exitCode = 2;
       if (opts.json) {
         return printJson(io, {
@@ -92,6 +96,7 @@ export const register: RegisterCommand = (program, io) => {
     .argument('<id>', 'the item id (FROM>TO for an edge, the actor for stakes)')
     .option('--json', 'print JSON')
     .action(async (kind: string, id: string, opts: { json?: boolean }, cmd: Command) => {
+      const { ops, ItemRequest } = await load();
       const req = parseFlags(ItemRequest, { kind, id }, { kind: 'kind', id: 'id' });
       const r = await withWorkbench(cmd, io, (wb) => ops.getItem(wb, req));
       if (opts.json) return printJson(io, r);
@@ -108,6 +113,7 @@ export const register: RegisterCommand = (program, io) => {
       .option('--file <file>', 'a YAML file holding the item (a mapping), or - for standard input is not supported')
       .option('--set <field=value>', 'a field of the item (repeatable; values read as YAML)', collect, [] as string[]),
   ).action(async (kind: string, opts: ChangeFlags & { file?: string; set: string[] }, cmd: Command) => {
+    const { ops, AddItemRequest } = await load();
     let item: Record<string, unknown> = {};
     if (opts.file) {
       const path = resolve(io.cwd, opts.file);
@@ -117,11 +123,12 @@ export const register: RegisterCommand = (program, io) => {
       } catch (error) {
         throw new InputError(`cannot read the item file: ${(error as Error).message}`, { file: opts.file }, { cause: error });
       }
+      const { parseYamlSafely } = await import('../../corpus/yaml-safe.js');
       const value = parseYamlSafely(text, opts.file, { maxFileBytes: 1024 * 1024, what: 'item files are' }).value;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError('expected a mapping (one item)', { file: opts.file });
       item = value as Record<string, unknown>;
     }
-    for (const [path, value] of Object.entries(parseAssignments(opts.set))) {
+    for (const [path, value] of Object.entries(await parseAssignments(opts.set))) {
       if (path.includes('.')) throw new InputError(`--set of a nested field (${path}) on a new item: give the whole field`, { field: '--set' });
       item[path] = value;
     }
@@ -141,17 +148,18 @@ export const register: RegisterCommand = (program, io) => {
       .argument('<id>', 'the item id')
       .option('--set <field=value>', 'a field to set (repeatable; values read as YAML)', collect, [] as string[]),
   ).action(async (kind: string, id: string, opts: ChangeFlags & { set: string[] }, cmd: Command) => {
+    const { ops, EditItemRequest } = await load();
     const req = parseFlags(
       EditItemRequest,
-      { kind, id, set: parseAssignments(opts.set), reason: opts.reason, cite: opts.cite.length ? parseCitations(opts.cite) : undefined, author: author(opts, io) },
+      { kind, id, set: await parseAssignments(opts.set), reason: opts.reason, cite: opts.cite.length ? parseCitations(opts.cite) : undefined, author: author(opts, io) },
       { kind: 'kind', id: 'id' },
     );
     printChange(io, await asFlags(FIELDS, () => withWorkbench(cmd, io, (wb) => ops.editItem(wb, req))), opts.json);
   });
 
-  for (const [name, run, description] of [
-    ['retire', ops.retireItem, 'retire an item (kept in the history; refused while other items refer to it)'],
-    ['restore', ops.restoreItem, 'restore a retired item'],
+  for (const [name, op, description] of [
+    ['retire', 'retireItem', 'retire an item (kept in the history; refused while other items refer to it)'],
+    ['restore', 'restoreItem', 'restore a retired item'],
   ] as const) {
     group
       .command(name)
@@ -162,6 +170,8 @@ export const register: RegisterCommand = (program, io) => {
       .option('--author <name>', 'who makes the change (default $MARSAD_AUTHOR, then $USER)')
       .option('--json', 'print the recorded change as JSON')
       .action(async (kind: string, id: string, opts: ChangeFlags, cmd: Command) => {
+        const { ops, RetireItemRequest } = await load();
+        const run = ops[op];
         const req = parseFlags(RetireItemRequest, { kind, id, reason: opts.reason, author: author(opts, io) }, { kind: 'kind', id: 'id' });
         printChange(io, await withWorkbench(cmd, io, (wb) => run(wb, req)), opts.json);
       });
@@ -175,6 +185,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--author <name>', 'who makes the change (default $MARSAD_AUTHOR, then $USER)')
     .option('--json', 'print the recorded change as JSON')
     .action(async (seq: string, opts: ChangeFlags, cmd: Command) => {
+      const { ops, RevertRequest } = await load();
       const req = parseFlags(RevertRequest, { seq, reason: opts.reason, author: author(opts, io) }, { seq: 'seq' });
       printChange(io, await withWorkbench(cmd, io, (wb) => ops.revertChange(wb, req)), opts.json);
     });
@@ -185,6 +196,7 @@ export const register: RegisterCommand = (program, io) => {
     .argument('<dir>', 'the folder to write')
     .option('--json', 'print what was written as JSON')
     .action(async (dir: string, opts: { json?: boolean }, cmd: Command) => {
+      const { ops } = await load();
       const r = await withWorkbench(cmd, io, (wb) => ops.exportCaseFolder(wb, resolve(io.cwd, dir)));
       if (opts.json) return printJson(io, r);
       io.out(`exported ${r.items} items (revision ${r.revision}) to ${r.dir}: ${r.files.join(', ')}\n`);
@@ -198,6 +210,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--author <name>', 'who makes the change (default $MARSAD_AUTHOR, then $USER)')
     .option('--json', 'print the recorded change as JSON')
     .action(async (dir: string, opts: ChangeFlags, cmd: Command) => {
+      const { ops } = await load();
       const r = await withWorkbench(cmd, io, (wb) => ops.importCaseFolder(wb, { dir: resolve(io.cwd, dir), reason: opts.reason, author: author(opts, io) }));
       if (opts.json) return printJson(io, r);
       io.out(`#${r.change.seq} import: ${JSON.stringify(r.change.after)}\n`);

@@ -2,10 +2,8 @@
  * `marsad claims [--quantity ID] [--json]`: every figure with its value, period, place, reporter
  * and documents. `--conflicts`: the computed disagreements between them (and between stances).
  */
-import { listClaims, listConflicts } from '../../app/index.js';
 import type { Claim } from '../../domain/case.js';
 import type { ClaimSide } from '../../domain/case-analysis.js';
-import { ClaimsRequest } from '../../domain/requests.js';
 import { withWorkbench } from '../context.js';
 import { count, dateText, docsOf, printJson, table } from '../output.js';
 import { parseFlags } from '../request.js';
@@ -19,6 +17,8 @@ export const register: RegisterCommand = (program, io) => {
     .option('--conflicts', 'show computed conflicts between figures (and between stances) instead')
     .option('--json', 'print JSON with citations')
     .action(async (opts: { quantity?: string; conflicts?: boolean; json?: boolean }, cmd) => {
+      const { ClaimsRequest } = await import('../../domain/requests.js');
+      const { listClaims, listConflicts } = await import('../../app/case-queries.js');
       const req = parseFlags(ClaimsRequest, { quantity: opts.quantity });
       if (opts.conflicts) {
         const found = await withWorkbench(cmd, io, (wb) => listConflicts(wb, req));

@@ -1,5 +1,4 @@
 /** `marsad commitments [--json]`: provisions with owner, deadline and current implementation score. */
-import { listCommitments } from '../../app/index.js';
 import { withWorkbench } from '../context.js';
 import { count, dateText, docsOf, printJson, table } from '../output.js';
 import type { RegisterCommand } from './index.js';
@@ -12,6 +11,7 @@ export const register: RegisterCommand = (program, io) => {
     .description('list commitments and deadlines with their status (0 not started … 3 complete)')
     .option('--json', 'print JSON: every commitment with its status history and citations')
     .action(async (opts: { json?: boolean }, cmd) => {
+      const { listCommitments } = await import('../../app/case-queries.js');
       const { items } = await withWorkbench(cmd, io, (wb) => listCommitments(wb));
       if (opts.json) return printJson(io, items);
       io.out(

@@ -1,5 +1,4 @@
 /** `marsad documents [--json]`: the stored documents with their metadata and passage counts. */
-import { listDocuments } from '../../app/index.js';
 import { withWorkbench } from '../context.js';
 import { count, printJson } from '../output.js';
 import type { RegisterCommand } from './index.js';
@@ -10,6 +9,7 @@ export const register: RegisterCommand = (program, io) => {
     .description('list the stored documents')
     .option('--json', 'print JSON: every document with its metadata (without the text)')
     .action(async (opts: { json?: boolean }, cmd) => {
+      const { listDocuments } = await import('../../app/corpus.js');
       const docs = await withWorkbench(cmd, io, (wb) => listDocuments(wb));
       if (opts.json) return printJson(io, docs);
       for (const d of docs) {

@@ -1,6 +1,4 @@
 /** `marsad events [--actor ID] [--type T] [--from D] [--to D] [--json]`: the timeline, oldest first. */
-import { listEvents } from '../../app/index.js';
-import { EventsRequest } from '../../domain/requests.js';
 import { withWorkbench } from '../context.js';
 import { count, dateText, docsOf, printJson, table } from '../output.js';
 import { asFlags, parseFlags } from '../request.js';
@@ -16,6 +14,8 @@ export const register: RegisterCommand = (program, io) => {
     .option('--to <date>', 'only events on or before this date')
     .option('--json', 'print JSON: every event with its citations')
     .action(async (opts: { actor?: string; type?: string; from?: string; to?: string; json?: boolean }, cmd) => {
+      const { EventsRequest } = await import('../../domain/requests.js');
+      const { listEvents } = await import('../../app/case-queries.js');
       const req = parseFlags(EventsRequest, { actor: opts.actor, type: opts.type, from: opts.from, to: opts.to });
       const { items } = await asFlags(['from', 'to'], () => withWorkbench(cmd, io, (wb) => listEvents(wb, req)));
       if (opts.json) return printJson(io, items);

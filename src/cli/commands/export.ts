@@ -1,6 +1,5 @@
 /** `marsad export FILE`: the whole workspace (documents, text, metadata, passages) as JSON; `-` for stdout. */
 import { resolve } from 'node:path';
-import { exportWorkspace } from '../../app/index.js';
 import { withWorkbench } from '../context.js';
 import { writeOutputFile } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
@@ -11,6 +10,7 @@ export const register: RegisterCommand = (program, io) => {
     .description('export the whole workspace as one JSON file (import restores it exactly)')
     .argument('<file>', 'output file, or - for standard output')
     .action(async (file: string, _opts: unknown, cmd) => {
+      const { exportWorkspace } = await import('../../app/corpus.js');
       const ws = await withWorkbench(cmd, io, (wb) => exportWorkspace(wb));
       const json = `${JSON.stringify(ws)}\n`;
       if (file === '-') {

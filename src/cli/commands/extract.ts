@@ -5,9 +5,8 @@
  * file's front matter, or a sources.yaml beside the file, in that order.
  */
 import { resolve } from 'node:path';
-import { extractFile } from '../../app/index.js';
 import type { ExtractionResult, FigureMention } from '../../domain/extract.js';
-import { DEFAULTS as READ_DEFAULTS } from '../../extract/read-document.js';
+import { LIMITS } from '../../domain/names.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import { printJson, table } from '../output.js';
@@ -19,9 +18,10 @@ export const register: RegisterCommand = (program, io) => {
     .description('find known actors, dates and figures in a document, and propose candidates for the case')
     .argument('<file>', 'a UTF-8 text or Markdown file')
     .option('--published <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) relative dates are resolved against')
-    .option('--max-bytes <n>', `largest file accepted (default ${READ_DEFAULTS.maxBytes})`)
+    .option('--max-bytes <n>', `largest file accepted (default ${LIMITS.extract.maxBytes})`)
     .option('--json', 'print JSON: mentions, dates, figures and candidates with their offsets')
     .action(async (file: string, opts: { published?: string; json?: boolean; maxBytes?: string }, cmd) => {
+      const { extractFile } = await import('../../app/extraction.js');
       const maxBytes = opts.maxBytes === undefined ? undefined : Number(opts.maxBytes);
       if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
         throw new InputError(`expected a positive whole number of bytes, got "${opts.maxBytes}"`, { field: '--max-bytes' });

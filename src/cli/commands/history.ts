@@ -1,7 +1,5 @@
 /** `marsad history [ITEM] [--kind K] [--limit N] [--before SEQ] [--json]`: the case's change log, newest first. */
 import type { Command } from 'commander';
-import { history } from '../../app/index.js';
-import { HistoryRequest } from '../../domain/requests.js';
 import { withWorkbench } from '../context.js';
 import { printJson, table } from '../output.js';
 import { parseFlags } from '../request.js';
@@ -17,6 +15,8 @@ export const register: RegisterCommand = (program, io) => {
     .option('--before <seq>', 'entries older than this one (paging)')
     .option('--json', 'print JSON: every entry with its before and after')
     .action(async (item: string | undefined, opts: { kind?: string; limit?: string; before?: string; json?: boolean }, cmd: Command) => {
+      const { HistoryRequest } = await import('../../domain/requests.js');
+      const { history } = await import('../../app/changes.js');
       const req = parseFlags(HistoryRequest, { item, kind: opts.kind, limit: opts.limit, before: opts.before }, { item: 'item' });
       const r = await withWorkbench(cmd, io, (wb) => history(wb, req));
       if (opts.json) return printJson(io, r.items);

@@ -1,7 +1,6 @@
 /** `marsad import FILE`: restore a workspace exported by `marsad export` (documents already stored are unchanged). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importWorkspace } from '../../app/index.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import { printJson } from '../output.js';
@@ -14,6 +13,7 @@ export const register: RegisterCommand = (program, io) => {
     .argument('<file>', 'workspace JSON file')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, opts: { json?: boolean }, cmd) => {
+      const { importWorkspace } = await import('../../app/corpus.js');
       const path = resolve(io.cwd, file);
       let value: unknown;
       try {

@@ -1,7 +1,6 @@
 /** `marsad ingest PATH... [--json] [--max-bytes N]`: files and folders into the store. */
-import cliProgress from 'cli-progress';
-import { ingest } from '../../app/index.js';
-import { INGEST_DEFAULTS } from '../../corpus/index.js';
+import type cliProgress from 'cli-progress';
+import { LIMITS } from '../../domain/names.js';
 import type { IngestSummary } from '../../domain/corpus.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
@@ -34,16 +33,16 @@ export function formatIngestSummary(s: IngestSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function progressBar(io: CliIo): { update(done: number, total: number): void; stop(): void } {
+function progressBar(io: CliIo, progress: typeof cliProgress): { update(done: number, total: number): void; stop(): void } {
   let bar: cliProgress.SingleBar | null = null;
   return {
     update(done, total) {
       // Only on a terminal and for more than one file: logs and pipes get the summary alone.
       if (!io.isTTY || total < 2) return;
       if (!bar) {
-        bar = new cliProgress.SingleBar(
+        bar = new progress.SingleBar(
           { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true },
-          cliProgress.Presets.shades_classic,
+          progress.Presets.shades_classic,
         );
         bar.start(total, 0);
       }
@@ -61,12 +60,13 @@ export const register: RegisterCommand = (program, io) => {
     .description('ingest .txt, .md, .html, .pdf and .docx files and folders (sources.yaml beside them gives metadata)')
     .argument('<paths...>', 'files or folders')
     .option('--json', 'print the summary as JSON')
-    .option('--max-bytes <n>', `largest file accepted (default ${INGEST_DEFAULTS.maxBytes}; suffixes k, M, G)`)
+    .option('--max-bytes <n>', `largest file accepted (default ${LIMITS.ingest.maxBytes}; suffixes k, M, G)`)
     .option('--no-ocr', 'do not read scanned PDF pages by OCR (Tesseract), even when it is installed')
     .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean }, cmd) => {
+      const { ingest } = await import('../../app/corpus.js');
       const maxBytes = opts.maxBytes === undefined ? undefined : parseByteCount(opts.maxBytes);
       const summary = await withWorkbench(cmd, io, async (wb) => {
-        const bar = progressBar(io);
+        const bar = progressBar(io, (await import('cli-progress')).default);
         try {
           return await ingest(wb, { paths, maxBytes, cwd: io.cwd, ocr: opts.ocr, onProgress: (p) => bar.update(p.done, p.total) });
         } finally {

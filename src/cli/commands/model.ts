@@ -9,12 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
 import { InputError, NotFoundError, TooLargeError } from '../../domain/errors.js';
-import { describeModel, exportModel } from '../../app/index.js';
-import { ModelRequest } from '../../domain/requests.js';
-import { MODEL_FORMATS, formatForFile, type ModelFormatName } from '../../model/index.js';
-import { MAX_IMPORT_BYTES } from '../../model/formats/imported.js';
+import { MODEL_FORMAT_NAMES } from '../../domain/names.js';
+import type { ModelFormatName } from '../../domain/simulation.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
 import { printJson, table } from '../output.js';
@@ -22,7 +19,7 @@ import { parseFlags } from '../request.js';
 import { writeOutputFile } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
-const FORMAT_NAMES = Object.keys(MODEL_FORMATS) as ModelFormatName[];
+const FORMAT_NAMES: readonly ModelFormatName[] = MODEL_FORMAT_NAMES;
 
 function formatFlag(value: string | undefined): ModelFormatName | undefined {
   if (value === undefined) return undefined;
@@ -34,6 +31,8 @@ function formatFlag(value: string | undefined): ModelFormatName | undefined {
 
 
 async function show(opts: { metrics?: boolean; loops?: boolean; maxLoops?: string; json?: boolean }, cmd: Command, io: CliIo) {
+  const { ModelRequest } = await import('../../domain/requests.js');
+  const { describeModel } = await import('../../app/simulation.js');
   const both = !opts.metrics && !opts.loops;
   const req = parseFlags(ModelRequest, { metrics: true, loops: Boolean(opts.loops || both), maxLoops: opts.maxLoops });
   const model = await withWorkbench(cmd, io, (wb) => describeModel(wb, req));
@@ -91,6 +90,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: { format: string; out?: string }, cmd: Command) => {
       const format = formatFlag(opts.format)!;
+      const { exportModel } = await import('../../app/simulation.js');
       const { text } = await withWorkbench(cmd, io, (wb) => exportModel(wb, format));
       if (opts.out) {
         await writeOutputFile(resolve(io.cwd, opts.out), text);
@@ -107,6 +107,9 @@ export const register: RegisterCommand = (program, io) => {
     .option('--format <format>', `one of ${FORMAT_NAMES.join(', ')} (default: from the extension)`)
     .option('--to <syntax>', 'print as yaml or json', 'yaml')
     .action(async (file: string, opts: { format?: string; to: string }) => {
+      const { formatForFile, MODEL_FORMATS } = await import('../../model/index.js');
+      const { MAX_IMPORT_BYTES } = await import('../../model/formats/imported.js');
+      const { stringify } = await import('yaml');
       const format = formatFlag(opts.format) ?? formatForFile(file);
       if (!format) throw new InputError(`cannot tell the format of ${file}: give --format ${FORMAT_NAMES.join('|')}`, { file });
       if (opts.to !== 'yaml' && opts.to !== 'json') throw new InputError(`expected --to yaml or json, got "${opts.to}"`);

@@ -5,9 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { renderBriefing } from '../../app/index.js';
-import { LIMITS, ReportRequest } from '../../domain/requests.js';
-import { REPORT_FORMAT_NAMES } from '../../domain/simulation.js';
+import { LIMITS, REPORT_FORMAT_NAMES } from '../../domain/names.js';
 import { withWorkbench } from '../context.js';
 import { asFlags, parseFlags } from '../request.js';
 import { writeOutputFile } from '../write-output.js';
@@ -35,6 +33,9 @@ export const register: RegisterCommand = (program, io) => {
     .option('--seed <s>', `Monte Carlo seed (default ${LIMITS.report.seed})`)
     .option('--as-of <date>', "the briefing's date (YYYY-MM-DD, or a month or year meaning its last day; default the case's as_of)")
     .action(async (opts: ReportOptions, cmd: Command) => {
+      const { ReportRequest } = await import('../../domain/requests.js');
+      // The briefing brings the chart renderer and, for PDF, the browser driver: loaded only here.
+      const { renderBriefing } = await import('../../app/briefing.js');
       const req = parseFlags(ReportRequest, {
         scenario: opts.scenario,
         lang: opts.lang,

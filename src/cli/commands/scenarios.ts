@@ -1,5 +1,4 @@
 /** `marsad scenarios [--json]`: the scenarios the texts weigh, with their lever settings. */
-import { listScenarios } from '../../app/index.js';
 import { withWorkbench } from '../context.js';
 import { count, docsOf, printJson, table } from '../output.js';
 import type { RegisterCommand } from './index.js';
@@ -10,6 +9,7 @@ export const register: RegisterCommand = (program, io) => {
     .description('list the scenarios of the case and the levers each one sets')
     .option('--json', 'print JSON: every scenario with its levers, schedule and citations')
     .action(async (opts: { json?: boolean }, cmd) => {
+      const { listScenarios } = await import('../../app/case-queries.js');
       const { items } = await withWorkbench(cmd, io, (wb) => listScenarios(wb));
       if (opts.json) return printJson(io, items);
       io.out(

@@ -5,9 +5,8 @@
  * `--actor` keeps passages naming that actor under any of its names.
  */
 import type { Command } from 'commander';
-import { search } from '../../app/index.js';
 import type { SearchHit } from '../../domain/corpus.js';
-import { LIMITS, SearchRequest } from '../../domain/requests.js';
+import { LIMITS } from '../../domain/names.js';
 import { stripBidiControls } from '../../report/text-safety.js';
 import { withWorkbench } from '../context.js';
 import { printJson } from '../output.js';
@@ -51,6 +50,8 @@ export const register: RegisterCommand = (program, io) => {
     .option('--no-expand', "do not add the other names of actors and places named in the query")
     .option('--json', 'print JSON: an array of {file, passage, page, start, end, score, snippet, text, …}')
     .action(async (q: string, opts: SearchOptions, cmd: Command) => {
+      const { SearchRequest } = await import('../../domain/requests.js');
+      const { search } = await import('../../app/search.js');
       const args = { q: 'query' };
       const req = parseFlags(
         SearchRequest,

@@ -9,16 +9,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
-import { ingest, listDocuments, openWorkbench, type Workbench } from '../../app/index.js';
+import type { Workbench } from '../../app/index.js';
 import type { LoadedCase } from '../../case/load.js';
 import { InputError } from '../../domain/errors.js';
-import { createApp } from '../../server/app.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../../server/deps.js';
 import type { Store } from '../../store/index.js';
 import { resolveContext } from '../context.js';
+import { newCliToken, removeServerNote, sameSecret, writeServerNote } from '../beside-server.js';
 import type { CliIo } from '../io.js';
+import type { CliRunRequest } from '../../domain/requests.js';
 import type { RegisterCommand } from './index.js';
 
 export interface ServeOptions {
@@ -71,12 +71,20 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
   }
   if (!isLoopback(opts.host) && !token) token = randomBytes(24).toString('base64url');
   const unexpected = (error: unknown) => io.err(`marsad serve: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // The server and the engine load when serving starts, not with the CLI.
+  const [{ serve }, { createApp }, { DEFAULT_MAX_BODY_BYTES }, { openWorkbench }] = await Promise.all([
+    import('@hono/node-server'),
+    import('../../server/app.js'),
+    import('../../server/deps.js'),
+    import('../../app/workbench.js'),
+  ]);
   const wb = openWorkbench({
     caseDir: opts.caseDir,
     store: { dataDir: opts.dataDir, databaseUrl: opts.databaseUrl },
     chromiumPath: opts.chromiumPath,
     onUnexpected: unexpected,
     warmMonteCarlo: true,
+    ...(opts.dataDir ? { snapshotPath: join(opts.dataDir, 'case-snapshot.json') } : {}),
   });
   // The case first: a broken case stops the server before any database is opened.
   const caseData = await wb.case();
@@ -88,9 +96,14 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     if (!existsSync(join(staticDir, 'index.html'))) {
       io.err(`marsad serve: no web app build in ${staticDir} (run npm run build); serving the API only\n`);
     }
+    const cliToken = newCliToken();
     const app = createApp({
       wb,
       options: {
+        cli: {
+          accepts: (secret) => sameSecret(secret, cliToken),
+          run: (req) => runHere(wb, req),
+        },
         token,
         maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         staticDir,
@@ -104,6 +117,9 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     });
     const hostForUrl = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
     const url = `http://${hostForUrl}:${server.port}/`;
+    // The CLI beside it reaches it on loopback (a wildcard address also listens there).
+    const local = isLoopback(opts.host) ? url : `http://127.0.0.1:${server.port}/`;
+    if (opts.dataDir) writeServerNote(opts.dataDir, { pid: process.pid, url: local, ...(token ? { token } : {}), cliToken });
     return {
       url,
       openUrl: token ? `${url}?token=${encodeURIComponent(token)}` : url,
@@ -113,6 +129,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
       store,
       caseData,
       close: async () => {
+        if (opts.dataDir) removeServerNote(opts.dataDir);
         await new Promise<void>((done) => server.server.close(() => done()));
         await wb.close();
       },
@@ -123,8 +140,18 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
   }
 }
 
+/** Runs a command line of the CLI beside the server, on the server's workbench. */
+async function runHere(wb: Workbench, req: CliRunRequest): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [{ main }, { memoryIo }] = await Promise.all([import('../main.js'), import('../io.js')]);
+  const env = Object.fromEntries(Object.entries(req.env).filter(([, v]) => v !== undefined));
+  const io = Object.assign(memoryIo(env, req.cwd), { workbench: wb });
+  const code = await main(['node', 'marsad', ...req.args], io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
 /** Ingests the corpus folder when some of its files are not in the store yet. */
 async function ingestMissing(wb: Workbench, corpus: string, io: Pick<CliIo, 'err'>): Promise<void> {
+  const { ingest, listDocuments } = await import('../../app/corpus.js');
   const stored = new Set((await listDocuments(wb)).map((d) => d.file));
   const files = readdirSync(corpus).filter((f) => /\.(txt|md|html?)$/i.test(f));
   if (files.every((f) => stored.has(f))) return;

@@ -8,13 +8,9 @@
  * trajectory when the scenario has a schedule, and Monte Carlo probabilities with the edges
  * each conclusion hangs on when --runs is above 1.
  */
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { simulate } from '../../app/index.js';
-import { LIMITS, SimulateRequest } from '../../domain/requests.js';
-import { TRANSFER_NAMES, UPDATE_RULE_NAMES, WEIGHT_NORMALIZATION_NAMES } from '../../domain/simulation.js';
-import { INFERENCE_DEFAULTS } from '../../simulate/infer.js';
-import { parseLeverAssignment } from '../../simulate/levers.js';
+import { ENGINE_DEFAULTS as INFERENCE_DEFAULTS, LIMITS, TRANSFER_NAMES, UPDATE_RULE_NAMES, WEIGHT_NORMALIZATION_NAMES } from '../../domain/names.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
 import { table } from '../output.js';
@@ -44,11 +40,11 @@ function fmt(x: number): string {
   return (r > 0 ? '+' : '') + (Object.is(r, -0) ? '0' : String(r));
 }
 
-function progressBar(io: CliIo, total: number): { update(done: number): void; stop(): void } {
+function progressBar(io: CliIo, progress: typeof cliProgress, total: number): { update(done: number): void; stop(): void } {
   const stream = { isTTY: true, columns: 80, write: (s: string) => (io.err(s), true) };
-  const bar = new cliProgress.SingleBar(
+  const bar = new progress.SingleBar(
     { stream: stream as unknown as NodeJS.WritableStream, format: 'monte carlo [{bar}] {value}/{total} runs', hideCursor: true },
-    cliProgress.Presets.shades_classic,
+    progress.Presets.shades_classic,
   );
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
@@ -79,6 +75,9 @@ export const register: RegisterCommand = (program, io) => {
     .option('--steps-per-month <n>', 'update steps per month in the trajectory (1 … 100, default 1: one causal link a month)')
     .option('--json', 'print JSON')
     .action(async (opts: SimulateOptions, cmd: Command) => {
+      const { SimulateRequest } = await import('../../domain/requests.js');
+      const { parseLeverAssignment } = await import('../../simulate/levers.js');
+      const { simulate } = await import('../../app/simulation.js');
       const levers = opts.lever.length ? Object.fromEntries(opts.lever.map((v) => parseLeverAssignment(v))) : undefined;
       const req = parseFlags(SimulateRequest, {
         scenario: opts.scenario,
@@ -96,7 +95,7 @@ export const register: RegisterCommand = (program, io) => {
         to: opts.to,
         stepsPerMonth: opts.stepsPerMonth,
       });
-      const bar = io.isTTY && req.runs > 1 ? progressBar(io, req.runs) : undefined;
+      const bar = io.isTTY && req.runs > 1 ? progressBar(io, (await import('cli-progress')).default, req.runs) : undefined;
       let ran;
       try {
         ran = await asFlags(['levers', 'scenario'], () => withWorkbench(cmd, io, async (wb) => ({

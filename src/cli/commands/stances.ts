@@ -1,6 +1,4 @@
 /** `marsad stances [--actor ID] [--issue ID] [--json]`: who stands where, when, with the quote. */
-import { listStances } from '../../app/index.js';
-import { StancesRequest } from '../../domain/requests.js';
 import { withWorkbench } from '../context.js';
 import { count, dateText, docsOf, printJson, table } from '../output.js';
 import { parseFlags } from '../request.js';
@@ -14,6 +12,8 @@ export const register: RegisterCommand = (program, io) => {
     .option('--issue <id>', 'only stances on this issue')
     .option('--json', 'print JSON: every stance with its quote and citations')
     .action(async (opts: { actor?: string; issue?: string; json?: boolean }, cmd) => {
+      const { StancesRequest } = await import('../../domain/requests.js');
+      const { listStances } = await import('../../app/case-queries.js');
       const req = parseFlags(StancesRequest, { actor: opts.actor, issue: opts.issue });
       const { items } = await withWorkbench(cmd, io, (wb) => listStances(wb, req));
       if (opts.json) return printJson(io, items);
