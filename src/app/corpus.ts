@@ -2,11 +2,17 @@
  * Operations on the stored corpus: ingest files and folders, list and read documents (with the
  * reader's marks), passages, citations, and the whole workspace out and in.
  */
-import { ingestPaths, type IngestOptions } from '../corpus/index.js';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { collectCitations } from '../case/citations.js';
+import { ingestPaths, prepareDocument, type IngestOptions } from '../corpus/index.js';
 import type { Citation } from '../domain/case.js';
 import type { DocumentInfo, IngestSummary, Workspace } from '../domain/corpus.js';
-import { NotFoundError } from '../domain/errors.js';
+import { InputError, NotFoundError } from '../domain/errors.js';
+import type { AddDocumentRequest } from '../domain/requests.js';
 import type {
+  AddDocumentResponse,
+  DeleteDocumentResponse,
   DocumentResponse,
   DocumentsResponse,
   ImportResponse,
@@ -16,6 +22,7 @@ import type {
   ResolvedCitation,
 } from '../domain/responses.js';
 import { citedFactMarks, dateMarks, mentionMarks } from './reader-marks.js';
+import { relatedDocuments } from './related-documents.js';
 import type { Workbench } from './workbench.js';
 
 export interface IngestRequest extends Pick<IngestOptions, 'maxBytes' | 'onProgress' | 'cwd' | 'ocr'> {
@@ -69,7 +76,7 @@ export async function readDocument(wb: Workbench, id: string): Promise<DocumentR
     };
     cache.set(key, marks);
   }
-  return { document, passages, ...marks };
+  return { document, passages, ...marks, related: await relatedDocuments(wb, doc) };
 }
 
 export async function getPassage(wb: Workbench, id: string): Promise<PassageResponse> {
@@ -105,4 +112,49 @@ export async function importWorkspace(wb: Workbench, value: unknown): Promise<Im
   } finally {
     wb.storeChanged();
   }
+}
+
+/** A safe file name for an added document: letters, digits, dots, dashes; the extension kept. */
+export function documentFileName(req: Pick<AddDocumentRequest, 'file' | 'text' | 'meta'>, text: string): string {
+  const clean = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-+/g, '-').replace(/^[-.]+|-+$/g, '');
+  if (req.file) {
+    const name = clean(basename(req.file)).slice(-150);
+    if (!name || !/\.[a-z0-9]{1,5}$/i.test(name)) throw new InputError('expected a file name with its extension, such as report.pdf', { field: 'file' });
+    return name;
+  }
+  // A pasted page: named after its title (or outlet and date) and its content, so two pastes never collide.
+  const stem = clean(req.meta.title ?? [req.meta.outlet, req.meta.published].filter(Boolean).join('-')).slice(0, 60) || 'pasted';
+  return `${stem}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.txt`;
+}
+
+/** A document added from the app: a pasted page or an uploaded file, stored and linked to its relatives. */
+export async function addDocument(wb: Workbench, req: AddDocumentRequest): Promise<AddDocumentResponse> {
+  const store = await wb.store();
+  const bytes = req.text !== undefined ? new TextEncoder().encode(req.text) : Buffer.from(req.base64!, 'base64');
+  const file = documentFileName(req, req.text ?? req.base64!);
+  const prepared = await prepareDocument(bytes, { path: `upload:${file}`, file, meta: req.meta });
+  const put = await store.putDocument(prepared.draft);
+  wb.storeChanged();
+  const doc = (await store.getDocument(put.documentId))!;
+  const { path: _path, text: _text, ...info } = doc;
+  return {
+    document: info,
+    status: put.status,
+    passages: put.passages,
+    warnings: prepared.warnings,
+    related: await relatedDocuments(wb, doc),
+  };
+}
+
+/** Removes a document and its passages; the case items citing it are named, not silently broken. */
+export async function deleteDocument(wb: Workbench, id: string): Promise<DeleteDocumentResponse> {
+  const store = await wb.store();
+  const doc = await store.getDocument(id);
+  if (!doc) throw new NotFoundError(`unknown document "${id}" (see marsad documents)`);
+  const c = await wb.case().catch(() => null);
+  const citing = c ? collectCitations(c).filter((r) => r.cite.doc === doc.file).map((r) => ({ kind: r.section, id: r.item })) : [];
+  await store.deleteDocument(doc.id);
+  wb.storeChanged();
+  const unique = [...new Map(citing.map((x) => [`${x.kind}:${x.id}`, x])).values()];
+  return { deleted: doc.file, citing: unique };
 }

@@ -33,6 +33,8 @@ export {
   withCitationLinks,
   exportWorkspace,
   importWorkspace,
+  addDocument,
+  deleteDocument,
   type IngestRequest,
 } from './corpus.js';
 export { search } from './search.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from './front-matter.js';
+import { splitFrontMatter, splitHeaderBlock } from './front-matter.js';
 
 describe('splitFrontMatter', () => {
   it('reads metadata and returns the body after it', () => {
@@ -34,5 +34,24 @@ describe('splitFrontMatter', () => {
   });
   it('leaves text without front matter alone', () => {
     expect(splitFrontMatter('# Title\ntext', 'x.md')).toEqual({ body: '# Title\ntext', meta: {}, warnings: [] });
+  });
+});
+
+describe('splitHeaderBlock', () => {
+  it('reads a pasted page header in English or Arabic and keeps the body after ---', () => {
+    const text = 'title: Coalition hands over Ain al-Asad\nsource_url: https://news.example/a?id=1\noutlet: Example News\npublished: 2025-09-01\n---\nBAGHDAD - The handover took place on Monday.\n';
+    const r = splitHeaderBlock(text, 'a.txt')!;
+    expect(r.meta).toEqual({ title: 'Coalition hands over Ain al-Asad', source_url: 'https://news.example/a?id=1', outlet: 'Example News', published: '2025-09-01' });
+    expect(r.body).toBe('BAGHDAD - The handover took place on Monday.\n');
+    const ar = splitHeaderBlock('العنوان: تسليم القاعدة\nالمصدر: وكالة الأنباء\nالتاريخ: 2025-09\n---\nنص الخبر.', 'b.txt')!;
+    expect(ar.meta).toEqual({ title: 'تسليم القاعدة', outlet: 'وكالة الأنباء', published: '2025-09' });
+  });
+
+  it('is not a header when a line is not a known key, and a bad value is dropped with a warning', () => {
+    expect(splitHeaderBlock('Baghdad: the government said\n---\ntext', 'c.txt')).toBeNull();
+    expect(splitHeaderBlock('plain text with no header', 'c.txt')).toBeNull();
+    const r = splitHeaderBlock('title: T\npublished: yesterday\n---\nbody', 'd.txt')!;
+    expect(r.meta).toEqual({ title: 'T' });
+    expect(r.warnings[0]).toMatch(/published/);
   });
 });

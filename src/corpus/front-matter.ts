@@ -44,3 +44,64 @@ export function splitFrontMatter(text: string, file: string): FrontMatterResult 
   }
   return { body, meta: parsed.data, warnings: [] };
 }
+
+/** Header keys of a pasted or saved page, in English and Arabic, to the metadata field each fills. */
+const HEADER_KEYS: Record<string, keyof DocumentMeta> = {
+  title: 'title',
+  headline: 'title',
+  'العنوان': 'title',
+  source_url: 'source_url',
+  url: 'source_url',
+  link: 'source_url',
+  'الرابط': 'source_url',
+  outlet: 'outlet',
+  source: 'outlet',
+  publisher: 'outlet',
+  'المصدر': 'outlet',
+  'الناشر': 'outlet',
+  published: 'published',
+  date: 'published',
+  'التاريخ': 'published',
+  'تاريخ النشر': 'published',
+  author: 'author',
+  by: 'author',
+  'الكاتب': 'author',
+  language: 'language',
+  'اللغة': 'language',
+  reliability: 'reliability',
+};
+
+/**
+ * A header block of `key: value` lines (title, source_url, outlet, published… in English or
+ * Arabic) ended by a `---` line, as a page saved or pasted as text often starts. Null when the
+ * text does not start with one; a value that does not fit its field is left out with a warning.
+ */
+export function splitHeaderBlock(text: string, file: string): FrontMatterResult | null {
+  const lines = text.split('\n');
+  const meta: Record<string, unknown> = {};
+  const warnings: string[] = [];
+  let offset = 0;
+  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    offset += lines[i]!.length + 1;
+    if (/^\s*$/.test(line) && i === 0) continue;
+    if (/^-{3,}\s*$/.test(line)) {
+      if (Object.keys(meta).length === 0) return null;
+      const parsed = FrontMatter.safeParse(meta);
+      if (parsed.success) return { body: text.slice(offset), meta: parsed.data, warnings };
+      const kept: Record<string, unknown> = { ...meta };
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        warnings.push(`${file}: header "${key}" ignored: ${issue.message}`);
+        delete kept[key];
+      }
+      const again = FrontMatter.safeParse(kept);
+      return { body: text.slice(offset), meta: again.success ? again.data : {}, warnings };
+    }
+    const m = /^\s*([\p{L}_ ]{2,20}?)\s*[:：]\s*(.+?)\s*$/u.exec(line);
+    const field = m ? HEADER_KEYS[m[1]!.trim().toLowerCase()] : undefined;
+    if (!m || !field) return null;
+    meta[field] = m[2];
+  }
+  return null;
+}

@@ -29,6 +29,6 @@ describe('splitPassages', () => {
     expect(passages.map((p) => p.text).join(' ')).toBe(text);
   });
   it('drops lines of punctuation only', () => {
-    expect(splitPassages('---\n***\nنص')).toHaveLength(1);
+    expect(splitPassages('---\n***\nنص المقال')).toHaveLength(1);
   });
 });

@@ -7,7 +7,9 @@
  */
 import type { z } from 'zod';
 import type {
+  AddDocumentRequest,
   AddItemRequest,
+  IdRequest,
   CompareRequest,
   EditItemRequest,
   MonteCarloRequest,
@@ -16,6 +18,8 @@ import type {
   SimulateRequest,
 } from './requests.js';
 import type {
+  AddDocumentResponse,
+  DeleteDocumentResponse,
   ActorResponse,
   ActorsResponse,
   CaseInfoResponse,
@@ -86,6 +90,8 @@ export interface ApiPost {
   'items/retire': { body: z.input<typeof RetireItemRequest>; response: ChangeResponse };
   'items/restore': { body: z.input<typeof RetireItemRequest>; response: ChangeResponse };
   'history/revert': { body: z.input<typeof RevertRequest>; response: ChangeResponse };
+  'documents/add': { body: z.input<typeof AddDocumentRequest>; response: AddDocumentResponse };
+  'documents/delete': { body: z.input<typeof IdRequest>; response: DeleteDocumentResponse };
 }
 
 /** What a GET route answers over HTTP (citations linked to their passages). */

@@ -32,6 +32,13 @@ export const DocumentMeta = z.object({
   author: optionalText,
   outlet: optionalText,
   published: PublishedDate.nullable().optional(),
+  /** Where the document was published online. */
+  source_url: z.string().url().max(2000).nullable().optional(),
+  /**
+   * How far the outlet is trusted, as the analyst judges it: from `high` (a record of accuracy)
+   * to `low`; `unknown` until judged.
+   */
+  reliability: z.enum(['high', 'medium', 'low', 'unknown']).nullable().optional(),
   /** How a field was inferred when the text does not state it directly. */
   inferred: optionalText,
 });

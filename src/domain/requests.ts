@@ -234,3 +234,32 @@ export const CliRunRequest = z
   })
   .strict();
 export type CliRunRequest = z.infer<typeof CliRunRequest>;
+
+/** Metadata an analyst gives a document they add (a pasted page, an uploaded file). */
+const GivenMeta = z
+  .object({
+    title: z.string().trim().min(1).max(2000).optional(),
+    source_url: z.string().url().max(2000).optional(),
+    outlet: z.string().trim().min(1).max(500).optional(),
+    published: DateParam.optional(),
+    author: z.string().trim().min(1).max(500).optional(),
+    language: z.enum(['ar', 'en']).optional(),
+    reliability: z.enum(['high', 'medium', 'low', 'unknown']).optional(),
+  })
+  .strict();
+
+/**
+ * A document added from the app: a pasted page (`text`) or an uploaded file (`base64` with its
+ * `file` name, whose extension chooses the reader: .txt, .md, .html, .pdf, .docx).
+ */
+export const AddDocumentRequest = z
+  .object({
+    file: z.string().trim().min(1).max(200).optional(),
+    text: z.string().min(1).max(5_000_000).optional(),
+    base64: z.string().min(1).max(30_000_000).optional(),
+    meta: GivenMeta.default({}),
+  })
+  .strict()
+  .refine((r) => (r.text === undefined) !== (r.base64 === undefined), { message: 'expected the text of a page or a file (base64), one of them', path: ['text'] })
+  .refine((r) => r.base64 === undefined || r.file !== undefined, { message: 'an uploaded file needs its name (the extension chooses the reader)', path: ['file'] });
+export type AddDocumentRequest = z.infer<typeof AddDocumentRequest>;

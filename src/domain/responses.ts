@@ -236,6 +236,8 @@ export const DocumentResponse = z
     mentions: z.array(MentionMark),
     dates: z.array(DateMark),
     facts: z.array(CitedFactMark),
+    /** Other stored documents with nearly the same text, or the same story in the other language. */
+    related: z.array(z.lazy(() => RelatedDocument)),
   })
   .strict();
 export type DocumentResponse = z.infer<typeof DocumentResponse>;
@@ -351,3 +353,35 @@ export const PlacesMapResponse = z
   })
   .strict();
 export type PlacesMapResponse = z.infer<typeof PlacesMapResponse>;
+
+/** A document related to another: nearly the same text, or the same story in the other language. */
+export const RelatedDocument = z
+  .object({
+    documentId: z.string(),
+    file: z.string(),
+    kind: z.enum(['near-duplicate', 'same-story']),
+    /** Jaccard similarity of the two documents' fingerprints, 0 … 1. */
+    score: z.number(),
+  })
+  .strict();
+export type RelatedDocument = z.infer<typeof RelatedDocument>;
+
+export const AddDocumentResponse = z
+  .object({
+    document: PublicDocumentInfo,
+    status: z.enum(['added', 'unchanged', 'updated', 'replaced']),
+    passages: z.number().int(),
+    warnings: z.array(z.string()),
+    related: z.array(RelatedDocument),
+  })
+  .strict();
+export type AddDocumentResponse = z.infer<typeof AddDocumentResponse>;
+
+export const DeleteDocumentResponse = z
+  .object({
+    deleted: z.string(),
+    /** Case items citing the document: their citations no longer reach a passage until it is ingested again. */
+    citing: z.array(z.object({ kind: z.string(), id: z.string() }).strict()),
+  })
+  .strict();
+export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponse>;

@@ -11,6 +11,7 @@ import type { Workbench } from '../app/index.js';
 import type { ApiGet, ApiPost } from '../domain/api-types.js';
 import {
   ActorsRequest,
+  AddDocumentRequest,
   AddItemRequest,
   EditItemRequest,
   HistoryRequest,
@@ -32,7 +33,9 @@ import {
   StancesRequest,
 } from '../domain/requests.js';
 import {
+  AddDocumentResponse,
   ChangeResponse,
+  DeleteDocumentResponse,
   HistoryResponse,
   ItemResponse,
   ActorResponse,
@@ -152,6 +155,22 @@ export const API_ROUTES: readonly JsonRoute[] = [
     request: IdRequest,
     response: DocumentResponse,
     run: (wb, r) => ops.readDocument(wb, r.id),
+  }),
+  route({
+    method: 'post',
+    path: '/documents/add',
+    summary: 'Add a document: a pasted page (text) or an uploaded file (base64), with its URL, outlet, date and reliability',
+    request: AddDocumentRequest,
+    response: AddDocumentResponse,
+    run: (wb, r) => ops.addDocument(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/documents/delete',
+    summary: 'Delete a document and its passages; answers the case items that cite it',
+    request: IdRequest,
+    response: DeleteDocumentResponse,
+    run: (wb, r) => ops.deleteDocument(wb, r.id),
   }),
   route({
     method: 'get',

@@ -7,7 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { withCitationLinks } from '../app/index.js';
 import { API_ROUTES, type JsonRoute } from './api-routes.js';
-import type { AppDeps } from './deps.js';
+import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { parseInput, readJson, stripToken } from './parse-input.js';
@@ -46,7 +46,10 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', loopbackHostGuard(deps.options.loopbackOnly ?? false));
   app.use('*', tokenGuard(deps.options.token));
   app.use('*', csrfGuard);
-  app.use('*', bodyLimit(deps.options.maxBodyBytes));
+  // Documents are uploaded whole: their route takes larger bodies than every other.
+  const upload = bodyLimit(deps.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const body = bodyLimit(deps.options.maxBodyBytes);
+  app.use('*', (c, next) => (c.req.path === '/api/documents/add' ? upload(c, next) : body(c, next)));
 
   const api = new Hono();
   for (const r of API_ROUTES) api[r.method](r.path, handler(deps, r));

@@ -15,6 +15,8 @@ export interface ServerOptions {
   loopbackOnly?: boolean;
   /** Largest request body accepted, in bytes; larger is a 413. */
   maxBodyBytes: number;
+  /** Largest document upload (`POST /api/documents/add`), in bytes. Default 40 MB (a 30 MB file in base64). */
+  maxUploadBytes?: number;
   /** Folder of the built web app (dist/web). Without it only the API is served. */
   staticDir?: string;
   /** Told about failures that are not Marsad's typed errors (the adapter that runs the server logs them). */
@@ -35,3 +37,4 @@ export interface AppDeps {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
