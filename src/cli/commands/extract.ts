@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { extractFile } from '../../app/index.js';
-import type { ExtractionResult, FigureMention } from '../../domain/extract.js';
+import type { Candidate, ExtractionResult, FigureMention } from '../../domain/extract.js';
 import { DEFAULTS as READ_DEFAULTS } from '../../extract/read-document.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
@@ -34,7 +34,7 @@ export const register: RegisterCommand = (program, io) => {
     });
 };
 
-function figureValue(f: FigureMention): string {
+function figureValue(f: Pick<FigureMention, 'value'>): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return typeof f.value === 'number' ? n(f.value) : `${n(f.value.low)}–${n(f.value.high)}`;
 }
@@ -52,11 +52,28 @@ function render(r: ExtractionResult, from: string | null): string {
   parts.push(
     table(['value', 'unit', 'qualifier', 'offset', 'text'], r.figures.map((f) => [figureValue(f), f.unit ?? '', f.qualifier, String(f.start), f.text])),
   );
-  parts.push(`\nCandidates not yet in the case\n`);
-  parts.push(`  events (dates):  ${r.candidates.events.map((e) => e.date.value).join(', ') || '-'}\n`);
-  parts.push(`  figures:         ${r.candidates.figures.map((f) => `${figureValue(f.figure)} ${f.figure.unit ?? ''}`.trim()).join(', ') || '-'}\n`);
-  parts.push(`  actors:          ${r.candidates.actors.map((a) => `${a.name} (${a.cue})`).join(', ') || '-'}\n`);
-  parts.push(`  stance quotes:   ${r.candidates.quotes.length || '-'}\n`);
-  for (const q of r.candidates.quotes) parts.push(`    ${q.actor}: «${q.quote.text.length > 80 ? `${q.quote.text.slice(0, 79)}…` : q.quote.text}»\n`);
+  parts.push(`\nCandidates not yet in the case: ${r.candidates.length}\n`);
+  parts.push(table(['id', 'kind', 'conf', 'offset', 'proposal'], r.candidates.map((c) => [c.id, c.kind, c.confidence.toFixed(2), String(c.cite.start), summary(c)])));
   return parts.join('');
+}
+
+const clip = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One line per candidate, for the table. */
+function summary(c: Candidate): string {
+  const alt = c.ambiguity.length > 1 ? `  [or: ${c.ambiguity.slice(1).map((a) => a.actor ?? a.name).join(', ')}]` : '';
+  switch (c.kind) {
+    case 'actor':
+      return clip(`${c.fields.name} (${c.fields.type}${c.fields.title ? `, ${c.fields.title}` : ''})`) + alt;
+    case 'event':
+      return clip(`${c.fields.date.value} ${c.fields.type}${c.fields.headline ? ' [headline]' : ''}: ${c.fields.title}`);
+    case 'figure':
+      return clip(`${figureValue(c.fields)} ${c.fields.unit ?? ''} (${c.fields.qualifier})${c.fields.reported_by ? ` per ${c.fields.reported_by.name}` : ''}`);
+    case 'stance':
+      return clip(`${c.fields.speaker.name} on ${c.fields.issue}: ${c.fields.position} (${c.fields.voice})`);
+    case 'commitment-status':
+      return clip(`${c.fields.commitment}: ${c.fields.previous} → ${c.fields.score} (${c.fields.change}, ${c.fields.date.value})`);
+    case 'quote':
+      return clip(`${c.fields.speaker.name}: «${c.fields.text}»`) + alt;
+  }
 }
