@@ -147,12 +147,13 @@ function isChannel(text: string, r: Referent): boolean {
 }
 
 /** The verb of saying nearest before `end` (after `start`), with its offset. */
-function lastVerb(text: string, start: number, end: number): { verb: string; at: number; end: number } | null {
-  let found: { verb: string; at: number; end: number } | null = null;
+function lastVerb(text: string, start: number, end: number): { verb: string; at: number; end: number; joined: boolean } | null {
+  let found: { verb: string; at: number; end: number; joined: boolean } | null = null;
   for (const w of text.slice(start, end).matchAll(/[\p{L}\p{M}\u0640]+/gu)) {
     const f = fold(w[0]);
     const bare = /^[وف]/.test(f) && SPEECH_AR.has(f.slice(1)) ? f.slice(1) : f;
-    if (SPEECH_AR.has(bare) || SPEECH_EN.has(f)) found = { verb: bare, at: start + w.index!, end: start + w.index! + w[0].length };
+    // "وأشار": the verb starts a new clause joined by "and"
+    if (SPEECH_AR.has(bare) || SPEECH_EN.has(f)) found = { verb: bare, at: start + w.index!, end: start + w.index! + w[0].length, joined: bare !== f };
   }
   return found;
 }
@@ -230,7 +231,9 @@ export function findQuotes(text: string, layout: Layout, sp: Speakers, mentions:
     const tail = text.slice(qe + 1, Math.min(paraEnd, qe + 1 + DEFAULTS.afterWindow));
     const tailEnd = qe + 1 + (/[.!?؟]/.exec(tail)?.index ?? tail.length);
     const vAfter = lastVerb(text, qe + 1, Math.min(tailEnd, qe + 1 + 60));
-    if (vAfter && /^[\s,،]/.test(text.slice(qe + 1, qe + 2))) {
+    // not "…»، وأشار X إلى أن «…»": a verb joined by "and", or one that opens the next quote, is not this quote's
+    const opensNext = vAfter !== null && /[«"“]/.test(text.slice(vAfter.end, tailEnd));
+    if (vAfter && !vAfter.joined && !opensNext && !/\band\s+$/i.test(text.slice(qe + 1, vAfter.at)) && /^[\s,،]/.test(text.slice(qe + 1, qe + 2))) {
       const rs = within(qe + 1, tailEnd);
       speaker = best(rs.filter((r) => r.kind !== 'media'), vAfter.at);
       if (speaker || PRONOUN_EN.test(text.slice(qe + 1, tailEnd).replace(/^[»"”]/, ''))) {

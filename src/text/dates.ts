@@ -303,8 +303,11 @@ const FUTURE_AR = new RegExp(
     String.raw`|(?:^|\s)[وف]?س[يتن](?!ياس|يطر|ياد|يار|ينا|نو|نه|نين|ته|تين|تون|يول)[\p{L}]{3,}`,
   'u',
 );
-/** Past markers: "ago", "last", "earlier", منذ، الماضي. */
-const PAST_CUE = /(?:^|[^\p{L}])(?:ago|earlier|last|since|منذ|الماضي|الماضيه|سابقا)(?![\p{L}])/u;
+/** Past markers: "ago", "last", "earlier", منذ، الماضي, and English verbs in the past tense. */
+const PAST_CUE = /(?:^|[^\p{L}])(?:ago|earlier|last|since|منذ|الماضي|الماضيه|سابقا|met|left|said|told|took|began|was|were|had|came|went|held|made|gave|won|lost|sent|led|kept|withdrew|struck|fought)(?![\p{L}])/u;
+/** English "-ed" words that are not verbs in the past (names, adjectives). */
+const NOT_PAST_ED = new Set(['united', 'armed', 'based', 'related', 'limited', 'mohammed', 'muhammed', 'ahmed', 'hamed', 'saeed', 'rasheed', 'majeed', 'hameed', 'need', 'speed', 'seed', 'feed', 'creed', 'breed', 'indeed', 'proceed', 'exceed', 'succeed']);
+const pastEd = (clause: string) => [...clause.matchAll(/[a-z]{3,}ed(?![a-z])/g)].some((m) => !NOT_PAST_ED.has(m[0]));
 
 /** The tense of the clause a match sits in (folded text before it, back to the sentence start). */
 function leanAt(m: RegExpMatchArray): Lean {
@@ -315,7 +318,7 @@ function leanAt(m: RegExpMatchArray): Lean {
   if (boundary + 1 > start) start = boundary + 1;
   const clause = text.slice(start, end);
   if (FUTURE_EN.test(clause) || FUTURE_AR.test(clause)) return 1;
-  if (PAST_CUE.test(clause)) return -1;
+  if (PAST_CUE.test(clause) || pastEd(clause)) return -1;
   return 0;
 }
 
