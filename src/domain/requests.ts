@@ -8,7 +8,7 @@
  * numbers and booleans are coerced.
  */
 import { z } from 'zod';
-import { ActorType, Id } from './case.js';
+import { ActorType, Id, StanceVoice } from './case.js';
 import { DateParam } from './dates.js';
 import { Distribution, ModelFormatName, ReportFormatName, TransferName, UpdateRuleName } from './simulation.js';
 
@@ -62,7 +62,14 @@ export const NoRequest = z.object({}).strict();
 export const ActorsRequest = z.object({ type: ActorType.optional() }).strict();
 export type ActorsRequest = z.infer<typeof ActorsRequest>;
 
-export const StancesRequest = z.object({ actor: Id.optional(), issue: Id.optional() }).strict();
+export const StancesRequest = z
+  .object({
+    actor: Id.optional(),
+    issue: Id.optional(),
+    /** Only the actors' own positions (`declared`) or only authors' readings of them (`attributed`). */
+    voice: StanceVoice.optional(),
+  })
+  .strict();
 export type StancesRequest = z.infer<typeof StancesRequest>;
 
 export const EventsRequest = z

@@ -94,7 +94,8 @@ export const OverviewResponse = z
   .strict();
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
 
-export const ActorListItem = Actor.extend({ stances: z.number().int() });
+/** An actor with the number of its own stances and of the stances authors attribute to it. */
+export const ActorListItem = Actor.extend({ stances: z.number().int(), attributed: z.number().int() });
 export const ActorsResponse = z.object({ items: z.array(ActorListItem), issues: z.array(Issue) }).strict();
 export type ActorsResponse = z.infer<typeof ActorsResponse>;
 
@@ -102,7 +103,10 @@ export const SourcedRelation = Relation.extend({ source: z.string() });
 export const ActorResponse = z
   .object({
     actor: Actor,
+    /** The actor's own positions (voice `declared`). */
     stances: z.array(Stance),
+    /** Positions authors attribute to the actor (voice `attributed`), kept apart from its own. */
+    attributed: z.array(Stance),
     relations: z.array(SourcedRelation),
     incoming: z.array(SourcedRelation),
     events: z.array(Event),

@@ -17,6 +17,8 @@ export interface Actor {
 export interface Issue { id: string; label: Bi }
 export interface Stance {
   id: string; actor: string; issue: string; position: string; date: PDate; summary: Bi; quote?: string; cite: Cite[];
+  /** The actor's own words (`declared`) or an author's reading of it (`attributed`, by `attributed_by`). */
+  voice: 'declared' | 'attributed'; attributed_by?: string;
 }
 export interface CaseEvent {
   id: string; date: PDate; until?: PDate; type: string; title: Bi; summary?: Bi; actors: string[]; places: string[]; cite: Cite[];

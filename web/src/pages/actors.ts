@@ -23,7 +23,10 @@ const POSITION_COLORS: Record<string, string> = {
 
 interface ActorDetail {
   actor: Actor;
+  /** Its own positions. */
   stances: Stance[];
+  /** What authors attribute to it, kept apart. */
+  attributed: Stance[];
   relations: Array<{ type: string; target: string; source: string; cite?: [] }>;
   incoming: Array<{ type: string; target: string; source: string }>;
   events: CaseEvent[];
@@ -57,7 +60,7 @@ export const actorsPage: Page = async (root, ctx) => {
 
   const stanceChart = h('div', { class: 'chart tall', id: 'stance-map' });
   const graph = h('div', { class: 'graph', id: 'relations-graph' });
-  add(root, h('h2', {}, t('stanceMap')), h('div', { class: 'card' }, stanceChart), h('h2', {}, t('relations')), graph);
+  add(root, h('h2', {}, t('stanceMap')), h('div', { class: 'card' }, h('p', { class: 'muted' }, t('attributedHint')), stanceChart), h('h2', {}, t('relations')), graph);
   drawStanceMap(stanceChart, ctx, stances.items, stances.issues, actors);
   drawRelations(graph, ctx, actors, selectedId);
 };
@@ -69,24 +72,9 @@ function renderDetail(el: HTMLElement, d: ActorDetail, actors: Map<string, Actor
     d.actor.description ? h('p', {}, bi(d.actor.description)) : null,
     d.actor.aliases.length ? h('p', { class: 'muted' }, t('aliases'), ': ', d.actor.aliases.map((a, i) => [i ? listSep() : '', bdi(a)])) : null,
     h('h3', {}, t('stances')),
-    h(
-      'ul',
-      { class: 'plain' },
-      d.stances.map((s) =>
-        h(
-          'li',
-          { id: `stance-${s.id}`, class: s.id === stanceId ? 'active' : '' },
-          h('span', { class: 'date' }, fmtDate(s.date)),
-          h('span', { class: 'badge', 'data-position': s.position }, label(s.position)),
-          ' ',
-          h('strong', {}, issue(s.issue)),
-          ': ',
-          bi(s.summary),
-          citeLinks(s.cite),
-          s.cite[0] ? citeQuote({ ...s.cite[0], quote: s.quote ?? s.cite[0].quote }) : null,
-        ),
-      ),
-    ),
+    stanceList(d.stances, issue, actors, stanceId),
+    d.attributed.length ? h('h3', {}, t('attributedStances')) : null,
+    d.attributed.length ? stanceList(d.attributed, issue, actors, stanceId) : null,
     d.relations.length + d.incoming.length ? h('h3', {}, t('relations')) : null,
     h(
       'ul',
@@ -101,6 +89,28 @@ function renderDetail(el: HTMLElement, d: ActorDetail, actors: Map<string, Actor
       { class: 'plain' },
       d.events.map((e) =>
         h('li', {}, h('span', { class: 'date' }, fmtDate(e.date)), h('a', { href: href(lang(), 'timeline', [], { event: e.id }) }, bi(e.title)), citeLinks(e.cite)),
+      ),
+    ),
+  );
+}
+
+function stanceList(stances: Stance[], issue: (id: string) => string, actors: Map<string, Actor>, stanceId: string | null): HTMLElement {
+  return h(
+    'ul',
+    { class: 'plain' },
+    stances.map((s) =>
+      h(
+        'li',
+        { id: `stance-${s.id}`, class: s.id === stanceId ? 'active' : '' },
+        h('span', { class: 'date' }, fmtDate(s.date)),
+        h('span', { class: 'badge', 'data-position': s.position }, label(s.position)),
+        ' ',
+        h('strong', {}, issue(s.issue)),
+        s.voice === 'attributed' && s.attributed_by ? [' (', t('attributedBy'), ' ', actorLink(actors, s.attributed_by), ')'] : null,
+        ': ',
+        bi(s.summary),
+        citeLinks(s.cite),
+        s.cite[0] ? citeQuote({ ...s.cite[0], quote: s.quote ?? s.cite[0].quote }) : null,
       ),
     ),
   );
@@ -136,7 +146,9 @@ function drawStanceMap(el: HTMLElement, ctx: Parameters<Page>[1], stances: Stanc
         .filter((s) => s.position === p)
         .map((s) => ({
           value: [dateOf(s.date).getTime(), actorIds.indexOf(s.actor)],
-          name: `${actorName(actors, s.actor)} · ${issueLabel(s.issue)} · ${fmtDate(s.date)}`,
+          // an author's reading of the actor is drawn hollow: it is not the actor's own word
+          ...(s.voice === 'attributed' ? { symbol: 'emptyCircle' } : {}),
+          name: `${actorName(actors, s.actor)} · ${issueLabel(s.issue)} · ${fmtDate(s.date)}${s.voice === 'attributed' && s.attributed_by ? ` · ${t('attributedBy')} ${actorName(actors, s.attributed_by)}` : ''}`,
           stance: s.id,
           actor: s.actor,
         })),
