@@ -15,6 +15,7 @@ import { dateValueOf } from '../domain/dates.js';
 import { analyze, normalizeArabic } from '../text/index.js';
 import { idsIn } from './events.js';
 import { inChrome, inHeadline, type Layout } from './layout.js';
+import { within } from './spans.js';
 
 export const DEFAULTS = {
   /** Words a sentence must share with a commitment's title and description. */
@@ -58,13 +59,16 @@ export interface CommitmentInput {
   published: string | null;
 }
 
+/** Each case's commitments as bags of features, built once. */
+const INDEX = new WeakMap<readonly Commitment[], Array<{ k: Commitment; terms: Set<string>; titleTerms: Set<string>; last: Commitment['history'][number] }>>();
+
 export function findCommitmentStatus(inp: CommitmentInput): CommitmentStatusFind[] {
   // A text is a bag of features: its content words, and the actors and places it names ("@id");
   // the words of those names are not content (so "mission" of UNAMI's name is not a mission).
-  const features = (text: string, extra: readonly string[] = []) => {
+  const features = (text: string, entities: ReadonlyArray<{ id: string; start: number; end: number }>, extra: readonly string[] = []) => {
     let blanked = text;
     const out = new Set<string>();
-    for (const m of inp.entitiesIn(text)) {
+    for (const m of entities) {
       out.add(`@${m.id}`);
       blanked = blanked.slice(0, m.start) + ' '.repeat(m.end - m.start) + blanked.slice(m.end);
     }
@@ -72,12 +76,17 @@ export function findCommitmentStatus(inp: CommitmentInput): CommitmentStatusFind
     for (const id of extra) out.add(`@${id}`);
     return out;
   };
-  const index = inp.commitments.map((k) => ({
-    k,
-    terms: features(`${k.title.ar}\n${k.title.en}\n${k.description?.ar ?? ''}\n${k.description?.en ?? ''}`, [...k.owners, ...k.counterparts]),
-    titleTerms: features(`${k.title.ar}\n${k.title.en}`),
-    last: k.history[k.history.length - 1],
-  }));
+  const own = (text: string, extra: readonly string[] = []) => features(text, inp.entitiesIn(text), extra);
+  let index = INDEX.get(inp.commitments);
+  if (!index) {
+    index = inp.commitments.map((k) => ({
+      k,
+      terms: own(`${k.title.ar}\n${k.title.en}\n${k.description?.ar ?? ''}\n${k.description?.en ?? ''}`, [...k.owners, ...k.counterparts]),
+      titleTerms: own(`${k.title.ar}\n${k.title.en}`),
+      last: k.history[k.history.length - 1],
+    }));
+    INDEX.set(inp.commitments, index);
+  }
   // Words most commitments share (التحالف، العراق، forces) say little: weigh each by its rarity.
   const df = new Map<string, number>();
   for (const c of index) for (const t of c.terms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -91,7 +100,12 @@ export function findCommitmentStatus(inp: CommitmentInput): CommitmentStatusFind
     const change = hit[0];
     // "will hand over next week" has not happened; "will stay on" is itself the slip
     if (change !== 'slipped' && FUTURE.test(f)) continue;
-    const here = features(s.text.replace(ATTRIBUTION_FORMULAS, ' '));
+    // the document's own mentions give the sentence's actors and places
+    const inSentence = within(inp.mentions, s.start, s.end)
+      .filter((m) => !(m.ambiguity && m.ambiguity[0].actor === null))
+      .map((m) => ({ id: m.actor, start: m.start - s.start, end: m.end - s.start }));
+    const here = features(s.text, inSentence);
+    for (const t of terms(s.text.match(ATTRIBUTION_FORMULAS)?.join(' ') ?? '')) here.delete(t);
     // the words right after the verb of change say what changed ("began reducing its mission")
     const at = hit[1]!.index;
     const near = terms(f.slice(Math.max(0, at - 30), at + 80));

@@ -14,10 +14,11 @@
  */
 import type { Commitment, Event } from '../domain/case.js';
 import type { CandidateDate, DateMention, EventFields, Mention } from '../domain/extract.js';
-import { dateValueOf, datesOverlap, type PartialDate } from '../domain/dates.js';
+import { dateValueOf, daySpan, type PartialDate } from '../domain/dates.js';
 import { normalizeArabic, analyze } from '../text/index.js';
 import { inChrome, inHeadline, pastDateline, type Layout } from './layout.js';
 import { sentenceAt } from './sentences.js';
+import { within } from './spans.js';
 
 export const DEFAULTS = {
   /** Longest event title, in characters. */
@@ -85,20 +86,30 @@ const termSet = (s: string) => new Set(analyze(s).map((t) => t.terms[0]));
 interface CaseHappening {
   id: string;
   date: PartialDate;
+  value: string;
+  /** Days the date may denote, null for open-ended ones ("after October 2024"). */
+  span: { lo: number; hi: number } | null;
   actors: Set<string>;
   terms: Set<string>;
 }
+
+function dated(d: PartialDate): { date: PartialDate; value: string; span: { lo: number; hi: number } | null } {
+  const open = typeof d === 'object' && (d.qualifier === 'before' || d.qualifier === 'after');
+  return { date: d, value: dateValueOf(d), span: open ? null : daySpan(d) };
+}
+
+const HAPPENINGS = new WeakMap<readonly Event[], Map<readonly Commitment[], CaseHappening[]>>();
 
 function caseHappenings(events: readonly Event[], commitments: readonly Commitment[]): CaseHappening[] {
   const out: CaseHappening[] = [];
   for (const e of events) {
     const terms = termSet(`${e.title.ar} ${e.title.en}`);
-    for (const d of [e.date, e.until]) if (d) out.push({ id: e.id, date: d, actors: new Set([...e.actors, ...e.places]), terms });
+    for (const d of [e.date, e.until]) if (d) out.push({ id: e.id, ...dated(d), actors: new Set([...e.actors, ...e.places]), terms });
   }
   for (const k of commitments) {
     const terms = termSet(`${k.title.ar} ${k.title.en}`);
     const actors = new Set([...k.owners, ...k.counterparts]);
-    for (const d of [k.made, k.due, ...k.history.map((h) => h.date)]) if (d) out.push({ id: k.id, date: d, actors, terms });
+    for (const d of [k.made, k.due, ...k.history.map((h) => h.date)]) if (d) out.push({ id: k.id, ...dated(d), actors, terms });
   }
   return out;
 }
@@ -118,8 +129,8 @@ export interface EventInput {
 /** Confident case actors and places named in [s, e). */
 export function idsIn(mentions: readonly Mention[], s: number, e: number, kind: 'actor' | 'place'): string[] {
   const out = new Set<string>();
-  for (const m of mentions) {
-    if (m.start < s || m.end > e || m.kind !== kind) continue;
+  for (const m of within(mentions, s, e)) {
+    if (m.kind !== kind) continue;
     if (m.ambiguity && m.ambiguity[0].actor === null) continue;
     out.add(m.actor);
   }
@@ -128,28 +139,44 @@ export function idsIn(mentions: readonly Mention[], s: number, e: number, kind: 
 
 export function findEvents(inp: EventInput): EventFind[] {
   const { text, layout, dates, mentions } = inp;
-  const known = caseHappenings(inp.events, inp.commitments);
+  // built once per case (the same arrays each time a case's documents are read)
+  let byCommitments = HAPPENINGS.get(inp.events);
+  if (!byCommitments) HAPPENINGS.set(inp.events, (byCommitments = new Map()));
+  let known = byCommitments.get(inp.commitments);
+  if (!known) byCommitments.set(inp.commitments, (known = caseHappenings(inp.events, inp.commitments)));
   const found: Array<EventFind & { terms: Set<string> }> = [];
 
+  // what a sentence gives every date in it, worked out once
+  const bySentence = new Map<number, { actors: string[]; places: string[]; title: string; terms: Set<string>; nonEvent: boolean }>();
+  const about = (sentence: { start: number; end: number }) => {
+    let hit = bySentence.get(sentence.start);
+    if (!hit) {
+      const title = titleOf(text, sentence, layout);
+      hit = {
+        actors: idsIn(mentions, sentence.start, sentence.end, 'actor'),
+        places: idsIn(mentions, sentence.start, sentence.end, 'place'),
+        title,
+        terms: termSet(title),
+        nonEvent: NON_EVENT.test(fold(text.slice(sentence.start, sentence.end))),
+      };
+      bySentence.set(sentence.start, hit);
+    }
+    return hit;
+  };
   const make = (sentence: { start: number; end: number }, date: CandidateDate, headline: boolean, confidence: number, reason: string) => {
-    if (!headline && NON_EVENT.test(fold(text.slice(sentence.start, sentence.end)))) return;
-    const actors = idsIn(mentions, sentence.start, sentence.end, 'actor');
-    const places = idsIn(mentions, sentence.start, sentence.end, 'place');
-    const title = titleOf(text, sentence, layout);
-    const terms = termSet(title);
+    const { actors, places, title, terms, nonEvent } = about(sentence);
+    if (!headline && nonEvent) return;
     const here = new Set([...actors, ...places]);
     // the case already holds it: same date (or a more precise one) and a shared actor, place or words
     // Same day or overlapping spans ("late December" holds 28 December, not 3 December); a case
     // date of year precision says too little to match a day.
-    const mine: PartialDate = date.qualifier ? { value: date.value, qualifier: date.qualifier } : date.value;
-    const related = known.filter((k) => {
-      const v = dateValueOf(k.date);
+    const mine = daySpan(date.qualifier ? { value: date.value, qualifier: date.qualifier } : date.value);
+    const related = known!.filter((k) => {
       // open-ended case dates ("after October 2024") overlap everything later: only their value counts
-      const open = typeof k.date === 'object' && (k.date.qualifier === 'before' || k.date.qualifier === 'after');
-      const near = v === date.value || (v.length > 4 && !open && datesOverlap(k.date, mine));
+      const near = k.value === date.value || (k.value.length > 4 && k.span !== null && k.span.lo <= mine.hi && mine.lo <= k.span.hi);
       return near && (overlap(k.actors, here) > 0 || overlap(k.terms, terms) >= 2);
     });
-    if (related.some((k) => dateValueOf(k.date).length >= date.value.length)) return;
+    if (related.some((k) => k.value.length >= date.value.length)) return;
     const existing = related[0]?.id;
     const citeStart = pastDateline(layout, sentence).start;
     found.push({

@@ -30,6 +30,7 @@ import {
   RANKS_AR,
   RANKS_EN,
 } from '../text/person-names.js';
+import { firstStartingAt } from './spans.js';
 
 export const DEFAULTS = {
   /** Longest name, in words. */
@@ -58,19 +59,34 @@ export interface NameFind {
 
 interface Tok {
   text: string;
+  /** Folded. */
   key: string;
+  /** Folded, without a leading conjunction (see stripConj). */
+  bare: string;
+  /** Lower case, as written otherwise. */
+  low: string;
   start: number;
   end: number;
 }
 
-const fold = (s: string) => normalizeArabic(s).toLowerCase();
+const FOLD_MEMO = new Map<string, string>();
+const fold = (s: string) => {
+  let hit = FOLD_MEMO.get(s);
+  if (hit === undefined) {
+    hit = normalizeArabic(s).toLowerCase();
+    if (FOLD_MEMO.size > 200_000) FOLD_MEMO.clear(); // bound memory on huge vocabularies
+    FOLD_MEMO.set(s, hit);
+  }
+  return hit;
+};
 const ARABIC = /[\u0600-\u06ff]/;
 
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   // Latin words keep a closing dot ("Lt.", "U.S."); Arabic words never do (it ends the sentence)
   for (const m of text.matchAll(/[\u0621-\u063a\u0640-\u065f\u0670-\u06d3]+|[\p{L}\p{M}]+(?:[-'’.][\p{L}\p{M}]+)*\.?|\d+/gu)) {
-    out.push({ text: m[0], key: fold(m[0]), start: m.index!, end: m.index! + m[0].length });
+    const key = fold(m[0]);
+    out.push({ text: m[0], key, bare: stripConj(key), low: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
@@ -78,9 +94,17 @@ function tokenize(text: string): Tok[] {
 /** Only spaces between two tokens (no comma, quote or line break). */
 const adjacent = (text: string, a: Tok, b: Tok) => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
 
-/** Covered by a mention whose best reading is a case actor or place (not someone outside the case). */
+/**
+ * Covered by a mention whose best reading is a case actor or place (not someone outside the
+ * case). Mentions are in text order and do not overlap: a binary search finds the candidates.
+ */
 function knownAt(mentions: readonly Mention[], s: number, e: number): Mention | undefined {
-  return mentions.find((m) => m.start < e && s < m.end && !(m.ambiguity && m.ambiguity[0].actor === null));
+  // the mention before s may still reach into [s, e)
+  for (let i = Math.max(0, firstStartingAt(mentions, s) - 1); i < mentions.length && mentions[i].start < e; i++) {
+    const m = mentions[i];
+    if (m.end > s && !(m.ambiguity && m.ambiguity[0].actor === null)) return m;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,17 +136,26 @@ const STRONG_HEADS_AR = new Set(['وزاره', 'قياده', 'خليه', 'مدي
 
 const isDefinite = (key: string) => /^(?:[وفب]?ال|لل)/.test(key);
 /** The word without a leading و/ف conjunction — unless the word itself starts so (وزارة، وزير، فرقة). */
-const stripConj = (key: string) =>
-  OFFICE_HEADS_AR.has(key) || ORG_HEADS_AR[key] !== undefined || RANK_FIRST_AR.has(key) ? key : key.replace(/^[وف](?=.{3})/, '');
+const STRIP_MEMO = new Map<string, string>();
+const stripConj = (key: string) => {
+  let hit = STRIP_MEMO.get(key);
+  if (hit === undefined) {
+    hit = OFFICE_HEADS_AR.has(key) || ORG_HEADS_AR[key] !== undefined || RANK_FIRST_AR.has(key) ? key : key.replace(/^[وف](?=.{3})/, '');
+    if (STRIP_MEMO.size > 100_000) STRIP_MEMO.clear();
+    STRIP_MEMO.set(key, hit);
+  }
+  return hit;
+};
 /** Looks like a verb or a preposition phrase, not a name: سيدرسها، للدراسة، بالقضاء، words with object pronouns. */
 const looksLikeVerbAr = (key: string) => /^س[يتن]/.test(key) || /(ها|هما|هم)$/.test(key) || /^(?:لل|[وفبك]?ال|[وف]?[بل]ال)/.test(key) || /^ل.{4,}/.test(key);
 
 function rankAt(toks: Tok[], i: number, text: string): number {
+  if (!RANK_FIRST_AR.has(toks[i].bare)) return 0;
   for (const seq of RANK_SEQS_AR) {
     if (i + seq.length > toks.length) continue;
     let ok = true;
     for (let k = 0; k < seq.length && ok; k++) {
-      const key = k === 0 ? stripConj(toks[i].key) : toks[i + k].key;
+      const key = k === 0 ? toks[i].bare : toks[i + k].key;
       if (key !== seq[k] || (k > 0 && !adjacent(text, toks[i + k - 1], toks[i + k]))) ok = false;
     }
     if (ok) return seq.length;
@@ -132,7 +165,7 @@ function rankAt(toks: Tok[], i: number, text: string): number {
 
 /** An office title starting at i: its head and genitive complements; returns its length in tokens. */
 function officeAt(toks: Tok[], i: number, text: string, mentions: readonly Mention[]): number {
-  const head = stripConj(toks[i].key);
+  const head = toks[i].bare;
   if (!OFFICE_HEADS_AR.has(head)) return 0;
   let j = i + 1;
   while (j < toks.length && j - i < DEFAULTS.maxTitleWords && adjacent(text, toks[j - 1], toks[j])) {
@@ -151,12 +184,12 @@ function officeAt(toks: Tok[], i: number, text: string, mentions: readonly Menti
 function nameAt(toks: Tok[], i: number, text: string, mentions: readonly Mention[]): number {
   if (i >= toks.length) return 0;
   const first = toks[i].key;
-  if (isDefinite(first) || NOT_NAME_AR.has(first) || SPEECH_AR.has(stripConj(first)) || /\d/.test(first)) return 0;
+  if (isDefinite(first) || NOT_NAME_AR.has(first) || SPEECH_AR.has(toks[i].bare) || /\d/.test(first)) return 0;
   if (!GIVEN_NAMES_AR.has(first) && (looksLikeVerbAr(first) || /^[يتن]/.test(first))) return 0;
   let j = i + 1;
   while (j < toks.length && j - i < DEFAULTS.maxNameWords && adjacent(text, toks[j - 1], toks[j])) {
     const k = toks[j].key;
-    if (NOT_NAME_AR.has(k) || SPEECH_AR.has(stripConj(k)) || OFFICE_HEADS_AR.has(k) || rankAt(toks, j, text) || /\d/.test(k)) break;
+    if (NOT_NAME_AR.has(k) || SPEECH_AR.has(toks[j].bare) || OFFICE_HEADS_AR.has(k) || rankAt(toks, j, text) || /\d/.test(k)) break;
     const known = knownAt(mentions, toks[j].start, toks[j].end);
     if (known && known.start >= toks[j].start) break;
     // compound names: "علاء الدين", "يار الله", "عبد الأمير"
@@ -233,7 +266,7 @@ function arabicPeople(text: string, toks: Tok[], mentions: readonly Mention[]): 
 function arabicOrganisations(text: string, toks: Tok[], mentions: readonly Mention[]): NameFind[] {
   const out: NameFind[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const head = stripConj(toks[i].key);
+    const head = toks[i].bare;
     const type = ORG_HEADS_AR[head];
     if (!type) continue;
     let j = i + 1;
@@ -282,9 +315,12 @@ const ORG_LINKS_EN = new Set(['of', 'for', 'and', 'on', 'to']);
 
 const isCap = (t: Tok) => /^\p{Lu}/u.test(t.text) && !/^\p{Lu}{2,}s?$/u.test(t.text.replace(/\.$/, ''));
 const isNamePart = (t: Tok) => isCap(t) || /^(?:al|el|bin|ibn|abu|abdul)-?\p{L}*$/u.test(t.text);
-const lower = (t: Tok) => t.text.toLowerCase();
+const lower = (t: Tok) => t.low;
+
+const RANK_FIRST_EN = new Set(RANK_SEQS_EN.map((r) => r[0].replace(/\.$/, '')));
 
 function rankAtEn(toks: Tok[], i: number): number {
+  if (!RANK_FIRST_EN.has(toks[i].low.replace(/\.$/, ''))) return 0;
   for (const seq of RANK_SEQS_EN) {
     if (i + seq.length > toks.length) continue;
     let ok = true;

@@ -16,6 +16,7 @@ import type { Ambiguity, Mention, Speaker } from '../domain/extract.js';
 import { normalizeArabic } from '../text/index.js';
 import { inChrome, inHeadline, type Layout } from './layout.js';
 import { nameKey, surnameKey, type NameFind } from './names.js';
+import { firstStartingAt, within } from './spans.js';
 
 export const DEFAULTS = {
   /** Shortest quote proposed, in words (shorter ones are names, titles or scare quotes). */
@@ -53,7 +54,16 @@ interface Referent {
   ambiguity?: Ambiguity[];
 }
 
-const fold = (s: string) => normalizeArabic(s).toLowerCase();
+const FOLD_MEMO = new Map<string, string>();
+const fold = (s: string) => {
+  let hit = FOLD_MEMO.get(s);
+  if (hit === undefined) {
+    hit = normalizeArabic(s).toLowerCase();
+    if (FOLD_MEMO.size > 100_000) FOLD_MEMO.clear();
+    FOLD_MEMO.set(s, hit);
+  }
+  return hit;
+};
 
 const SPEECH_AR = new Set(
   [
@@ -111,32 +121,48 @@ function referents(text: string, mentions: readonly Mention[], names: readonly N
     for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + m[0].length, actor: null, name: m[0].trim(), kind: 'unnamed' });
   }
   // drop referents inside a wider one (a mention inside a titled name, a name inside an unnamed phrase)
+  // (an unnamed phrase that contains a case body, "مصدر في وزارة العدل", stays unnamed)
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Referent[] = [];
+  let reach = -1;
   for (const r of out) {
-    const outer = kept.find((k) => k.start <= r.start && r.end <= k.end);
-    if (outer) {
-      // an unnamed phrase that contains a case body ("مصدر في وزارة العدل") stays unnamed
-      continue;
-    }
+    if (r.end <= reach) continue; // inside an earlier, wider one
     kept.push(r);
+    reach = Math.max(reach, r.end);
   }
   return kept;
 }
 
 /** Anaphoric subjects ("the committee", "اللجنة") resolved to the last body named so before them. */
 function anaphors(text: string, refs: Referent[]): Referent[] {
-  const out: Referent[] = [];
+  const found: Array<{ at: number; end: number; noun: string }> = [];
   for (const re of [ANAPHORS_EN, ANAPHORS_AR]) {
-    for (const m of text.matchAll(re)) {
-      const noun = fold(m[1]).replace(/^ال/, '');
-      const prior = refs.filter((r) => r.end <= m.index! && r.kind === 'body' && fold(r.name).replace(/^(?:the\s+|ال)/, '').split(/\s+/).some((w) => w.replace(/^ال/, '') === noun));
-      const r = prior[prior.length - 1];
-      if (r) out.push({ ...r, start: m.index!, end: m.index! + m[0].length });
+    for (const m of text.matchAll(re)) found.push({ at: m.index!, end: m.index! + m[0].length, noun: fold(m[1]).replace(/^ال/, '') });
+  }
+  found.sort((a, b) => a.at - b.at);
+  // one pass: the last body seen so far under each of its words
+  const last = new Map<string, Referent>();
+  const out: Referent[] = [];
+  let k = 0;
+  for (const f of found) {
+    for (; k < refs.length && refs[k].end <= f.at; k++) {
+      const r = refs[k];
+      if (r.kind !== 'body') continue;
+      for (const w of fold(r.name).replace(/^(?:the\s+|ال)/, '').split(/\s+/)) last.set(w.replace(/^ال/, ''), r);
     }
+    const r = last.get(f.noun);
+    if (r) out.push({ ...r, start: f.at, end: f.end });
   }
   return out;
 }
+
+/** A mention that is the whole quote («المقاومة الإسلامية»): a name in quotes, not a statement. */
+function quotedName(mentions: readonly Mention[], qs: number, qe: number): boolean {
+  for (let i = firstStartingAt(mentions, qs - 1); i < mentions.length && mentions[i].start <= qs + 1; i++) if (mentions[i].end >= qe - 1) return true;
+  return false;
+}
+
+const between = within;
 
 const RANK: Record<RefKind, number> = { person: 0, unnamed: 1, body: 2, media: 3 };
 
@@ -183,7 +209,7 @@ const ACCORDING_TO = /(?:according to|بحسب|حسب|وفقا ل|وفقاً ل|
  */
 export function speakerOf(sp: Speakers, start: number, end: number): (Speaker & { kind: RefKind }) | undefined {
   const { text, all } = sp;
-  const inside = all.filter((r) => r.start >= start && r.end <= end && !isChannel(text, r) && r.kind !== 'media');
+  const inside = between(all, start, end).filter((r) => !isChannel(text, r) && r.kind !== 'media');
   const cited = inside.find((r) => ACCORDING_TO.test(fold(text.slice(Math.max(start, r.start - 14), r.start))));
   let r: Referent | undefined = cited;
   if (!r) {
@@ -216,10 +242,10 @@ export function findQuotes(text: string, layout: Layout, sp: Speakers, mentions:
     // short quotes ("developments in Syria") are not proposed but still tell who is speaking
     const short = inner.trim().split(/\s+/).length < DEFAULTS.minWords;
     if (inner.trim().split(/\s+/).length < 2) continue;
-    if (mentions.some((x) => x.start <= qs + 1 && x.end >= qs + inner.trimEnd().length - 1)) continue; // a quoted name
+    if (quotedName(mentions, qs, qs + inner.trimEnd().length)) continue; // a quoted name
     const paragraph = text.lastIndexOf('\n', m.index!) + 1;
     const paraEnd = text.indexOf('\n', qe) < 0 ? text.length : text.indexOf('\n', qe);
-    const within = (s: number, e: number) => all.filter((r) => r.start >= s && r.end <= e && !isChannel(text, r));
+    const within = (s: number, e: number) => between(all, s, e).filter((r) => !isChannel(text, r));
     const best = (rs: Referent[], nearTo: number) => rs.sort((a, b) => RANK[a.kind] - RANK[b.kind] || Math.abs(a.start - nearTo) - Math.abs(b.start - nearTo))[0];
 
     let speaker: Referent | undefined;
@@ -270,7 +296,7 @@ export function findQuotes(text: string, layout: Layout, sp: Speakers, mentions:
     // the last person named shortly before
     if (!resolved && prev && (prev.paragraph === paragraph || m.index! - prev.end < 400)) resolved = prev.speaker;
     if (!resolved && verb) {
-      const p = all.filter((r) => r.kind === 'person' && r.end <= m.index! && m.index! - r.end < 400).pop();
+      const p = between(all, Math.max(0, m.index! - 600), m.index!).filter((r) => r.kind === 'person' && m.index! - r.end < 400).pop();
       if (p) resolved = { actor: p.actor, name: p.name, kind: p.kind, ...(p.candidate ? { candidate: p.candidate } : {}) };
     }
     if (!resolved || !verb) continue;
