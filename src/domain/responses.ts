@@ -32,6 +32,7 @@ import { DocumentRecord, IngestSummary, PassageRecord, SearchHit, StoreStats } f
 import { CausalEdge, Concept, Stake } from './model.js';
 import { AchResult, LoopResult, ModelMetrics, MonteCarloSummary, SimulationResult } from './simulation.js';
 import { SearchRequest } from './requests.js';
+import { Ambiguity } from './extract.js';
 
 /** A citation with where its quote is: present when the document is stored and the quote found. */
 export const ResolvedCitation = Citation.extend({
@@ -204,7 +205,14 @@ export type DocumentsResponse = z.infer<typeof DocumentsResponse>;
 
 /** Where the reader marks a known actor or place. */
 export const MentionMark = z
-  .object({ kind: z.enum(['actor', 'place']), id: z.string(), start: z.number().int(), end: z.number().int() })
+  .object({
+    kind: z.enum(['actor', 'place']),
+    id: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    /** When the name fits several actors (or someone outside the case): every reading, best first. */
+    ambiguity: z.array(Ambiguity).optional(),
+  })
   .strict();
 /** Where the reader marks a date (linked to a case event on that date when there is one). */
 export const DateMark = z

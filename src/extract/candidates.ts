@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor, Claim, Commitment, Event, Issue, Place, Quantity, Stance } from '../domain/case.js';
-import type { Ambiguity, Candidate, CandidateKind, DateMention, FigureMention, Mention, Speaker } from '../domain/extract.js';
+import type { Ambiguity, Candidate, CandidateDate, CandidateKind, DateMention, FigureMention, Mention, Speaker } from '../domain/extract.js';
 import { normalizeArabic } from '../text/index.js';
 import { tagMentions } from '../case/gazetteer.js';
 import { findCommitmentStatus } from './commitment-status.js';
@@ -20,6 +20,7 @@ import { inChrome, pastDateline, readLayout, type Layout } from './layout.js';
 import { findNewNames, nameKey, type NameFind } from './names.js';
 import { findQuotes, findSpeakers, type Speakers } from './quotes.js';
 import { sentences } from './sentences.js';
+import { dateWithin } from './spans.js';
 import { findPlacings, findStanceCandidates } from './stance-candidates.js';
 
 export interface CandidateSource {
@@ -59,6 +60,7 @@ export function textHash(text: string): string {
 
 const squash = (s: string) => normalizeArabic(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const round = (x: number) => Math.round(x * 100) / 100;
+const withDate = (date: CandidateDate | undefined) => (date ? { date } : {});
 
 function cite(text: string, s: number, e: number) {
   return { start: s, end: e, quote: text.slice(s, e) };
@@ -190,7 +192,7 @@ export function proposeCandidates(inp: CandidateInput): Candidate[] {
     add(
       {
         kind: 'quote',
-        fields: { speaker: withCandidate(speaker), verb: q.verb, text: q.text, ...(quoteDate(inp, q.context) ?? {}) },
+        fields: { speaker: withCandidate(speaker), verb: q.verb, text: q.text, ...withDate(dateWithin(inp.dates, q.context.start, q.context.end, inp.published)) },
         cite: cite(text, q.start, q.end),
         confidence: kind === 'unnamed' ? 0.5 : speaker.actor !== null ? 0.8 : kind === 'person' ? 0.75 : 0.6,
         ambiguity: q.ambiguity ?? [],
@@ -202,11 +204,4 @@ export function proposeCandidates(inp: CandidateInput): Candidate[] {
 
   for (const c of out) c.id = candidateId(inp.contentHash, c.kind, keyOf.get(c)!);
   return out.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.cite.start - b.cite.start);
-}
-
-function quoteDate(inp: CandidateInput, ctx: { start: number; end: number }): { date: { value: string; precision: 'year' | 'month' | 'day' } } | null {
-  const d = inp.dates.find((x) => x.start >= ctx.start && x.end <= ctx.end && x.precision !== 'year');
-  if (d) return { date: { value: d.value, precision: d.precision } };
-  if (!inp.published) return null;
-  return { date: { value: inp.published, precision: inp.published.length === 10 ? 'day' : inp.published.length === 7 ? 'month' : 'year' } };
 }

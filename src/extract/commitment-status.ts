@@ -12,10 +12,10 @@
 import type { Commitment } from '../domain/case.js';
 import type { CandidateDate, CommitmentStatusFields, DateMention, Mention } from '../domain/extract.js';
 import { dateValueOf } from '../domain/dates.js';
-import { analyze, normalizeArabic } from '../text/index.js';
 import { idsIn } from './events.js';
 import { inChrome, inHeadline, type Layout } from './layout.js';
-import { within } from './spans.js';
+import { dateWithin, within } from './spans.js';
+import { fold, stems as terms } from './words.js';
 
 export const DEFAULTS = {
   /** Words a sentence must share with a commitment's title and description. */
@@ -31,8 +31,6 @@ export interface CommitmentStatusFind {
   reason: string;
 }
 
-const fold = (s: string) => normalizeArabic(s).toLowerCase();
-const terms = (s: string) => new Set(analyze(s).map((t) => t.terms[0]));
 
 type Change = CommitmentStatusFields['change'];
 /** Arabic words as whole words, with a conjunction allowed before them (folded forms). */
@@ -122,12 +120,7 @@ export function findCommitmentStatus(inp: CommitmentInput): CommitmentStatusFind
     // the best match only; a close second is named in the reason for the analyst
     const runnerUp = scored[1] && scored[1].n >= scored[0].n * 0.85 ? scored[1].k.id : null;
     for (const best of scored.slice(0, 1)) {
-      const dated = inp.dates.find((d) => d.start >= s.start && d.end <= s.end && d.precision !== 'year');
-      const date: CandidateDate | null = dated
-        ? { value: dated.value, precision: dated.precision }
-        : inp.published
-          ? { value: inp.published, precision: inp.published.length === 10 ? 'day' : inp.published.length === 7 ? 'month' : 'year' }
-          : null;
+      const date: CandidateDate | undefined = dateWithin(inp.dates, s.start, s.end, inp.published);
       if (!date) continue;
       const lastDate = dateValueOf(best.last.date);
       if (date.value < lastDate) continue; // older news than the commitment's last status

@@ -15,7 +15,7 @@
 import type { Commitment, Event } from '../domain/case.js';
 import type { CandidateDate, DateMention, EventFields, Mention } from '../domain/extract.js';
 import { dateValueOf, daySpan, type PartialDate } from '../domain/dates.js';
-import { normalizeArabic, analyze } from '../text/index.js';
+import { fold, stems } from './words.js';
 import { inChrome, inHeadline, pastDateline, type Layout } from './layout.js';
 import { sentenceAt } from './sentences.js';
 import { within } from './spans.js';
@@ -32,7 +32,6 @@ export interface EventFind {
   reason: string;
 }
 
-const fold = (s: string) => normalizeArabic(s).toLowerCase();
 
 /** Event types by what the sentence says happened (folded text), most specific first. */
 const TYPES: Array<[EventFields['type'], RegExp]> = [
@@ -81,7 +80,7 @@ function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-const termSet = (s: string) => new Set(analyze(s).map((t) => t.terms[0]));
+const termSet = stems;
 
 interface CaseHappening {
   id: string;

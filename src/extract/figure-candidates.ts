@@ -10,12 +10,13 @@
  */
 import type { Claim, Quantity } from '../domain/case.js';
 import type { CandidateDate, DateMention, FigureFields, FigureMention, Mention } from '../domain/extract.js';
-import { analyze } from '../text/index.js';
 import { idsIn } from './events.js';
 import { inChrome, inHeadline, pastDateline, type Layout } from './layout.js';
 import type { QuoteFind, Speakers } from './quotes.js';
 import { speakerOf } from './quotes.js';
 import { sentenceAt } from './sentences.js';
+import { dateWithin } from './spans.js';
+import { stems as terms } from './words.js';
 
 export interface FigureFind {
   fields: FigureFields;
@@ -44,7 +45,6 @@ function sameValue(a: FigureMention['value'], b: Claim['value']): boolean {
   return false;
 }
 
-const terms = (s: string) => new Set(analyze(s).map((t) => t.terms[0]));
 
 export function findFigureCandidates(inp: FigureInput): FigureFind[] {
   const quantityTerms = inp.quantities.map((q) => ({ q, terms: terms(`${q.label.ar} ${q.label.en} ${q.description?.ar ?? ''} ${q.description?.en ?? ''}`) }));
@@ -62,12 +62,7 @@ export function findFigureCandidates(inp: FigureInput): FigureFind[] {
     const sentence = pastDateline(inp.layout, sentenceAt(inp.text, f.start));
     const quote = inp.quotes.find((q) => q.start <= f.start && f.end <= q.end);
     const reported = quote?.speaker ?? speakerOf(inp.speakers, sentence.start, sentence.end);
-    const dated = inp.dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.precision !== 'year');
-    const stated: CandidateDate | undefined = dated
-      ? { value: dated.value, precision: dated.precision }
-      : inp.published
-        ? { value: inp.published, precision: inp.published.length === 10 ? 'day' : inp.published.length === 7 ? 'month' : 'year' }
-        : undefined;
+    const stated: CandidateDate | undefined = dateWithin(inp.dates, sentence.start, sentence.end, inp.published);
     const sentenceTerms = terms(sentence.text);
     let quantity: string | undefined;
     let bestOverlap = 1;

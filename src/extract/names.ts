@@ -18,7 +18,7 @@ import type { Actor } from '../domain/case.js';
 
 type ActorType = Actor['type'];
 import type { Mention } from '../domain/extract.js';
-import { normalizeArabic } from '../text/index.js';
+import { fold } from './words.js';
 import {
   GIVEN_NAMES_AR,
   HONORIFICS_AR,
@@ -69,16 +69,6 @@ interface Tok {
   end: number;
 }
 
-const FOLD_MEMO = new Map<string, string>();
-const fold = (s: string) => {
-  let hit = FOLD_MEMO.get(s);
-  if (hit === undefined) {
-    hit = normalizeArabic(s).toLowerCase();
-    if (FOLD_MEMO.size > 200_000) FOLD_MEMO.clear(); // bound memory on huge vocabularies
-    FOLD_MEMO.set(s, hit);
-  }
-  return hit;
-};
 const ARABIC = /[\u0600-\u06ff]/;
 
 function tokenize(text: string): Tok[] {

@@ -13,7 +13,7 @@
  */
 import type { Actor } from '../domain/case.js';
 import type { Ambiguity, Mention, Speaker } from '../domain/extract.js';
-import { normalizeArabic } from '../text/index.js';
+import { fold } from './words.js';
 import { inChrome, inHeadline, type Layout } from './layout.js';
 import { nameKey, surnameKey, type NameFind } from './names.js';
 import { firstStartingAt, within } from './spans.js';
@@ -54,16 +54,6 @@ interface Referent {
   ambiguity?: Ambiguity[];
 }
 
-const FOLD_MEMO = new Map<string, string>();
-const fold = (s: string) => {
-  let hit = FOLD_MEMO.get(s);
-  if (hit === undefined) {
-    hit = normalizeArabic(s).toLowerCase();
-    if (FOLD_MEMO.size > 100_000) FOLD_MEMO.clear();
-    FOLD_MEMO.set(s, hit);
-  }
-  return hit;
-};
 
 const SPEECH_AR = new Set(
   [

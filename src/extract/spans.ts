@@ -21,3 +21,19 @@ export function within<T extends { start: number; end: number }>(items: readonly
   for (let i = firstStartingAt(items, s); i < items.length && items[i].start < e; i++) if (items[i].end <= e) out.push(items[i]);
   return out;
 }
+
+/**
+ * The date a stretch of text [s, e) speaks of: its first date finer than a year, else the
+ * publication date at its own precision; undefined when there is neither.
+ */
+export function dateWithin(
+  dates: ReadonlyArray<{ start: number; end: number; value: string; precision: 'year' | 'month' | 'day' }>,
+  s: number,
+  e: number,
+  published: string | null,
+): { value: string; precision: 'year' | 'month' | 'day' } | undefined {
+  const d = dates.find((x) => x.start >= s && x.end <= e && x.precision !== 'year');
+  if (d) return { value: d.value, precision: d.precision };
+  if (!published) return undefined;
+  return { value: published, precision: published.length === 10 ? 'day' : published.length === 7 ? 'month' : 'year' };
+}

@@ -10,7 +10,8 @@
  */
 import type { Issue, Stance } from '../domain/case.js';
 import type { CandidateDate, DateMention, Speaker, StanceFields } from '../domain/extract.js';
-import { analyze, normalizeArabic } from '../text/index.js';
+import { dateWithin } from './spans.js';
+import { fold, stems as terms } from './words.js';
 import type { QuoteFind } from './quotes.js';
 
 export const DEFAULTS = {
@@ -25,8 +26,6 @@ export interface StanceFind {
   reason: string;
 }
 
-const fold = (s: string) => normalizeArabic(s).toLowerCase();
-const terms = (s: string) => new Set(analyze(s).map((t) => t.terms[0]));
 
 const POSITION_CUES: Array<[StanceFields['position'], RegExp]> = [
   ['conditional', /(?:\bif\b|\bunless\b|\bprovided\b|\bcondition\w*|شرط|شروط|بشرط|اذا|إذا|ما لم)/u],
@@ -70,12 +69,7 @@ export function findStanceCandidates(inp: StanceInput): StanceFind[] {
     const best = bestIssue(issueTerms, here);
     if (!best) continue;
     const position = positionOf(q.text);
-    const dated = inp.dates.find((d) => d.start >= q.context.start && d.end <= q.context.end && d.precision !== 'year');
-    const date: CandidateDate | undefined = dated
-      ? { value: dated.value, precision: dated.precision }
-      : inp.published
-        ? { value: inp.published, precision: inp.published.length === 10 ? 'day' : inp.published.length === 7 ? 'month' : 'year' }
-        : undefined;
+    const date: CandidateDate | undefined = dateWithin(inp.dates, q.context.start, q.context.end, inp.published);
     const { kind: _kind, ...speaker } = q.speaker;
     out.push({
       fields: {
