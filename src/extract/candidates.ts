@@ -133,7 +133,7 @@ export function proposeCandidates(inp: CandidateInput): Candidate[] {
       const t = pastDateline(layout, s);
       return { ...t, text: text.slice(t.start, t.end) };
     });
-  const out: Array<Candidate & { key?: string }> = [];
+  const out: Candidate[] = [];
   const keyOf = new Map<Candidate, string>();
   const add = (c: Omit<Candidate, 'id'>, key: string) => {
     const full = { ...c, id: '' } as Candidate;
@@ -148,12 +148,21 @@ export function proposeCandidates(inp: CandidateInput): Candidate[] {
     add({ kind: 'event', fields: e.fields, cite: cite(text, e.cite.start, e.cite.end), confidence: e.confidence, ambiguity: ambiguityIn(inp.mentions, e.cite.start, e.cite.end), reason: e.reason }, `${e.fields.date.value}|${e.cite.start}`);
   }
 
+  const candidateOfName = new Map<string, string>();
+  for (const [c, key] of keyOf) if (c.kind === 'actor') candidateOfName.set(key, candidateId(inp.contentHash, 'actor', key));
+  const withCandidate = (s: Speaker): Speaker => {
+    const id = s.candidate ? candidateOfName.get(s.candidate) : undefined;
+    const { candidate: _c, ...rest } = s;
+    return id ? { ...rest, candidate: id } : rest;
+  };
+
   const figureFinds = findFigureCandidates({
     text, layout, figures: inp.figures, dates: inp.dates, mentions: inp.mentions, quotes, speakers,
     claims: inp.case.claims, quantities: inp.case.quantities ?? [], file: inp.file, published: inp.published,
   });
   for (const f of figureFinds) {
-    add({ kind: 'figure', fields: f.fields, cite: cite(text, f.cite.start, f.cite.end), confidence: f.confidence, ambiguity: ambiguityIn(inp.mentions, f.cite.start, f.cite.end), reason: f.reason }, `${JSON.stringify(f.fields.value)}|${f.fields.unit}|${f.fields.text}|${f.cite.start}`);
+    const fields = f.fields.reported_by ? { ...f.fields, reported_by: withCandidate(f.fields.reported_by) } : f.fields;
+    add({ kind: 'figure', fields, cite: cite(text, f.cite.start, f.cite.end), confidence: f.confidence, ambiguity: ambiguityIn(inp.mentions, f.cite.start, f.cite.end), reason: f.reason }, `${JSON.stringify(f.fields.value)}|${f.fields.unit}|${f.fields.text}|${f.cite.start}`);
   }
 
   // Quotes the case's stances already hold are not proposed again.
@@ -163,14 +172,6 @@ export function proposeCandidates(inp: CandidateInput): Candidate[] {
     return held.some((k) => k.length >= 8 && (s.includes(k) || k.includes(s)));
   };
   const newQuotes = quotes.filter((q) => !isHeld(q.text));
-  const candidateOfName = new Map<string, string>();
-  for (const [c, key] of keyOf) if (c.kind === 'actor') candidateOfName.set(key, candidateId(inp.contentHash, 'actor', key));
-  const withCandidate = (s: Speaker): Speaker => {
-    const id = s.candidate ? candidateOfName.get(s.candidate) : undefined;
-    const { candidate: _c, ...rest } = s;
-    return id ? { ...rest, candidate: id } : rest;
-  };
-
   const placings = findPlacings(allSentences, (s, e) =>
     speakers.all
       .filter((r) => r.start >= s && r.end <= e && r.kind !== 'unnamed')
@@ -202,6 +203,10 @@ export function proposeCandidates(inp: CandidateInput): Candidate[] {
     );
   }
 
-  for (const c of out) c.id = candidateId(inp.contentHash, c.kind, keyOf.get(c)!);
-  return out.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.cite.start - b.cite.start);
+  return out
+    .map((c) => {
+      const { id: _id, ...rest } = c;
+      return { id: candidateId(inp.contentHash, c.kind, keyOf.get(c)!), ...rest } as Candidate;
+    })
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.cite.start - b.cite.start);
 }

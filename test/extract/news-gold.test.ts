@@ -68,7 +68,12 @@ describe('extractDocument on news reports', () => {
 
   it('extractDocument on the two held-out reports (heldout-a, heldout-b)', () => {
     const s = total(HELD_OUT, 'held-out');
-    // Floors set from the first and only run on them, below what it measured.
-    for (const type of TYPES) expect(s[type].recall + s[type].precision).toBeGreaterThan(0);
+    // Floors below what the run after tuning measured (dates 0.94/0.94, figures 1/1, actors
+    // 0.83/1, events 1/1, quotes 1/1 on 17 dates, 8 figures, 5 actors, 2 events, 7 quotes).
+    const floors = { dates: 0.85, figures: 0.85, actors: 0.75, events: 0.9, quotes: 0.9 };
+    for (const type of TYPES) {
+      expect(s[type].precision).toBeGreaterThanOrEqual(floors[type]);
+      expect(s[type].recall).toBeGreaterThanOrEqual(floors[type]);
+    }
   });
 });

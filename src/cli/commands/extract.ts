@@ -42,8 +42,13 @@ function figureValue(f: Pick<FigureMention, 'value'>): string {
 function render(r: ExtractionResult, from: string | null): string {
   const parts: string[] = [];
   parts.push(`${r.file ?? ''}  published ${r.published ?? 'unknown'}${from ? ` (from ${from})` : ''}\n`);
+  // a name whose best reading is someone outside the case is counted under that reading
   const counts = new Map<string, number>();
-  for (const m of r.mentions) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+  for (const m of r.mentions) {
+    const top = m.ambiguity?.[0];
+    const key = top && top.actor === null ? `${top.name ?? m.text} (not in the case; or ${m.actor})` : m.actor;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   parts.push(`\nMentions: ${r.mentions.length} of ${counts.size} actors and places\n`);
   parts.push(table(['id', 'count'], [...counts].sort((a, b) => b[1] - a[1]).map(([id, n]) => [id, String(n)])));
   parts.push(`\nDates: ${r.dates.length}\n`);
