@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Claim, Commitment, Event, Issue, Place, Stance } from '../domain/case.js';
-import { Candidate, type CandidateOf } from '../domain/extract.js';
+import { Candidate, ExtractionResult, type CandidateOf } from '../domain/extract.js';
 import { extractDocument } from './index.js';
 
 const cite = [{ doc: 'x.txt', quote: 'xxx' }];
@@ -50,6 +50,7 @@ const PAGE = [
 describe('extractDocument candidates', () => {
   it('extractDocument gives every candidate in the one Candidate shape, with a citation into the text', () => {
     const r = run(PAGE);
+    expect(ExtractionResult.safeParse(r).success).toBe(true);
     for (const c of r.candidates) {
       expect(Candidate.safeParse(c).success).toBe(true);
       expect(PAGE.slice(c.cite.start, c.cite.end)).toBe(c.cite.quote);
