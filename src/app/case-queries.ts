@@ -84,10 +84,17 @@ export async function overview(wb: Workbench): Promise<OverviewResponse> {
 
 export async function listActors(wb: Workbench, req: ActorsRequest): Promise<ActorsResponse> {
   const c = await wb.case();
-  const stanceCount = new Map<string, number>();
-  for (const s of c.stances) stanceCount.set(s.actor, (stanceCount.get(s.actor) ?? 0) + 1);
+  // the actor's own positions and the readings authors attribute to it, counted apart
+  const declared = new Map<string, number>();
+  const attributed = new Map<string, number>();
+  for (const s of c.stances) {
+    const m = s.voice === 'attributed' ? attributed : declared;
+    m.set(s.actor, (m.get(s.actor) ?? 0) + 1);
+  }
   return {
-    items: c.actors.filter((a) => !req.type || a.type === req.type).map((a) => ({ ...a, stances: stanceCount.get(a.id) ?? 0 })),
+    items: c.actors
+      .filter((a) => !req.type || a.type === req.type)
+      .map((a) => ({ ...a, stances: declared.get(a.id) ?? 0, attributed: attributed.get(a.id) ?? 0 })),
     issues: c.issues,
   };
 }
@@ -95,12 +102,15 @@ export async function listActors(wb: Workbench, req: ActorsRequest): Promise<Act
 export async function getActor(wb: Workbench, id: string): Promise<ActorResponse> {
   const c = await wb.case();
   const actor = findById(c.actors, id, 'actor');
+  const own = sortByDate(
+    c.stances.filter((s) => s.actor === id),
+    (s) => s.date,
+  );
   return {
     actor,
-    stances: sortByDate(
-      c.stances.filter((s) => s.actor === id),
-      (s) => s.date,
-    ),
+    // its own positions, and apart from them what authors attribute to it
+    stances: own.filter((s) => s.voice === 'declared'),
+    attributed: own.filter((s) => s.voice === 'attributed'),
     relations: actor.relations.map((r) => ({ ...r, source: id })),
     incoming: c.actors.flatMap((a) => a.relations.filter((r) => r.target === id).map((r) => ({ ...r, source: a.id }))),
     events: sortByDate(
@@ -116,7 +126,7 @@ export async function listStances(wb: Workbench, req: StancesRequest): Promise<S
   const c = await wb.case();
   checkId(c.actors, req.actor, 'actor');
   checkId(c.issues, req.issue, 'issue');
-  const items = c.stances.filter((s) => (!req.actor || s.actor === req.actor) && (!req.issue || s.issue === req.issue));
+  const items = c.stances.filter((s) => (!req.actor || s.actor === req.actor) && (!req.issue || s.issue === req.issue) && (!req.voice || s.voice === req.voice));
   return { items: sortByDate(items, (s) => s.date), issues: c.issues };
 }
 

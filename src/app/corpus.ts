@@ -115,7 +115,7 @@ export async function importWorkspace(wb: Workbench, value: unknown): Promise<Im
 }
 
 /** A safe file name for an added document: letters, digits, dots, dashes; the extension kept. */
-export function documentFileName(req: Pick<AddDocumentRequest, 'file' | 'text' | 'meta'>, text: string): string {
+export function documentFileName(req: Pick<AddDocumentRequest, 'file'>, meta: { title?: string | null; outlet?: string | null; published?: string | null }, text: string): string {
   const clean = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/-+/g, '-').replace(/^[-.]+|-+$/g, '');
   if (req.file) {
     const name = clean(basename(req.file)).slice(-150);
@@ -123,7 +123,7 @@ export function documentFileName(req: Pick<AddDocumentRequest, 'file' | 'text' |
     return name;
   }
   // A pasted page: named after its title (or outlet and date) and its content, so two pastes never collide.
-  const stem = clean(req.meta.title ?? [req.meta.outlet, req.meta.published].filter(Boolean).join('-')).slice(0, 60) || 'pasted';
+  const stem = clean(meta.title ?? [meta.outlet, meta.published].filter(Boolean).join('-')).slice(0, 60) || 'pasted';
   return `${stem}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.txt`;
 }
 
@@ -131,8 +131,13 @@ export function documentFileName(req: Pick<AddDocumentRequest, 'file' | 'text' |
 export async function addDocument(wb: Workbench, req: AddDocumentRequest): Promise<AddDocumentResponse> {
   const store = await wb.store();
   const bytes = req.text !== undefined ? new TextEncoder().encode(req.text) : Buffer.from(req.base64!, 'base64');
-  const file = documentFileName(req, req.text ?? req.base64!);
-  const prepared = await prepareDocument(bytes, { path: `upload:${file}`, file, meta: req.meta });
+  const given = req.file ? documentFileName(req, req.meta, '') : 'pasted.txt';
+  const prepared = await prepareDocument(bytes, { path: `upload:${given}`, file: given, meta: req.meta });
+  // A pasted page is named after its title (given, or read from its header) once it is read.
+  if (!req.file) {
+    prepared.draft.file = documentFileName(req, prepared.draft.meta, req.text ?? '');
+    prepared.draft.path = `upload:${prepared.draft.file}`;
+  }
   const put = await store.putDocument(prepared.draft);
   wb.storeChanged();
   const doc = (await store.getDocument(put.documentId))!;

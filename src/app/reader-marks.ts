@@ -11,9 +11,9 @@ import type { CitedFactMark, DateMark, MentionMark } from '../domain/responses.j
 import { tagMentions } from '../case/gazetteer.js';
 import { findDates } from '../text/dates.js';
 
-/** Actors and places named in the text (clitic-aware). */
+/** Actors and places named in the text (clitic-aware), with the readings of names that fit several. */
 export function mentionMarks(c: LoadedCase, text: string): MentionMark[] {
-  return tagMentions(c, text).map((m) => ({ kind: m.kind, id: m.actor, start: m.start, end: m.end }));
+  return tagMentions(c, text).map((m) => ({ kind: m.kind, id: m.actor, start: m.start, end: m.end, ...(m.ambiguity ? { ambiguity: m.ambiguity } : {}) }));
 }
 
 /** Dates in the text (relative ones resolved from the publication date when it is usable). */

@@ -76,8 +76,11 @@ describe('findClaimConflicts', () => {
 });
 
 describe('findStanceConflicts', () => {
-  const stance = (id: string, actor: string, answer: string): Stance =>
-    StanceSchema.parse({ id, actor, issue: 'i', position: 'ambiguous', date: '2024-09', summary: { ar: 'ا', en: 'e' }, claim: { question: 'deal-covers-us-forces', answer }, cite });
+  const stance = (id: string, actor: string, answer: string, voice?: 'declared' | 'attributed'): Stance =>
+    StanceSchema.parse({
+      id, actor, issue: 'i', position: 'ambiguous', date: '2024-09', summary: { ar: 'ا', en: 'e' }, claim: { question: 'deal-covers-us-forces', answer }, cite,
+      ...(voice ? { voice } : {}), ...(voice === 'attributed' ? { attributed_by: 'study' } : {}),
+    });
 
   it('findStanceConflicts reports different answers to one question by different actors', () => {
     const out = findStanceConflicts({ stances: [stance('a', 'iraq', 'yes'), stance('b', 'us', 'No'), stance('c', 'iran', 'YES ')] });
@@ -89,6 +92,11 @@ describe('findStanceConflicts', () => {
     ]);
   });
 
+  it('findStanceConflicts keeps declared positions and attributed readings apart', () => {
+    const out = findStanceConflicts({ stances: [stance('a', 'iraq', 'yes'), stance('b', 'us', 'no', 'attributed'), stance('c', 'iran', 'no', 'attributed'), stance('d', 'uk', 'yes', 'attributed')] });
+    expect(out.map((c) => [c.voice, c.answers.map((g) => g.stances.map((s) => s.actor))])).toEqual([['attributed', [['us', 'iran'], ['uk']]]]);
+    expect(out[0].answers[0].stances[0]).toMatchObject({ voice: 'attributed', attributed_by: 'study' });
+  });
   it('findStanceConflicts ignores one actor changing its own answer', () => {
     expect(findStanceConflicts({ stances: [stance('a', 'iraq', 'yes'), stance('b', 'iraq', 'no')] })).toEqual([]);
   });

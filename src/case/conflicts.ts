@@ -14,7 +14,10 @@
  * Claims in different units are not compared (no unit conversion is attempted).
  *
  * Stances: a question (`claim.question`) that different actors answer differently gives one
- * conflict listing each answer with the stances that give it.
+ * conflict listing each answer with the stances that give it. The actors' own words and the
+ * readings authors attribute to them are never mixed: declared stances are compared with
+ * declared ones, attributed with attributed (a study placing a party in a camp is not that
+ * party contradicting another).
  */
 import type { Claim, PartialDate, Stance } from '../domain/case.js';
 import type { ClaimConflict, ClaimSide, StanceConflict, StanceSide } from '../domain/case-analysis.js';
@@ -81,12 +84,13 @@ export function findStanceConflicts(c: { stances: readonly Stance[] }): StanceCo
   const byQuestion = new Map<string, Stance[]>();
   for (const s of c.stances) {
     if (!s.claim) continue;
-    const list = byQuestion.get(s.claim.question) ?? [];
+    const key = `${s.voice}|${s.claim.question}`;
+    const list = byQuestion.get(key) ?? [];
     list.push(s);
-    byQuestion.set(s.claim.question, list);
+    byQuestion.set(key, list);
   }
   const out: StanceConflict[] = [];
-  for (const [question, stances] of byQuestion) {
+  for (const stances of byQuestion.values()) {
     const answers = new Map<string, Stance[]>();
     for (const s of stances) {
       const key = normalizeAnswer(s.claim!.answer);
@@ -96,7 +100,8 @@ export function findStanceConflicts(c: { stances: readonly Stance[] }): StanceCo
     // A single actor changing its answer is a change of stance, not a contradiction.
     if (new Set(stances.map((s) => s.actor)).size < 2) continue;
     out.push({
-      question,
+      question: stances[0].claim!.question,
+      voice: stances[0].voice,
       answers: [...answers.values()].map((group) => ({ answer: group[0].claim!.answer, stances: group.map(stanceSide) })),
     });
   }
@@ -171,6 +176,8 @@ function stanceSide(s: Stance): StanceSide {
     stance: s.id,
     actor: s.actor,
     answer: s.claim!.answer,
+    voice: s.voice,
+    ...(s.attributed_by ? { attributed_by: s.attributed_by } : {}),
     date: s.date,
     docs: [...new Set(s.cite.map((x) => x.doc))],
     cite: s.cite,

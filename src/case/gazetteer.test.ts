@@ -80,3 +80,50 @@ describe('cliticForms', () => {
     expect(cliticForms('washington')).toEqual(['washington']);
   });
 });
+
+describe('tagMentions ambiguity', () => {
+  const person = (id: string, ar: string, en: string, aliases: string[], description?: { ar: string; en: string }, relations: Actor['relations'] = []): Actor =>
+    ({ id, type: 'person', name: { ar, en }, aliases, relations, cite, ...(description ? { description } : {}) }) as Actor;
+  const PEOPLE = {
+    actors: [
+      actor('kh', 'كتائب حزب الله', 'Kataib Hezbollah'),
+      person('mohammadawi', 'أبو حسين المحمداوي', 'Abu Hussein al-Mohammadawi', ['المحمداوي'], { ar: 'زعيم كتائب حزب الله', en: 'Leader of Kataib Hezbollah' }, [{ type: 'leads', target: 'kh' }]),
+      person('sudani', 'محمد شياع السوداني', 'Mohammed Shia al-Sudani', ['السوداني', 'Sudani'], { ar: 'رئيس الوزراء', en: 'Prime minister' }),
+      person('murtada', 'مرتضى السوداني', 'Murtada al-Sudani', [], { ar: 'مستشار إعلامي', en: 'Media adviser' }),
+      person('biden', 'جو بايدن', 'Joe Biden', ['Biden', 'بايدن']),
+    ],
+    places: [],
+  };
+  const readings = (text: string, which = 0) => tagMentions(PEOPLE, text).filter((m) => m.ambiguity)[which]?.ambiguity?.map((a) => [a.actor ?? a.name, a.score]);
+
+  it('tagMentions ranks a foreign given name before a known surname above the case actor ("قيس المحمداوي")', () => {
+    const r = readings('أعلن نائب قائد العمليات المشتركة الفريق أول ركن قيس المحمداوي أن');
+    expect(r?.[0][0]).toBe('قيس المحمداوي');
+    expect(r?.[1][0]).toBe('mohammadawi');
+    expect(r!.reduce((s, x) => s + (x[1] as number), 0)).toBeCloseTo(1, 2);
+  });
+  it('tagMentions carries the foreign reading to the bare surname later in the same text', () => {
+    const r = readings('الفريق قيس المحمداوي نائب القائد. وقال المحمداوي إن المهمة انتهت', 1);
+    expect(r?.[0][0]).toBe('قيس المحمداوي');
+  });
+  it('tagMentions keeps the case actor first where the text gives his full name', () => {
+    expect(tagMentions(PEOPLE, 'برئاسة أبو حسين المحمداوي. وقال المحمداوي إن').every((m) => !m.ambiguity || m.ambiguity[0].actor === 'mohammadawi')).toBe(true);
+  });
+  it('tagMentions lists every actor a shared surname fits, the alias owner first ("السوداني")', () => {
+    const m = tagMentions(PEOPLE, 'وقال السوداني إن الحكومة');
+    expect(m[0].actor).toBe('sudani');
+    expect(m[0].ambiguity?.map((a) => a.actor)).toEqual(['sudani', 'murtada']);
+  });
+  it('tagMentions ranks readings by the title beside the name (context shared with a description)', () => {
+    const m = tagMentions(PEOPLE, 'قال المستشار الإعلامي السوداني إن');
+    expect(m[0].ambiguity?.[0].actor).toBe('murtada');
+  });
+  it('tagMentions reads an English capitalised given name as someone else ("Hunter Biden"), not a title ("President Biden")', () => {
+    expect(readings('Hunter Biden said')?.[0][0]).toBe('Hunter Biden');
+    expect(tagMentions(PEOPLE, 'President Biden said')[0].ambiguity).toBeUndefined();
+  });
+  it('tagMentions does not take a governing noun for a given name ("إدارة بايدن")', () => {
+    const m = tagMentions(PEOPLE, 'قالت إدارة بايدن');
+    expect(m.map((x) => [x.actor, x.ambiguity])).toEqual([['biden', undefined]]);
+  });
+});

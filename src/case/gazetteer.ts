@@ -17,11 +17,19 @@
  * so حشد alone is not الحشد).
  *
  * At each position the longest name wins; matches do not overlap.
+ *
+ * When a name fits more than one reading, the mention carries them all, ranked by context
+ * (`ambiguity`): a name or alias that several actors share; a surname alone ("السوداني") that is
+ * also the surname of another person of the case; and a surname preceded by a given name that is
+ * not the actor's ("قيس المحمداوي" is not "أبو حسين المحمداوي") — a person the case does not hold,
+ * so every bare "المحمداوي" of that report leans to him too. The title or organisation beside the
+ * name is compared with each actor's description and relations to rank the readings.
  */
 import type { Actor, Place } from '../domain/case.js';
-import type { Mention } from '../domain/extract.js';
-import { normalizeArabic } from '../text/index.js';
+import type { Ambiguity, Mention } from '../domain/extract.js';
+import { analyze, normalizeArabic } from '../text/index.js';
 import { hasInvisible, isInvisible, stripInvisible } from '../text/invisible.js';
+import { isGivenNameAr, NOT_NAME_EN, OFFICE_HEADS_EN, RANKS_EN, HONORIFICS_EN, rankBefore } from '../text/person-names.js';
 
 export interface GazetteerSource {
   actors: readonly Actor[];
@@ -48,6 +56,13 @@ interface Tok {
 
 export interface Gazetteer {
   byFirst: Map<string, Entry[]>;
+  /** Actor ids by the exact token keys of a name they share (`keys.join(' ')`). */
+  byKeys: Map<string, Set<string>>;
+  /** Person ids by surname: the last token of a multi-word name, or a one-word alias. */
+  bySurname: Map<string, Set<string>>;
+  /** Every token key of every name of an actor. */
+  nameTokens: Map<string, Set<string>>;
+  actors: Map<string, Actor>;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}\u0640]+(?:['’][\p{L}\p{M}]+)*/gu;
@@ -135,7 +150,29 @@ export function buildGazetteer(c: GazetteerSource): Gazetteer {
       }
     }
   }
-  const g = { byFirst };
+  const byKeys = new Map<string, Set<string>>();
+  const bySurname = new Map<string, Set<string>>();
+  const nameTokens = new Map<string, Set<string>>();
+  const addTo = (m: Map<string, Set<string>>, k: string, id: string) => m.set(k, (m.get(k) ?? new Set()).add(id));
+  for (const entries of byFirst.values()) {
+    for (const e of entries) {
+      if (e.kind !== 'actor') continue;
+      addTo(byKeys, e.keys.join(' '), e.id);
+      for (const k of e.keys) addTo(nameTokens, k, e.id);
+    }
+  }
+  const actors = new Map(c.actors.map((a) => [a.id, a]));
+  for (const a of c.actors) {
+    if (a.type !== 'person') continue;
+    for (const name of new Set([a.name.ar, a.name.en, ...a.aliases])) {
+      const keys = tokens(name).map((t) => t.key);
+      if (keys.length === 0) continue;
+      addTo(bySurname, keys[keys.length - 1], a.id);
+    }
+  }
+  const ids = new Map<string, Set<string>>();
+  for (const [k, set] of nameTokens) for (const id of set) addTo(ids, id, k);
+  const g = { byFirst, byKeys, bySurname, nameTokens: ids, actors };
   cache.set(c, g);
   return g;
 }
@@ -166,11 +203,17 @@ function computeCliticForms(key: string): string[] {
   return [...new Set(out)];
 }
 
+export interface TagOptions {
+  /** Rank the readings of names that fit several actors (default true; off for bare queries). */
+  ambiguity?: boolean;
+}
+
 /** Mentions of known actors and places in `text`, in order, longest first, not overlapping. */
-export function tagMentions(c: GazetteerSource, text: string): Mention[] {
+export function tagMentions(c: GazetteerSource, text: string, opts: TagOptions = {}): Mention[] {
   const g = buildGazetteer(c);
   const toks = tokens(text);
   const out: Mention[] = [];
+  const at: Array<{ i: number; entry: Entry }> = [];
   let i = 0;
   while (i < toks.length) {
     let best: Entry | undefined;
@@ -184,10 +227,133 @@ export function tagMentions(c: GazetteerSource, text: string): Mention[] {
       const start = toks[i].start;
       const end = toks[i + best.keys.length - 1].end;
       out.push({ actor: best.id, kind: best.kind, name: best.name, start, end, text: text.slice(start, end) });
+      at.push({ i, entry: best });
       i += best.keys.length;
     } else i++;
   }
+  if (opts.ambiguity !== false) rankReadings(g, toks, text, out, at);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ambiguity
+
+const TERMS_MEMO = new WeakMap<Actor, Set<string>>();
+
+/** Stems of what the case says an actor is: its description and the names of what it relates to. */
+function contextTerms(g: Gazetteer, a: Actor): Set<string> {
+  let hit = TERMS_MEMO.get(a);
+  if (!hit) {
+    const parts = [a.description?.ar ?? '', a.description?.en ?? ''];
+    for (const r of a.relations) {
+      const t = g.actors.get(r.target);
+      if (t) parts.push(t.name.ar, t.name.en, ...t.aliases);
+    }
+    hit = new Set(analyze(parts.join(' \n ')).map((t) => t.terms[0]));
+    TERMS_MEMO.set(a, hit);
+  }
+  return hit;
+}
+
+/** The words around a mention that describe who it is: the title before it and an apposition after it. */
+function contextAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 90), start);
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf('؟'), before.lastIndexOf('"'), before.lastIndexOf('«'), before.lastIndexOf('“'));
+  let after = '';
+  const rest = text.slice(end, end + 120);
+  if (/^\s*[،,]/.test(rest)) after = rest.replace(/^\s*[،,]/, '').split(/[،,.\n"«»“”]/)[0];
+  return `${before.slice(cut + 1)} ${after}`;
+}
+
+/**
+ * The given name before a one-word surname, when it is not a name of the matched actors:
+ * "قيس" in "قيس المحمداوي", "Hunter" in "Hunter Biden". Arabic needs a known given name or a rank
+ * before it (so "حكومة السوداني" is a government, not a person); English a capitalised word that
+ * is neither a title nor a function word.
+ */
+function foreignGivenName(g: Gazetteer, toks: Tok[], i: number, text: string, ids: Set<string>): string | null {
+  if (i === 0) return null;
+  const prev = toks[i - 1];
+  if (!/^[ \t\u00a0]+$/.test(text.slice(prev.end, toks[i].start))) return null;
+  const ownTokens = (key: string) => [...ids].some((id) => g.nameTokens.get(id)?.has(key));
+  if (ownTokens(prev.key)) return null;
+  if (ARABIC.test(prev.text)) {
+    if (prev.key.startsWith('ال')) return null;
+    // "عبد الأمير …" and other compounds: the given name may be two words
+    const first = i >= 2 && /^[ \t]+$/.test(text.slice(toks[i - 2].end, prev.start)) && ['عبد', 'ابو'].includes(toks[i - 2].key) ? i - 2 : i - 1;
+    const given = isGivenNameAr(prev.text) || (first === i - 2) || rankBefore(text, toks[first].start) !== null;
+    return given ? text.slice(toks[first].start, toks[i].end) : null;
+  }
+  if (!/^[A-Z][a-z]/.test(prev.text)) return null;
+  const low = prev.text.toLowerCase();
+  if (NOT_NAME_EN.has(low) || OFFICE_HEADS_EN.has(low) || RANKS_EN.includes(low) || RANKS_EN.includes(`${low}.`) || HONORIFICS_EN.includes(low)) return null;
+  // "al-Muhammadawi": the article is its own token; the given name is before it
+  return text.slice(prev.start, toks[i].end);
+}
+
+/** The surname key of a one-word name ("السوداني", "Sudani", "al-Sudani"), else undefined. */
+function surnameOf(e: Entry): string | undefined {
+  if (e.keys.length === 1) return e.keys[0];
+  if (e.keys.length === 2 && (e.keys[0] === 'al' || e.keys[0] === 'el')) return e.keys[1];
+  return undefined;
+}
+
+function rankReadings(g: Gazetteer, toks: Tok[], text: string, out: Mention[], at: Array<{ i: number; entry: Entry }>): void {
+  // Pass 1: people the case does not hold, named by a foreign given name and a known surname.
+  const foreignBySurname = new Map<string, string>();
+  const fullNamed = new Set<string>();
+  for (const { i, entry } of at) {
+    if (entry.kind !== 'actor') continue;
+    if (entry.keys.length > 1) fullNamed.add(entry.id);
+    const key = surnameOf(entry);
+    const fits = key === undefined ? undefined : g.bySurname.get(key);
+    if (!fits || key === undefined) continue;
+    const name = foreignGivenName(g, toks, i, text, fits);
+    if (name && !foreignBySurname.has(key)) foreignBySurname.set(key, name);
+  }
+  // Pass 2: the readings of each mention.
+  at.forEach(({ i, entry }, k) => {
+    if (entry.kind !== 'actor') return;
+    const known = new Set(g.byKeys.get(entry.keys.join(' ')) ?? []);
+    const surnameKey = surnameOf(entry);
+    const person = g.actors.get(entry.id)?.type === 'person';
+    if (surnameKey && person) for (const id of g.bySurname.get(surnameKey) ?? []) known.add(id);
+    const here = surnameKey && person ? foreignGivenName(g, toks, i, text, known) : null;
+    const foreign = here ?? (surnameKey && person ? foreignBySurname.get(surnameKey) ?? null : null);
+    if (known.size < 2 && !foreign) return;
+    const m = out[k];
+    const context = new Set(analyze(contextAround(text, m.start, m.end)).map((t) => t.terms[0]));
+    const readings: Ambiguity[] = [];
+    for (const id of known) {
+      const a = g.actors.get(id);
+      if (!a) continue;
+      const shared = [...contextTerms(g, a)].filter((t) => context.has(t));
+      // the actor whose name or alias this is comes first, all else equal
+      let score = (id === entry.id ? 2 : 1) + shared.length;
+      const whys = [id === entry.id ? `the name "${entry.name}" is theirs` : `"${m.text}" is also their surname`];
+      if (fullNamed.has(id)) {
+        score += 2;
+        whys.push('their full name is in the text');
+      }
+      if (shared.length) whys.push(`context shares ${shared.slice(0, 3).join(', ')}`);
+      readings.push({ actor: id, score, why: whys.join('; ') });
+    }
+    if (foreign) {
+      const bestKnown = Math.max(0, ...readings.map((r) => r.score));
+      readings.push({
+        actor: null,
+        name: foreign,
+        score: (here ? 4 : 3) + (bestKnown <= 2 ? 1 : 0),
+        why: here ? `preceded by a given name that is not theirs: "${foreign}"` : `the text names "${foreign}", not in the case`,
+      });
+    }
+    const total = readings.reduce((s, r) => s + r.score, 0);
+    readings.sort((a, b) => b.score - a.score || String(a.actor).localeCompare(String(b.actor)));
+    for (const r of readings) r.score = Math.round((r.score / total) * 1000) / 1000;
+    const top = readings.find((r) => r.actor !== null);
+    if (top && top.actor) out[k] = { ...m, actor: top.actor, ambiguity: readings };
+    else out[k] = { ...m, ambiguity: readings };
+  });
 }
 
 function matchesAt(e: Entry, toks: Tok[], i: number, text: string, bare: boolean): boolean {

@@ -42,6 +42,7 @@ export function checkReferences(
   for (const s of c.stances) {
     expect(s, ['actor'], s.actor, actors, 'actor');
     expect(s, ['issue'], s.issue, issues, 'issue');
+    if (s.attributed_by !== undefined) expect(s, ['attributed_by'], s.attributed_by, actors, 'actor');
   }
   for (const e of c.events) {
     if (e.until && daySpan(e.until).hi < daySpan(e.date).lo) report(e, ['until'], 'the event ends before it starts (until is earlier than date)');

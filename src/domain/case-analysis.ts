@@ -3,7 +3,7 @@
  * stances, and the entity expansion of a search query. Served by the CLI and the API as JSON.
  */
 import { z } from 'zod';
-import { Citation, Claim, ClaimValue } from './case.js';
+import { Citation, Claim, ClaimValue, StanceVoice } from './case.js';
 import { PartialDate } from './date-schemas.js';
 
 /** One side of a claim comparison, with what an analyst needs to judge it. */
@@ -48,6 +48,9 @@ export const StanceSide = z
     stance: z.string(),
     actor: z.string(),
     answer: z.string(),
+    voice: StanceVoice,
+    /** Who places the actor there, for an attributed reading. */
+    attributed_by: z.string().optional(),
     date: PartialDate,
     docs: z.array(z.string()),
     cite: z.array(Citation),
@@ -55,10 +58,15 @@ export const StanceSide = z
   .strict();
 export type StanceSide = z.infer<typeof StanceSide>;
 
-/** Different actors giving different answers to the same question: each answer and who gives it. */
+/**
+ * Different actors giving different answers to the same question: each answer and who gives it.
+ * Declared positions and authors' readings are compared apart: `declared` sets the actors' own
+ * answers against each other, `attributed` the answers authors attribute to them.
+ */
 export const StanceConflict = z
   .object({
     question: z.string(),
+    voice: StanceVoice,
     /** In order of first appearance; at least two. */
     answers: z.array(z.object({ answer: z.string(), stances: z.array(StanceSide) }).strict()),
   })

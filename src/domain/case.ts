@@ -103,6 +103,13 @@ export const Issue = z.object({ id: Id, label: Bilingual, description: Bilingual
 export type Issue = z.infer<typeof Issue>;
 
 export const Position = z.enum(['support', 'oppose', 'conditional', 'reserved', 'ambiguous']);
+/**
+ * Who says it. `declared`: the actor's own words or act (a statement, a vote, a spokesman).
+ * `attributed`: an author places the actor there ("the study counts the Framework among the
+ * supporters"); the reading is the author's, not the actor's position.
+ */
+export const StanceVoice = z.enum(['declared', 'attributed']);
+export type StanceVoice = z.infer<typeof StanceVoice>;
 export const Stance = z
   .object({
     id: Id,
@@ -120,9 +127,17 @@ export const Stance = z
      * answers are computed, never written by hand.
      */
     claim: z.object({ question: Id, answer: z.string().min(1) }).strict().optional(),
+    /** Declared by the actor, or attributed to it by an author; old case files without it are `declared`. */
+    voice: StanceVoice.default('declared'),
+    /** For an attributed stance: who attributes it (an actor id: the study's author, an outlet, an analyst). */
+    attributed_by: Id.optional(),
     cite: Cite,
   })
-  .strict();
+  .strict()
+  .refine((s) => s.voice === 'attributed' || s.attributed_by === undefined, {
+    message: 'attributed_by is only for stances with voice: attributed',
+    path: ['attributed_by'],
+  });
 export type Stance = z.infer<typeof Stance>;
 
 export const EventType = z.enum([

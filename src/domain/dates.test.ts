@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asOfDay, compareDates, dayNumber, dayOf, dayRange, daySpan, dueDay, isPartialDate, PartialDate, sortByDate } from './dates.js';
+import { PartialDate } from './date-schemas.js';
+import { asOfDay, compareDates, dayNumber, dayOf, dayRange, daySpan, dueDay, isPartialDate, sortByDate } from './dates.js';
 
 describe('isPartialDate', () => {
   it('isPartialDate accepts the three precisions and refuses days that do not exist', () => {

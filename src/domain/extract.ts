@@ -4,7 +4,7 @@
  * Every span is a pair of offsets into the ORIGINAL document text (`text === doc.slice(start, end)`).
  */
 import { z } from 'zod';
-import { DateValue } from './case.js';
+import { ActorType, DateValue, EventType, Id, ImplementationScore, Position, StanceVoice } from './case.js';
 
 export const Span = z.object({
   start: z.number().int().nonnegative(),
@@ -14,6 +14,23 @@ export const Span = z.object({
 });
 export type Span = z.infer<typeof Span>;
 
+/**
+ * One reading of a name that fits several actors (or an actor and someone the case does not
+ * hold), ranked by context: the title or organisation beside the name, a fuller form of the name
+ * elsewhere in the document.
+ */
+export const Ambiguity = z.object({
+  /** The case id, or null for someone not in the case (the name is only partly theirs). */
+  actor: z.string().nullable(),
+  /** The name this reading stands for when `actor` is null ("قيس المحمداوي"). */
+  name: z.string().optional(),
+  /** Relative plausibility in [0, 1]; the readings of one name sum to 1. */
+  score: z.number().min(0).max(1),
+  /** Why, in a few words, for the analyst to judge. */
+  why: z.string(),
+});
+export type Ambiguity = z.infer<typeof Ambiguity>;
+
 /** A known actor or place named in the text. */
 export const Mention = Span.extend({
   /** The case id of the actor or place (named `actor` for the CLI contract; places too). */
@@ -21,6 +38,11 @@ export const Mention = Span.extend({
   kind: z.enum(['actor', 'place']),
   /** The case name or alias that matched. */
   name: z.string(),
+  /**
+   * Present when the name fits more than one reading: every reading, best first. `actor` above is
+   * the best case actor among them, which may rank below a reading outside the case.
+   */
+  ambiguity: z.array(Ambiguity).optional(),
 });
 export type Mention = z.infer<typeof Mention>;
 
@@ -62,35 +84,139 @@ export const FigureMention = Span.extend({
 });
 export type FigureMention = z.infer<typeof FigureMention>;
 
-/** The sentence a candidate comes from, so the analyst can judge it without opening the document. */
-export const Context = Span;
+/** A date as a candidate carries it: ISO at its precision. */
+export const CandidateDate = z.object({
+  value: DateValue,
+  precision: DatePrecision,
+  qualifier: DateMentionQualifier.optional(),
+});
+export type CandidateDate = z.infer<typeof CandidateDate>;
 
-export const EventCandidate = z.object({
-  date: DateMention,
-  /** Actors and places mentioned in the same sentence. */
-  actors: z.array(z.string()),
-  sentence: Context,
-});
-export const FigureCandidate = z.object({ figure: FigureMention, actors: z.array(z.string()), sentence: Context });
-export const ActorCandidate = Span.extend({
-  /** The name as proposed (trimmed of clitics and punctuation). */
+export const CandidateKind = z.enum(['actor', 'event', 'figure', 'stance', 'commitment-status', 'quote']);
+export type CandidateKind = z.infer<typeof CandidateKind>;
+
+/** Who a quote, figure or stance comes from: a case actor, or a name the case does not hold. */
+export const Speaker = z.object({
+  /** Case id, or null when the speaker is not in the case. */
+  actor: Id.nullable(),
+  /** The name (or description, for an unnamed source) as the document gives it. */
   name: z.string(),
-  /** Why it looks like an actor: the title before it ("وزير الخارجية") or `quoted`. */
-  cue: z.string(),
+  /** The actor candidate proposed for this speaker, when `actor` is null and the name is new. */
+  candidate: z.string().optional(),
+  /** True for unnamed sources ("a senior Iraqi official", "مصدر حكومي"). */
+  unnamed: z.boolean().optional(),
 });
-/** A quoted statement attributed to a known actor, not yet among the case's stance quotes. */
-export const QuoteCandidate = z.object({
-  /** The speaker: the actor named between the verb of saying and the quote. */
-  actor: z.string(),
-  /** The verb of saying that introduces the quote (قال، أكد، أوضح…). */
+export type Speaker = z.infer<typeof Speaker>;
+
+export const ActorFields = z.object({
+  /** The name as the document writes it. */
+  name: z.string(),
+  type: ActorType,
+  /** Office or role ("نائب قائد العمليات المشتركة", "adviser to the prime minister"). */
+  title: z.string().optional(),
+  /** Military rank or honorific ("الفريق أول ركن", "Lt. Gen."). */
+  rank: z.string().optional(),
+  /** The organisation the title names: a case actor id when known. */
+  organisation: z.object({ actor: Id.nullable(), name: z.string() }).optional(),
+  lang: z.enum(['ar', 'en']),
+});
+export const EventFields = z.object({
+  date: CandidateDate,
+  type: EventType,
+  /** What happened, as the sentence says it (trimmed of dateline and attribution). */
+  title: z.string(),
+  actors: z.array(Id),
+  places: z.array(Id),
+  /** The report's headline event: the lead's thing that happened, dated by today/yesterday/a weekday. */
+  headline: z.boolean(),
+  /** A case event this may be (same date at another precision, same actors or places). */
+  existing: Id.optional(),
+});
+export const FigureFields = z.object({
+  value: FigureValue,
+  unit: z.string().nullable(),
+  qualifier: FigureQualifier,
+  /** The figure as written. */
+  text: z.string(),
+  actors: z.array(Id),
+  places: z.array(Id),
+  /** Who states it, when the sentence says. */
+  reported_by: Speaker.optional(),
+  /** The date the figure was stated: the sentence's date, else the publication date. */
+  stated: CandidateDate.optional(),
+  /** The case quantity it most likely measures (its label shares words with the sentence). */
+  quantity: Id.optional(),
+  /** Claims of the case with the same value and unit in another document (corroboration or merge). */
+  similar: z.array(Id),
+});
+export const QuoteFields = z.object({
+  speaker: Speaker,
+  /** The verb of saying that introduces the quote (قال، أكد… said, told). */
   verb: z.string(),
   /** The quoted words, without the quote marks. */
-  quote: Span,
+  text: z.string(),
+  date: CandidateDate.optional(),
 });
-export type QuoteCandidate = z.infer<typeof QuoteCandidate>;
-export type EventCandidate = z.infer<typeof EventCandidate>;
-export type FigureCandidate = z.infer<typeof FigureCandidate>;
-export type ActorCandidate = z.infer<typeof ActorCandidate>;
+export const StanceFields = z.object({
+  actor: Id.nullable(),
+  speaker: Speaker,
+  issue: Id,
+  position: Position,
+  voice: StanceVoice,
+  /** Who places the actor there, for an attributed stance. */
+  attributed_by: Speaker.optional(),
+  date: CandidateDate.optional(),
+  quote: z.string(),
+});
+export const CommitmentStatusFields = z.object({
+  commitment: Id,
+  /** Proposed implementation score: 0 not started, 1 minimal, 2 intermediate, 3 complete. */
+  score: ImplementationScore,
+  /** The commitment's current score, for comparison. */
+  previous: ImplementationScore,
+  /** What the sentence says happened: `done`, `begun`, `slipped` (postponed, kept on) or `ended`. */
+  change: z.enum(['done', 'begun', 'slipped', 'ended']),
+  date: CandidateDate,
+  note: z.string(),
+});
+
+/** Where a candidate rests: offsets into the document text and the words there (at most a sentence). */
+export const CandidateCite = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+});
+export type CandidateCite = z.infer<typeof CandidateCite>;
+
+const candidateBase = {
+  /** Stable: a hash of the document's content hash, the kind and the normalised fields and span. */
+  id: z.string().regex(/^c-[0-9a-f]{16}$/),
+  cite: CandidateCite,
+  /** How sure the rules are, in [0, 1]; candidates of one kind are ranked by it. */
+  confidence: z.number().min(0).max(1),
+  /** Readings of a name in the candidate that fits several actors, best first (empty when none). */
+  ambiguity: z.array(Ambiguity),
+  /** Why it is proposed, in a few words. */
+  reason: z.string(),
+};
+
+/** One proposal for the analyst, in one shape for every kind; `fields` is typed by `kind`. */
+export const Candidate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('actor'), fields: ActorFields, ...candidateBase }),
+  z.object({ kind: z.literal('event'), fields: EventFields, ...candidateBase }),
+  z.object({ kind: z.literal('figure'), fields: FigureFields, ...candidateBase }),
+  z.object({ kind: z.literal('quote'), fields: QuoteFields, ...candidateBase }),
+  z.object({ kind: z.literal('stance'), fields: StanceFields, ...candidateBase }),
+  z.object({ kind: z.literal('commitment-status'), fields: CommitmentStatusFields, ...candidateBase }),
+]);
+export type Candidate = z.infer<typeof Candidate>;
+export type CandidateOf<K extends CandidateKind> = Extract<Candidate, { kind: K }>;
+export type ActorFields = z.infer<typeof ActorFields>;
+export type EventFields = z.infer<typeof EventFields>;
+export type FigureFields = z.infer<typeof FigureFields>;
+export type QuoteFields = z.infer<typeof QuoteFields>;
+export type StanceFields = z.infer<typeof StanceFields>;
+export type CommitmentStatusFields = z.infer<typeof CommitmentStatusFields>;
 
 export const ExtractionResult = z.object({
   file: z.string().nullable(),
@@ -99,13 +225,8 @@ export const ExtractionResult = z.object({
   mentions: z.array(Mention),
   dates: z.array(DateMention),
   figures: z.array(FigureMention),
-  candidates: z.object({
-    events: z.array(EventCandidate),
-    figures: z.array(FigureCandidate),
-    actors: z.array(ActorCandidate),
-    /** Stance quotes: quoted statements by known actors that no stance of the case quotes yet. */
-    quotes: z.array(QuoteCandidate),
-  }),
+  /** Proposals the case does not hold yet, in text order within each kind, kinds in CandidateKind order. */
+  candidates: z.array(Candidate),
   /** Things the analyst should know (relative dates left unresolved for lack of a publication date…). */
   warnings: z.array(z.string()),
 });

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './names.js';
-import { ActorType, Citation, Id } from './case.js';
+import { ActorType, Citation, Id, StanceVoice } from './case.js';
 import { DateParam } from './date-schemas.js';
 import { Distribution, ModelFormatName, ReportFormatName, TransferName, UpdateRuleName, WeightNormalizationName } from './simulation.js';
 import { ItemKind } from './working-copy.js';
@@ -48,7 +48,14 @@ export const NoRequest = z.object({}).strict();
 export const ActorsRequest = z.object({ type: ActorType.optional() }).strict();
 export type ActorsRequest = z.infer<typeof ActorsRequest>;
 
-export const StancesRequest = z.object({ actor: Id.optional(), issue: Id.optional() }).strict();
+export const StancesRequest = z
+  .object({
+    actor: Id.optional(),
+    issue: Id.optional(),
+    /** Only the actors' own positions (`declared`) or only authors' readings of them (`attributed`). */
+    voice: StanceVoice.optional(),
+  })
+  .strict();
 export type StancesRequest = z.infer<typeof StancesRequest>;
 
 export const EventsRequest = z

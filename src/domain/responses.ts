@@ -33,6 +33,7 @@ import { CausalEdge, Concept, Stake } from './model.js';
 import { AchResult, LoopResult, ModelMetrics, MonteCarloSummary, SimulationResult } from './simulation.js';
 import { SearchRequest } from './requests.js';
 import { ChangeRecord, ItemKind } from './working-copy.js';
+import { Ambiguity } from './extract.js';
 
 /** A citation with where its quote is: present when the document is stored and the quote found. */
 export const ResolvedCitation = Citation.extend({
@@ -97,7 +98,8 @@ export const OverviewResponse = z
   .strict();
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
 
-export const ActorListItem = Actor.extend({ stances: z.number().int() });
+/** An actor with the number of its own stances and of the stances authors attribute to it. */
+export const ActorListItem = Actor.extend({ stances: z.number().int(), attributed: z.number().int() });
 export const ActorsResponse = z.object({ items: z.array(ActorListItem), issues: z.array(Issue) }).strict();
 export type ActorsResponse = z.infer<typeof ActorsResponse>;
 
@@ -105,7 +107,10 @@ export const SourcedRelation = Relation.extend({ source: z.string() });
 export const ActorResponse = z
   .object({
     actor: Actor,
+    /** The actor's own positions (voice `declared`). */
     stances: z.array(Stance),
+    /** Positions authors attribute to the actor (voice `attributed`), kept apart from its own. */
+    attributed: z.array(Stance),
     relations: z.array(SourcedRelation),
     incoming: z.array(SourcedRelation),
     events: z.array(Event),
@@ -203,7 +208,14 @@ export type DocumentsResponse = z.infer<typeof DocumentsResponse>;
 
 /** Where the reader marks a known actor or place. */
 export const MentionMark = z
-  .object({ kind: z.enum(['actor', 'place']), id: z.string(), start: z.number().int(), end: z.number().int() })
+  .object({
+    kind: z.enum(['actor', 'place']),
+    id: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    /** When the name fits several actors (or someone outside the case): every reading, best first. */
+    ambiguity: z.array(Ambiguity).optional(),
+  })
   .strict();
 /** Where the reader marks a date (linked to a case event on that date when there is one). */
 export const DateMark = z

@@ -22,6 +22,7 @@ const LABELS = {
   actor: { ar: 'الفاعل', en: 'Actor' },
   issue: { ar: 'القضية', en: 'Issue' },
   position: { ar: 'الموقف', en: 'Position' },
+  attributedBy: { ar: 'بحسب', en: 'per' },
   summary: { ar: 'الخلاصة', en: 'Summary' },
   quantity: { ar: 'الكمية', en: 'Quantity' },
   value: { ar: 'القيمة', en: 'Value' },

@@ -53,10 +53,10 @@ describe('findDates month names', () => {
       ['نهاية سبتمبر العام المقبل', '2025-09', 'month', 'late'],
     ]);
   });
-  it('findDates gives a bare month with a cue the latest year on or before publication (003: "في أغسطس")', () => {
+  it('findDates gives a bare month with a cue its nearest occurrence, here the last one (003: "في أغسطس")', () => {
     expect(dates('الذي أُعلن في أغسطس، وأضاف', '2024-01-26')).toEqual([['أغسطس', '2023-08', 'month']]);
   });
-  it('findDates gives a day and month without year the latest year on or before publication (003: "منذ 7 أكتوبر")', () => {
+  it('findDates gives a day and month without year its nearest occurrence, here the last one (003: "منذ 7 أكتوبر")', () => {
     expect(dates('منذ 7 أكتوبر، موعد انطلاق حرب غزة', '2024-01-26')).toEqual([['7 أكتوبر', '2023-10-07', 'day']]);
   });
   it('findDates resolves "سبتمبر الماضي" and "حزيران المقبل"', () => {
@@ -139,5 +139,54 @@ describe('parseAnchor', () => {
   it('parseAnchor throws InputError for other formats and impossible days', () => {
     expect(() => parseAnchor('04/10/2024')).toThrow(InputError);
     expect(() => parseAnchor('2023-02-29')).toThrow(InputError);
+  });
+});
+
+describe('findDates news expressions', () => {
+  it('findDates resolves bare weekdays to the latest on or before publication ("on Wednesday", "يوم الأحد", "مساء الخميس", "، الأحد،")', () => {
+    expect(dates('officials said on Wednesday that', '2025-11-26')).toEqual([['Wednesday', '2025-11-26', 'day']]);
+    expect(dates('وصل الوفد يوم الأحد إلى بغداد', '2026-01-21')).toEqual([['يوم الأحد', '2026-01-18', 'day']]);
+    expect(dates('هبطت الطائرة مساء الخميس', '2026-02-13')).toEqual([['مساء الخميس', '2026-02-12', 'day']]);
+    expect(dates('وقال الوزير، الأحد، إن', '2026-01-20')).toEqual([['الأحد', '2026-01-18', 'day']]);
+  });
+  it('findDates takes the next weekday in a future clause ("will meet on Monday")', () => {
+    expect(dates('The ministers will meet on Monday.', '2025-10-22')).toEqual([['Monday', '2025-10-27', 'day']]);
+  });
+  it('findDates does not read الاثنين ("the two") or الأحد without a cue as weekdays', () => {
+    expect(dates('اتفق الطرفان الاثنين على الأحد المبادئ', '2025-10-22')).toEqual([]);
+  });
+  it('findDates reads "اليوم الجمعة" as the publication day and leaves a weekday before its explicit date to the date', () => {
+    expect(dates('أعلنت القيادة، اليوم الجمعة، أن', '2026-02-13')).toEqual([['اليوم الجمعة', '2026-02-13', 'day']]);
+    expect(dates('بغداد - الأربعاء 31 كانون الأول 2025', '2025-12-31')).toEqual([['31 كانون الأول 2025', '2025-12-31', 'day']]);
+  });
+  it('findDates reads tomorrow: "غداً"، "يوم غد السبت"، "بعد غد"، "tomorrow"', () => {
+    expect(dates('تعقد اللجنة جلستها غداً.', '2026-01-16')).toEqual([['غداً', '2026-01-17', 'day']]);
+    expect(dates('تعقد اللجنة جلستها يوم غد السبت', '2026-01-16')).toEqual([['يوم غد السبت', '2026-01-17', 'day']]);
+    expect(dates('وتصل بعد غد', '2026-01-16')).toEqual([['بعد غد', '2026-01-18', 'day']]);
+    expect(dates('It is expected to announce tomorrow that', '2026-01-17')).toEqual([['tomorrow', '2026-01-18', 'day']]);
+    expect(dates('غدا العراق ساحة للصراع', '2026-01-16')).toEqual([]); // the verb "became"
+  });
+  it('findDates reads bare English months after a cue, at the nearest occurrence ("in April", "by September")', () => {
+    expect(dates('the council met in April', '2026-01-16')).toEqual([['April', '2025-04', 'month']]);
+    expect(dates('a full departure by September, but', '2025-10-20')).toEqual([['September', '2025-09', 'month']]);
+    expect(dates('elections in November', '2025-10-20')).toEqual([['November', '2025-11', 'month']]);
+  });
+  it('findDates gives a day or month without year the nearest occurrence: "31 كانون الأول" in a 3 December report is this December', () => {
+    expect(dates('قبل أن تنهي البعثة ولايتها في 31 كانون الأول/ديسمبر', '2025-12-03')).toEqual([['31 كانون الأول/ديسمبر', '2025-12-31', 'day']]);
+    expect(dates('elections are due on Nov. 11.', '2025-10-20')[0].slice(1)).toEqual(['2025-11-11', 'day']);
+  });
+  it('findDates gives the first of two months the year of the second ("August and September 2025", "آب وأيلول 2025")', () => {
+    expect(dates('Convoys left in August and September 2025.', '2025-11-26').map((d) => d[1])).toEqual(['2025-08', '2025-09']);
+    expect(dates('غادرت القوات في آب وأيلول 2025', '2025-11-26').map((d) => d[1])).toEqual(['2025-08', '2025-09']);
+  });
+  it('findDates counts back "ago": "قبل ثلاثة أشهر", "قبل شهرين", "two years ago"; not "قبل شهر رمضان" or "قبل أيام"', () => {
+    expect(dates('جرى الاتفاق عليه قبل ثلاثة أشهر، ولم', '2025-12-31')).toEqual([['قبل ثلاثة أشهر', '2025-09', 'month']]);
+    expect(dates('وصل قبل شهرين.', '2025-12-31')).toEqual([['قبل شهرين', '2025-10', 'month']]);
+    expect(dates('It happened two years ago.', '2025-12-31')).toEqual([['two years ago', '2023', 'year']]);
+    expect(dates('قبل شهر رمضان وقبل أيام', '2025-12-31')).toEqual([]);
+  });
+  it('findDates reads a year used as an adjective of a dated thing ("the 2024 agreement")', () => {
+    expect(dates('Under the 2024 agreement, US troops', '2026-01-17')).toEqual([['2024', '2024', 'year']]);
+    expect(dates('the 2000 troops', '2026-01-17')).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@
  */
 import type { DateMention, DateMentionQualifier, DatePrecision } from '../domain/extract.js';
 import { InputError } from '../domain/errors.js';
-import { foldText, originalSpan, type FoldedText } from './numbers.js';
+import { foldText, numberWordValue, originalSpan, type FoldedText } from './numbers.js';
 import { normalizeArabic } from './normalize.js';
 
 export const DEFAULTS = {
@@ -150,7 +150,7 @@ const RULES: Rule[] = [
       const day = Number(m[1]);
       if (m[3]) return dayDate(Number(m[3]), month, day);
       if (!a) return 'needs-anchor';
-      return { ...latestOnOrBefore(a, month, day), relative: true };
+      return { ...nearestOccurrence(a, month, day, leanAt(m)), relative: true };
     },
   },
   {
@@ -162,7 +162,7 @@ const RULES: Rule[] = [
       const month = monthOf(m[1])!;
       if (m[3]) return dayDate(Number(m[3]), month, Number(m[2]));
       if (!a) return 'needs-anchor';
-      return { ...latestOnOrBefore(a, month, Number(m[2])), relative: true };
+      return { ...nearestOccurrence(a, month, Number(m[2]), leanAt(m)), relative: true };
     },
   },
   {
@@ -179,7 +179,7 @@ const RULES: Rule[] = [
       const y = relYear(m, 4, a);
       if (y === 'needs-anchor') return y;
       if (y !== undefined) return { year: y, month, qualifier, relative: true };
-      return monthRelative(month, m[7], a, qualifier);
+      return monthRelative(month, m[7], a, qualifier, leanAt(m));
     },
   },
   {
@@ -225,7 +225,7 @@ const RULES: Rule[] = [
       if (AMBIGUOUS_MONTHS.has(m[1])) return null;
       const month = monthOf(m[1])!;
       if (!a) return 'needs-anchor';
-      return { ...latestOnOrBefore(a, month), relative: true, span: [m.indices![1][0], m.indices![1][1]] };
+      return { ...nearestOccurrence(a, month, undefined, leanAt(m)), relative: true, span: [m.indices![1][0], m.indices![1][1]] };
     },
   },
   {
@@ -287,6 +287,202 @@ const RULES: Rule[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// News dates (issue 11): what reports write without a year or a "last/next". Appended after the
+// rules above, so "الجمعة الماضية" or "27/1/2024" are taken first and these never overlap them.
+
+/** Which way an expression without year or direction points: 1 future, -1 past, 0 unknown. */
+type Lean = -1 | 0 | 1;
+
+/** Future markers in the clause before a date: "will", "is due", سوف، من المقرر، a سـ verb. */
+const FUTURE_EN = /(?:^|[^a-z])(?:will|shall|is due|are due|due to|scheduled|expected to|set to|plans? to|planned for|upcoming|to be held)(?![a-z])/;
+const FUTURE_AR = new RegExp(
+  String.raw`(?:^|\s)(?:[وف]?سوف|من\s+المقرر|المقرر|المزمع|المرتقب|المنتظر|المتوقع|يتوقع|يعتزم|تعتزم|قبل\s+ان)(?![\p{L}])` +
+    // سـ + imperfect verb (ستغادر، سينسحب), not nouns that start so (سياسه، سيطره، سنه، سته…)
+    String.raw`|(?:^|\s)[وف]?س[يتن](?!ياس|يطر|ياد|يار|ينا|نو|نه|نين|ته|تين|تون|يول)[\p{L}]{3,}`,
+  'u',
+);
+/** Past markers: "ago", "last", "earlier", منذ، الماضي, and English verbs in the past tense. */
+const PAST_CUE = /(?:^|[^\p{L}])(?:ago|earlier|last|since|منذ|الماضي|الماضيه|سابقا|met|left|said|told|took|began|was|were|had|came|went|held|made|gave|won|lost|sent|led|kept|withdrew|struck|fought)(?![\p{L}])/u;
+/** English "-ed" words that are not verbs in the past (names, adjectives). */
+const NOT_PAST_ED = new Set(['united', 'armed', 'based', 'related', 'limited', 'mohammed', 'muhammed', 'ahmed', 'hamed', 'saeed', 'rasheed', 'majeed', 'hameed', 'need', 'speed', 'seed', 'feed', 'creed', 'breed', 'indeed', 'proceed', 'exceed', 'succeed']);
+const pastEd = (clause: string) => [...clause.matchAll(/[a-z]{3,}ed(?![a-z])/g)].some((m) => !NOT_PAST_ED.has(m[0]));
+
+/** The tense of the clause a match sits in (folded text before it, back to the sentence start). */
+function leanAt(m: RegExpMatchArray): Lean {
+  const text = m.input ?? '';
+  const end = m.index ?? 0;
+  let start = Math.max(0, end - 160);
+  const boundary = Math.max(text.lastIndexOf('.', end - 1), text.lastIndexOf('\n', end - 1), text.lastIndexOf('؟', end - 1), text.lastIndexOf('!', end - 1));
+  if (boundary + 1 > start) start = boundary + 1;
+  const clause = text.slice(start, end);
+  if (FUTURE_EN.test(clause) || FUTURE_AR.test(clause)) return 1;
+  if (PAST_CUE.test(clause) || pastEd(clause)) return -1;
+  return 0;
+}
+
+/**
+ * A (month, day) or a month without its year: the occurrence nearest the publication date —
+ * "31 December" in a 3 December report is this December, "7 أكتوبر" in a January report last
+ * October. A future marker in the clause picks the next occurrence, a past marker the last one.
+ */
+function nearestOccurrence(a: Anchor, month: number, day: number | undefined, lean: Lean): Resolved {
+  const past = latestOnOrBefore(a, month, day);
+  if (lean === -1) return past;
+  const next: Resolved = { ...past, year: past.year + 1 };
+  if (day !== undefined && day > daysIn(next.year, month)) delete next.day;
+  // A date on the publication day itself is that day, whatever the tense.
+  const sameDay = past.year === a.year && month === a.month && (day === undefined || day === a.day);
+  if (sameDay) return past;
+  if (lean === 1) return next;
+  const at = Date.UTC(a.year, (a.month ?? 12) - 1, a.day ?? 15);
+  const mid = (r: Resolved) => Date.UTC(r.year, month - 1, r.day ?? 15);
+  return mid(next) - at < at - mid(past) ? next : past;
+}
+
+/** A weekday without "last/next": the latest on or before publication, the next one after it in a future clause. */
+function bareWeekday(a: Anchor, weekday: number, lean: Lean): Resolved {
+  const base = new Date(Date.UTC(a.year, (a.month ?? 1) - 1, a.day ?? 1)).getUTCDay();
+  if (lean === 1) return weekdayFrom(a, weekday, 1);
+  const back = (base - weekday + 7) % 7;
+  return shift(a, -back);
+}
+
+/** A weekday followed by its explicit date ("الأربعاء 31 كانون الأول 2025"): the date speaks. */
+const FOLLOWED_BY_DATE = /^\s*[،,]?\s*(?:\(?\s*\d|(?:the\s+)?\d)/;
+
+const AR_WEEKDAYS = Object.keys(WEEKDAYS).filter((w) => w.startsWith('ال'));
+/** الاحد ("the one") and الاثنين ("the two") are weekdays only with a cue or between commas. */
+const PLAIN_AR_WEEKDAYS = AR_WEEKDAYS.filter((w) => w !== 'الاحد' && w !== 'الاثنين');
+const EN_WEEKDAYS = Object.keys(WEEKDAYS).filter((w) => /^[a-z]/.test(w));
+const DAY_PART_AR = alt(['يوم', 'مساء', 'صباح', 'ليله', 'ليل', 'فجر', 'ظهر', 'ظهيره', 'عصر', 'نهار', 'حتى', 'منذ', 'في']);
+const AGO_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+  يوم: 'day', ايام: 'day', يومين: 'day', اسبوع: 'week', اسابيع: 'week', اسبوعين: 'week', شهر: 'month', اشهر: 'month',
+  شهور: 'month', شهرين: 'month', عام: 'year', اعوام: 'year', عامين: 'year', سنه: 'year', سنوات: 'year', سنتين: 'year',
+};
+const AGO_DUALS = new Set(['يومين', 'اسبوعين', 'شهرين', 'عامين', 'سنتين']);
+
+function agoDate(a: Anchor, count: number, unit: 'day' | 'week' | 'month' | 'year'): Resolved | 'needs-anchor' {
+  if (unit === 'year') return { year: a.year - count, relative: true };
+  if (unit === 'month') {
+    if (a.month === undefined) return 'needs-anchor';
+    const d = new Date(Date.UTC(a.year, a.month - 1 - count, 1));
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, relative: true };
+  }
+  if (a.day === undefined) return 'needs-anchor';
+  return { ...shift(a, -count * (unit === 'week' ? 7 : 1)), ...(unit === 'week' ? { qualifier: 'about' as const } : {}), relative: true };
+}
+
+const NEWS_RULES: Rule[] = [
+  {
+    // "August and September 2025", "آب وأيلول 2025", "between May and July 2025": the first month takes the year
+    name: 'month-pair',
+    re: new RegExp(
+      String.raw`${B}${CL}${MONTH}(?=\s*[،,]?\s*(?:(?:and|or|to|through|until|الى|حتي|او)\s+|و\s*|[-–/]\s*)(?:شهر\s+)?${MONTH}\s*[،,]?\s*(?:من\s+|of\s+)?(?:(?:عام|سنه)\s+)?(\d{4})${E})`,
+      'gdu',
+    ),
+    resolve: (m) => {
+      const month = monthOf(m[1])!;
+      if (monthOf(m[2]) === month) return null; // "سبتمبر/ أيلول 2025": one month in two names
+      return { year: Number(m[3]), month };
+    },
+  },
+  {
+    // "in April", "by September", "since October": an English month after a cue, year from the anchor
+    name: 'month-bare-en',
+    re: new RegExp(
+      String.raw`${B}(?:in|since|by|until|till|through|during|before|after|from|early|late|mid|end\s+of|start\s+of|beginning\s+of)\s+(january|february|march|april|may|june|july|august|september|october|november|december|sept?\.|oct\.|nov\.|dec\.|jan\.|feb\.|aug\.)(?![\p{L}\p{N}]|\s*\d)`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      const month = monthOf(m[1])!;
+      if (!a) return 'needs-anchor';
+      return { ...nearestOccurrence(a, month, undefined, leanAt(m)), relative: true, span: [m.indices![1][0], m.indices![1][1]] };
+    },
+  },
+  {
+    // "قبل ثلاثة أشهر", "قبل شهرين", "three months ago", "two years ago"
+    name: 'ago',
+    re: new RegExp(
+      String.raw`${B}(?:[وف]?قبل\s+(?:(\d{1,2}|[\p{L}]+)\s+)?(${alt(Object.keys(AGO_UNITS).filter((u) => /[\u0600-\u06ff]/.test(u)))})(?!\s*\d)|(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?|years?)\s+ago)${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      const unitWord = m[2] ?? m[4];
+      const unit = AGO_UNITS[unitWord];
+      const countWord = m[1] ?? m[3];
+      const rest = (m.input ?? '').slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8);
+      // "قبل ثلاثة أشهر من الانتخابات" counts back from another event, not from publication
+      if (m[2] !== undefined && /^\s+من(?![\p{L}])/u.test(rest)) return null;
+      let count: number | undefined;
+      if (AGO_DUALS.has(unitWord)) count = countWord === undefined ? 2 : undefined;
+      else if (countWord === undefined) {
+        // "قبل أيام" (some days ago) is vague; "قبل عام" needs to end its clause ("قبل شهر رمضان" is not a date)
+        const singular = ['يوم', 'اسبوع', 'شهر', 'عام', 'سنه'].includes(unitWord);
+        count = singular && /^\s*(?:[،,.)؛]|$)/.test(rest) ? 1 : undefined;
+      } else if (countWord === 'a' || countWord === 'an' || countWord === 'one') count = 1;
+      else count = /^\d+$/.test(countWord) ? Number(countWord) : numberWordValue(countWord);
+      if (count === undefined || count < 1 || count > 60) return null;
+      if (!a) return 'needs-anchor';
+      return agoDate(a, count, unit);
+    },
+  },
+  {
+    // "the 2024 agreement", "the 2003 invasion": a year used as an adjective of a dated thing
+    name: 'year-adjective',
+    re: new RegExp(
+      String.raw`${B}the\s+(\d{4})\s+(?=(?:us[-–]iraq\s+|u\.s\.[-–]iraq\s+|iraqi\s+|bilateral\s+|joint\s+|security\s+|parliamentary\s+|presidential\s+|general\s+)?(?:agreement|deal|accord|election|elections|vote|invasion|war|statement|law|resolution|budget|census|uprising|protests|withdrawal|treaty|framework|understanding|decision|strike|attack|attacks)(?![\p{L}]))`,
+      'gdu',
+    ),
+    resolve: (m) => {
+      const y = Number(m[1]);
+      return { year: y, span: [m.indices![1][0], m.indices![1][1]] };
+    },
+  },
+  {
+    // "غداً", "يوم غد السبت", "بعد غد", "tomorrow", "the day after tomorrow"
+    name: 'tomorrow',
+    re: new RegExp(
+      String.raw`${B}(?:[وف]?(?:(بعد)\s+)?(يوم\s+)?غد(?:ا)?(\s+(?:${alt(AR_WEEKDAYS)}))?|(the\s+day\s+after\s+)?tomorrow)${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      const rest = (m.input ?? '').slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4);
+      // a lone "غدا" is also the verb "became": only at the end of its clause
+      if (m[0].includes('غد') && !m[1] && !m[2] && !m[3] && !/^\s*(?:[،,.)؛]|$)/.test(rest)) return null;
+      if (!a || a.day === undefined) return 'needs-anchor';
+      return { ...shift(a, m[1] !== undefined || m[4] !== undefined ? 2 : 1), relative: true };
+    },
+  },
+  {
+    // "today", "tonight"; "اليوم الجمعة" (today, Friday)
+    name: 'today',
+    re: new RegExp(String.raw`${B}(?:[وف]?اليوم\s+(${alt(AR_WEEKDAYS)})|(today|tonight)(?!['’]s))${E}`, 'gdu'),
+    resolve: (m, a) => {
+      if (!a || a.day === undefined) return 'needs-anchor';
+      if (m[1] !== undefined) return { ...bareWeekday(a, WEEKDAYS[m[1]], 0), relative: true };
+      return { year: a.year, month: a.month, day: a.day, relative: true };
+    },
+  },
+  {
+    // "يوم الأحد", "مساء الخميس", "، الأحد،", "الثلاثاء", "on Wednesday", "Sunday morning"
+    name: 'weekday-bare',
+    re: new RegExp(
+      String.raw`${B}(?:[وف]?(?:${DAY_PART_AR})\s+(?:يوم\s+)?[وف]?(${alt(AR_WEEKDAYS)})|(?<=[،,]\s*)(${alt(AR_WEEKDAYS)})(?=\s*[،,])|[وفب]?(${alt(PLAIN_AR_WEEKDAYS)})|(${alt(EN_WEEKDAYS)}))${E}`,
+      'gdu',
+    ),
+    resolve: (m, a) => {
+      const rest = (m.input ?? '').slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12);
+      if (FOLLOWED_BY_DATE.test(rest)) return null;
+      if (!a || a.day === undefined) return 'needs-anchor';
+      const weekday = WEEKDAYS[m[1] ?? m[2] ?? m[3] ?? m[4]];
+      return { ...bareWeekday(a, weekday, leanAt(m)), relative: true };
+    },
+  },
+];
+RULES.push(...NEWS_RULES);
 
 export interface FindDatesOptions {
   /** Publication date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) relative expressions are resolved against. */
@@ -405,9 +601,16 @@ function latestOnOrBefore(a: Anchor, month: number, day?: number): Resolved {
   return day === undefined ? { year, month } : { year, month, day };
 }
 
-function monthRelative(month: number, word: string | undefined, a: Anchor | null, qualifier?: DateMentionQualifier): Resolved | 'needs-anchor' {
+function monthRelative(
+  month: number,
+  word: string | undefined,
+  a: Anchor | null,
+  qualifier?: DateMentionQualifier,
+  lean: Lean = 0,
+): Resolved | 'needs-anchor' {
   if (!a) return 'needs-anchor';
   const dir = word === undefined ? undefined : relOf(word);
+  if (dir === undefined) return { ...nearestOccurrence(a, month, undefined, lean), ...(qualifier ? { qualifier } : {}), relative: true };
   const am = a.month ?? 12;
   let year = a.year;
   if (dir === -1 && month >= am) year--;

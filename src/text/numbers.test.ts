@@ -147,3 +147,30 @@ describe('parseNumber', () => {
     expect(parseNumber('2.5')).toBe(2.5);
   });
 });
+
+describe('findFigures news forms', () => {
+  it('findFigures reads number-word ranges with a unit ("أربعة إلى خمسة أفراد", "four to five personnel")', () => {
+    expect(figs('لم يتبق سوى أربعة إلى خمسة أفراد من التحالف')).toEqual([['أربعة إلى خمسة أفراد', { low: 4, high: 5 }, 'personnel', 'exact']]);
+    expect(figs('only four to five personnel remain')).toEqual([['four to five personnel', { low: 4, high: 5 }, 'personnel', 'exact']]);
+    expect(figs('one or two of them')).toEqual([]);
+  });
+  it('findFigures reads units after stacked English modifiers ("40,000 U.S. personnel", "1,500 US and coalition personnel")', () => {
+    expect(figs('some 40,000 U.S. personnel across the region')).toEqual([['some 40,000 U.S. personnel', 40000, 'personnel', 'about']]);
+    expect(figs('nearly 1,500 US and coalition personnel')).toEqual([['nearly 1,500 US and coalition personnel', 1500, 'personnel', 'about']]);
+    expect(figs('more than 5,700 adult male ISIS fighters')[0].slice(1)).toEqual([5700, 'fighters', 'more-than']);
+    expect(figs('3 of the troops')).toEqual([]);
+  });
+  it('findFigures reads detainees and staff where the noun says so', () => {
+    expect(figs('نقل أكثر من 5,700 معتقل')).toEqual([['أكثر من 5,700 معتقل', 5700, 'detainees', 'more-than']]);
+    expect(figs('up to 7,000 detainees')).toEqual([['up to 7,000 detainees', 7000, 'detainees', 'up-to']]);
+    expect(figs('كانت تضم أكثر من 700 موظف')).toEqual([['أكثر من 700 موظف', 700, 'persons', 'more-than']]);
+  });
+  it('findFigures multiplies a number word by آلاف ("سبعة آلاف معتقل", "ثلاثة آلاف جندي")', () => {
+    expect(figs('ثلاثة آلاف جندي')).toEqual([['ثلاثة آلاف جندي', 3000, 'troops', 'exact']]);
+  });
+  it('findFigures reads decades as years, a lone عقد only with a qualifier ("أكثر من عقدين", "two decades")', () => {
+    expect(figs('بعد أكثر من عقدين على تأسيسها')).toEqual([['أكثر من عقدين', 20, 'years', 'more-than']]);
+    expect(figs('for two decades')).toEqual([['two decades', 20, 'years', 'exact']]);
+    expect(figs('وقع عقد مع الشركة')).toEqual([]);
+  });
+});

@@ -97,13 +97,16 @@ export function originalSpan(f: FoldedText, fs: number, fe: number): { start: nu
 const UNIT_FORMS: Record<string, string[]> = {
   troops: ['جندي', 'جنود', 'جنديا', 'جنديين', 'عسكري', 'عسكريين', 'عسكريا', 'troops', 'soldiers', 'servicemembers', 'service members'],
   fighters: ['مقاتل', 'مقاتلين', 'مقاتلا', 'عنصر', 'عناصر', 'عنصرا', 'مسلح', 'مسلحين', 'fighters', 'militants'],
-  advisers: ['مستشار', 'مستشارين', 'مستشارا', 'advisers', 'advisors'],
+  advisers: ['مستشار', 'مستشارين', 'مستشارا', 'advisers', 'advisors', 'adviser', 'advisor'],
+  /** What the noun says: "four to five personnel", "أربعة إلى خمسة أفراد". */
+  personnel: ['فرد', 'افراد', 'فردا', 'personnel'],
+  detainees: ['معتقل', 'معتقلين', 'معتقلا', 'محتجز', 'محتجزين', 'محتجزا', 'سجين', 'سجناء', 'سجينا', 'detainees', 'prisoners', 'inmates'],
   attacks: ['هجوم', 'هجمات', 'هجوما', 'هجمه', 'هجومين', 'attacks', 'attack'],
   strikes: ['ضربه', 'ضربات', 'غاره', 'غارات', 'strikes', 'airstrikes'],
   operations: ['عمليه', 'عمليات', 'operations'],
   MW: ['ميغاواط', 'ميغاوات', 'ميجاوات', 'ميجاواط', 'ميقاواط', 'ميكاواط', 'megawatts', 'megawatt', 'mw'],
   persons: [
-    'شخص', 'اشخاص', 'شخصا', 'نسمه', 'فرد', 'افراد', 'فردا', 'مواطن', 'مواطنين', 'مدني', 'مدنيين', 'نازح', 'نازحين', 'نازحا',
+    'شخص', 'اشخاص', 'شخصا', 'نسمه', 'موظف', 'موظفين', 'موظفا', 'staff', 'employees', 'مواطن', 'مواطنين', 'مدني', 'مدنيين', 'نازح', 'نازحين', 'نازحا',
     'لاجئ', 'لاجئين', 'لاجئا', 'people', 'persons', 'civilians', 'refugees',
   ],
   killed: ['قتيل', 'قتلى', 'قتيلا', 'dead', 'killed'],
@@ -156,8 +159,13 @@ const NUMBER_WORDS: Record<string, number> = {
   عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50,
   ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
   مئه: 100, مائه: 100, مئتان: 200, مئتين: 200, مائتين: 200, مائتا: 200, مئتا: 200,
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, hundred: 100,
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20, hundred: 100,
 };
+
+/** The value of a small number word ("ثلاثه", "three"), folded; undefined for other words. */
+export function numberWordValue(folded: string): number | undefined {
+  return Object.hasOwn(NUMBER_WORDS, folded) ? NUMBER_WORDS[folded] : undefined;
+}
 
 /** Vague counts: a range, always qualified `about` ("عشرات" tens, "مئات" hundreds, "بضعة" a few). */
 const VAGUE_WORDS: Record<string, { low: number; high: number }> = {
@@ -200,6 +208,16 @@ const RANGE_AFTER = new RegExp(String.raw`^[ \t]*(?:-|الي|حتي|to|و)[ \t]*
 const CURRENCY_BEFORE = /(?:\$|us\$|usd\s*)$/u;
 const UNIT_WORD = /^[ \t\u00a0]*(?:من[ \t]+)?(?:ال)?([\p{L}]+)/u;
 const ENGLISH_ADJ_UNIT = /^[ \t]+[a-z.]+[ \t]+([a-z]+)/;
+/**
+ * English stacks modifiers before the noun: "1,500 US and coalition personnel", "40,000 U.S.
+ * military personnel". Up to three words may stand between, none of them a verb, preposition or
+ * number word that would start a new phrase.
+ */
+const NOT_MODIFIERS = new Set([
+  'of', 'in', 'at', 'on', 'to', 'from', 'for', 'by', 'with', 'were', 'was', 'are', 'is', 'have', 'has', 'had', 'will', 'would',
+  'said', 'says', 'than', 'that', 'which', 'who', 'while', 'when', 'per', 'a', 'an', 'the', 'this', 'these', 'those', 'or',
+  'days', 'months', 'years', 'weeks', 'hours',
+]);
 const TIME_UNITS = new Set(['hours', 'days', 'weeks', 'months', 'years']);
 
 // ---------------------------------------------------------------------------------------------
@@ -281,6 +299,10 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
           len = em[0].length;
         }
       }
+      if (!u) {
+        const unitAfter = englishUnitAfterModifiers(t.slice(pos, pos + 80));
+        if (unitAfter) [u, len] = unitAfter;
+      }
       if (u) {
         unit = u;
         pos += len;
@@ -305,6 +327,25 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
     emit(fs, trimEnd(t, fs, fe), value, unit, q?.qualifier ?? 'exact', high === null ? 'number' : 'range');
   }
 
+  // 1b. Number-word ranges with a unit: "أربعة إلى خمسة أفراد", "four to five personnel", "بين ثلاثة وخمسة".
+  const exactWords = alt(Object.keys(NUMBER_WORDS));
+  const wordRangeRe = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:[وبل]?(?:بين|between|from)\s+)?(${exactWords})\s*(?:-|الي|حتي|او|to|or|and|و)\s*(${exactWords})(?![\p{L}])`,
+    'gu',
+  );
+  for (const m of t.matchAll(wordRangeRe)) {
+    const low = NUMBER_WORDS[m[1]];
+    const high = NUMBER_WORDS[m[2]];
+    if (!(high > low)) continue;
+    const pos = m.index! + m[0].length;
+    const um = UNIT_WORD.exec(t.slice(pos));
+    const unit = um ? UNIT_OF.get(um[1]) ?? null : englishUnitAfterModifiers(t.slice(pos, pos + 80))?.[0] ?? null;
+    if (!unit) continue; // "one or two" alone says nothing about what is counted
+    const end = um && UNIT_OF.has(um[1]) ? pos + um[0].length : pos + englishUnitAfterModifiers(t.slice(pos, pos + 80))![1];
+    const q = qualifierBefore(t, m.index!);
+    emit(q ? q.start : m.index!, trimEnd(t, m.index!, end), { low, high }, unit, q?.qualifier ?? 'exact', 'number-word-range');
+  }
+
   // 2. Number words and vague counts followed by a unit: "ثلاثة شروط", "عشرات الهجمات", "العشرات من الجنود".
   const wordRe = new RegExp(
     String.raw`(?<![\p{L}\p{N}])(?:و|ب|ل)?(ال)?(${alt([...Object.keys(NUMBER_WORDS), ...Object.keys(VAGUE_WORDS).filter((w) => !w.includes('_'))])})(?:\s+(الالاف|الاف|الملايين|الف|مليون|ملايين|مليار|مليارات))?(?![\p{L}])`,
@@ -318,7 +359,7 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
     const um = UNIT_WORD.exec(t.slice(pos));
     const unit = um ? UNIT_OF.get(um[1]) ?? null : null;
     // An exact number word times a multiplier is a figure by itself: "ستة ملايين", "ثلاثة آلاف".
-    const scaled = m[3] !== undefined && !(word in VAGUE_WORDS) && !m[3].startsWith('ال');
+    const scaled = m[3] !== undefined && !(word in VAGUE_WORDS) && !['الالاف', 'الملايين'].includes(m[3]); // آلاف folds to الاف: not the article
     if (!unit && !scaled) continue;
     if (m[3] !== undefined && !scaled && !(word in VAGUE_WORDS)) continue;
     // "الاثنين"/"الثلاثاء" are weekdays; a definite exact number word is a post-nominal adjective handled below.
@@ -364,7 +405,41 @@ export function findFigures(text: string, opts: FindFiguresOptions = {}): Figure
     if (unit) emit(m.index!, m.index! + m[0].length, 2, unit, 'exact', 'dual');
   }
 
+  // 6. Decades as years: "أكثر من عقدين" (more than 20 years), "نحو عقد", "two decades". A lone
+  // "عقد" is also a contract or "held", and "عقدين" two contracts: they need a qualifier or a
+  // preposition of time before them.
+  const decadeRe = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:(عقد|عقدين|عقدان)|(a|one|two|three|four|five|several)\s+(decades?))(?![\p{L}])`, 'gu');
+  for (const m of t.matchAll(decadeRe)) {
+    const q = qualifierBefore(t, m.index!);
+    const timePrep = /(?:^|[^\p{L}])(?:منذ|خلال|طوال|بعد|قبل)\s*$/u.test(t.slice(Math.max(0, m.index! - 8), m.index!));
+    let value: number;
+    if (m[1] !== undefined) {
+      if (!q && !(timePrep && m[1] !== 'عقد')) continue;
+      value = m[1] === 'عقد' ? 10 : 20;
+    } else {
+      if (m[2] === 'several') continue;
+      value = (m[2] === 'a' || m[2] === 'one' ? 1 : NUMBER_WORDS[m[2]]) * 10;
+    }
+    emit(q ? q.start : m.index!, m.index! + m[0].length, value, 'years', q?.qualifier ?? 'exact', 'decades');
+  }
+
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** `[unit, length]` when a unit noun follows two or three English modifiers. */
+function englishUnitAfterModifiers(after: string): [string, number] | null {
+  const words = /^(?:[ \t]+[a-z][a-z.'-]*){1,4}/.exec(after);
+  if (!words) return null;
+  let pos = 0;
+  let seen = 0;
+  for (const w of words[0].matchAll(/[ \t]+([a-z][a-z.'-]*)/g)) {
+    pos = w.index! + w[0].length;
+    const unit = UNIT_OF.get(w[1]);
+    if (unit && seen >= 2) return [unit, pos];
+    if (unit || NOT_MODIFIERS.has(w[1]) || Object.hasOwn(NUMBER_WORDS, w[1])) return null;
+    seen++;
+  }
+  return null;
 }
 
 function scaleVague(word: string, scale: string): { low: number; high: number } {

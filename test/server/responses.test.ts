@@ -39,6 +39,11 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     return { url: `/api/jobs/${((await started.json()) as { id: string }).id}` };
   }
   if (path === '/items/:kind/:id') return { url: '/api/items/actors/us' };
+  if (path === '/documents/delete') {
+    const docs = (await (await app.request('/api/documents')).json()) as { items: Array<{ id: string; file: string }> };
+    const pasted = docs.items.find((d) => d.file.startsWith('A-pasted-report'))!;
+    return { url: '/api/documents/delete', init: jsonPost({ id: pasted.id }) };
+  }
   if (path === '/history/revert') {
     const latest = (await (await app.request('/api/history?limit=1')).json()) as { items: Array<{ seq: number }> };
     return { url: '/api/history/revert', init: jsonPost({ seq: latest.items[0]!.seq }) };
@@ -57,6 +62,11 @@ async function sample(path: string, method: string): Promise<{ url: string; init
       '/items/edit': { kind: 'events', id: event, set: { 'title.en': 'An event, renamed' } },
       '/items/retire': { kind: 'events', id: event },
       '/items/restore': { kind: 'events', id: event },
+      '/documents/add': {
+        text: 'title: A pasted report\n---\nThe coalition said on Monday that advisers would stay at the base in Erbil.\n',
+        meta: { outlet: 'Example News', published: '2025-09-01', reliability: 'medium' },
+      },
+      '/documents/delete': { id: 'A-pasted-report' },
     };
     return { url: `/api${path}`, init: jsonPost(bodies[path]) };
   }

@@ -5,7 +5,7 @@
  * file's front matter, or a sources.yaml beside the file, in that order.
  */
 import { resolve } from 'node:path';
-import type { ExtractionResult, FigureMention } from '../../domain/extract.js';
+import type { Candidate, ExtractionResult, FigureMention } from '../../domain/extract.js';
 import { LIMITS } from '../../domain/names.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
@@ -34,7 +34,7 @@ export const register: RegisterCommand = (program, io) => {
     });
 };
 
-function figureValue(f: FigureMention): string {
+function figureValue(f: Pick<FigureMention, 'value'>): string {
   const n = (x: number) => x.toLocaleString('en-US');
   return typeof f.value === 'number' ? n(f.value) : `${n(f.value.low)}–${n(f.value.high)}`;
 }
@@ -42,8 +42,13 @@ function figureValue(f: FigureMention): string {
 function render(r: ExtractionResult, from: string | null): string {
   const parts: string[] = [];
   parts.push(`${r.file ?? ''}  published ${r.published ?? 'unknown'}${from ? ` (from ${from})` : ''}\n`);
+  // a name whose best reading is someone outside the case is counted under that reading
   const counts = new Map<string, number>();
-  for (const m of r.mentions) counts.set(m.actor, (counts.get(m.actor) ?? 0) + 1);
+  for (const m of r.mentions) {
+    const top = m.ambiguity?.[0];
+    const key = top && top.actor === null ? `${top.name ?? m.text} (not in the case; or ${m.actor})` : m.actor;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   parts.push(`\nMentions: ${r.mentions.length} of ${counts.size} actors and places\n`);
   parts.push(table(['id', 'count'], [...counts].sort((a, b) => b[1] - a[1]).map(([id, n]) => [id, String(n)])));
   parts.push(`\nDates: ${r.dates.length}\n`);
@@ -52,11 +57,28 @@ function render(r: ExtractionResult, from: string | null): string {
   parts.push(
     table(['value', 'unit', 'qualifier', 'offset', 'text'], r.figures.map((f) => [figureValue(f), f.unit ?? '', f.qualifier, String(f.start), f.text])),
   );
-  parts.push(`\nCandidates not yet in the case\n`);
-  parts.push(`  events (dates):  ${r.candidates.events.map((e) => e.date.value).join(', ') || '-'}\n`);
-  parts.push(`  figures:         ${r.candidates.figures.map((f) => `${figureValue(f.figure)} ${f.figure.unit ?? ''}`.trim()).join(', ') || '-'}\n`);
-  parts.push(`  actors:          ${r.candidates.actors.map((a) => `${a.name} (${a.cue})`).join(', ') || '-'}\n`);
-  parts.push(`  stance quotes:   ${r.candidates.quotes.length || '-'}\n`);
-  for (const q of r.candidates.quotes) parts.push(`    ${q.actor}: «${q.quote.text.length > 80 ? `${q.quote.text.slice(0, 79)}…` : q.quote.text}»\n`);
+  parts.push(`\nCandidates not yet in the case: ${r.candidates.length}\n`);
+  parts.push(table(['id', 'kind', 'conf', 'offset', 'proposal'], r.candidates.map((c) => [c.id, c.kind, c.confidence.toFixed(2), String(c.cite.start), summary(c)])));
   return parts.join('');
+}
+
+const clip = (s: string, n = 70) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One line per candidate, for the table. */
+function summary(c: Candidate): string {
+  const alt = c.ambiguity.length > 1 ? `  [or: ${c.ambiguity.slice(1).map((a) => a.actor ?? a.name).join(', ')}]` : '';
+  switch (c.kind) {
+    case 'actor':
+      return clip(`${c.fields.name} (${c.fields.type}${c.fields.title ? `, ${c.fields.title}` : ''})`) + alt;
+    case 'event':
+      return clip(`${c.fields.date.value} ${c.fields.type}${c.fields.headline ? ' [headline]' : ''}: ${c.fields.title}`);
+    case 'figure':
+      return clip(`${figureValue(c.fields)} ${c.fields.unit ?? ''} (${c.fields.qualifier})${c.fields.reported_by ? ` per ${c.fields.reported_by.name}` : ''}`);
+    case 'stance':
+      return clip(`${c.fields.speaker.name} on ${c.fields.issue}: ${c.fields.position} (${c.fields.voice})`);
+    case 'commitment-status':
+      return clip(`${c.fields.commitment}: ${c.fields.previous} → ${c.fields.score} (${c.fields.change}, ${c.fields.date.value})`);
+    case 'quote':
+      return clip(`${c.fields.speaker.name}: «${c.fields.text}»`) + alt;
+  }
 }

@@ -1,4 +1,8 @@
-/** Actors and their stances: the latest stance of each actor on each issue. */
+/**
+ * Actors and their stances: the latest stance of each actor on each issue in its own voice, and
+ * apart from it the latest reading an author gives of it (marked "per <author>"), so a study
+ * placing a party in a camp never stands in for what the party says.
+ */
 import type { Stance } from '../../domain/case.js';
 import type { Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
@@ -13,7 +17,7 @@ export function stancesSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
   const latest = new Map<string, Stance>();
   for (const s of ctx.case.stances) {
-    const key = `${s.actor}|${s.issue}`;
+    const key = `${s.actor}|${s.issue}|${s.voice}`;
     const prev = latest.get(key);
     if (!prev || compareDates(s.date, prev.date) > 0) latest.set(key, s);
   }
@@ -36,7 +40,11 @@ export function stancesSection(ctx: SectionContext): Section {
         rows: stances.map((s) => [
           sentence(ctx.name(s.actor)),
           sentence(ctx.name(s.issue)),
-          sentence(term('position', s.position, lang)),
+          sentence(
+            s.voice === 'attributed' && s.attributed_by
+              ? `${term('position', s.position, lang)} (${label('attributedBy', lang)} ${ctx.name(s.attributed_by)})`
+              : term('position', s.position, lang),
+          ),
           sentence(formatDate(s.date, lang)),
           sentence(s.summary[lang], notes.add(s.cite)),
         ]),

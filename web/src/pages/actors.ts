@@ -68,7 +68,7 @@ export const actorsPage: Page = async (root, ctx) => {
   add(
     root,
     h('h2', {}, t('stanceMap')),
-    h('div', { class: 'card' }, h('p', { class: 'muted small' }, t('stanceMapSummary')), stanceChart, stanceTable(stances.items, stances.issues, actors)),
+    h('div', { class: 'card' }, h('p', { class: 'muted small' }, t('stanceMapSummary'), ' ', t('attributedHint')), stanceChart, stanceTable(stances.items, stances.issues, actors)),
     h('h2', {}, t('relations')),
     graphBox,
   );
@@ -82,6 +82,29 @@ export const actorsPage: Page = async (root, ctx) => {
   );
 };
 
+/** A stance list; an author's reading of the actor names who attributes it. */
+function stanceList(stances: Stance[], issue: (id: string) => string, actors: Map<string, Actor>, stanceId: string | null): HTMLElement {
+  return h(
+    'ul',
+    { class: 'plain' },
+    stances.map((s) =>
+      h(
+        'li',
+        { id: `stance-${s.id}`, class: s.id === stanceId ? 'active' : '' },
+        h('span', { class: 'date' }, fmtDate(s.date)),
+        h('span', { class: 'badge', 'data-position': s.position }, label(s.position)),
+        ' ',
+        h('strong', {}, issue(s.issue)),
+        s.voice === 'attributed' && s.attributed_by ? [' (', t('attributedBy'), ' ', actorLink(actors, s.attributed_by), ')'] : null,
+        ': ',
+        bi(s.summary),
+        citeLinks(s.cite),
+        s.cite[0] ? citeQuote({ ...s.cite[0], quote: s.quote ?? s.cite[0].quote }) : null,
+      ),
+    ),
+  );
+}
+
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
@@ -94,24 +117,9 @@ function renderDetail(el: HTMLElement, d: ActorDetail, actors: Map<string, Actor
     d.actor.description ? h('p', {}, bi(d.actor.description)) : null,
     d.actor.aliases.length ? h('p', { class: 'muted' }, t('aliases'), ': ', d.actor.aliases.map((a, i) => [i ? listSep() : '', bdi(a)])) : null,
     h('h3', {}, t('stances')),
-    h(
-      'ul',
-      { class: 'plain' },
-      d.stances.map((s) =>
-        h(
-          'li',
-          { id: `stance-${s.id}`, class: s.id === stanceId ? 'active' : '' },
-          h('span', { class: 'date' }, fmtDate(s.date)),
-          h('span', { class: 'badge', 'data-position': s.position }, label(s.position)),
-          ' ',
-          h('strong', {}, issue(s.issue)),
-          ': ',
-          bi(s.summary),
-          citeLinks(s.cite),
-          s.cite[0] ? citeQuote({ ...s.cite[0], quote: s.quote ?? s.cite[0].quote }) : null,
-        ),
-      ),
-    ),
+    stanceList(d.stances, issue, actors, stanceId),
+    d.attributed.length ? h('h3', {}, t('attributedStances')) : null,
+    d.attributed.length ? stanceList(d.attributed, issue, actors, stanceId) : null,
     d.relations.length + d.incoming.length ? h('h3', {}, t('relations')) : null,
     h(
       'ul',
@@ -174,7 +182,9 @@ function drawStanceMap(el: HTMLElement, ctx: PageContext, stances: Stance[], iss
         .filter((s) => s.position === p)
         .map((s) => ({
           value: [dateOf(s.date).getTime(), actorIds.indexOf(s.actor)],
-          name: `${actorName(actors, s.actor)} · ${issueLabel(s.issue)} · ${fmtDate(s.date)}`,
+          // an author's reading of the actor is drawn hollow: it is not the actor's own word
+          ...(s.voice === 'attributed' ? { symbol: 'emptyCircle' } : {}),
+          name: `${actorName(actors, s.actor)} · ${issueLabel(s.issue)} · ${fmtDate(s.date)}${s.voice === 'attributed' && s.attributed_by ? ` · ${t('attributedBy')} ${actorName(actors, s.attributed_by)}` : ''}`,
           stance: s.id,
           actor: s.actor,
         })),
