@@ -59,3 +59,4 @@ export { addItem, editItem, retireItem, restoreItem, revertChange, history, getI
 export { exportCaseFolder, importCaseFolder, CASE_FILES } from './case-folder.js';
 export { SYSTEM_AUTHOR } from './case-source.js';
 export { overviewAnswer, placesMap, OVERVIEW_DEFAULTS } from './overview.js';
+export { documentCandidates, acceptCandidate, rejectCandidate, mergeCandidate, proposedItem } from './desk.js';

@@ -7,6 +7,9 @@
  */
 import type { z } from 'zod';
 import type {
+  AcceptRequest,
+  MergeRequest,
+  RejectRequest,
   AddDocumentRequest,
   AddItemRequest,
   IdRequest,
@@ -18,6 +21,8 @@ import type {
   SimulateRequest,
 } from './requests.js';
 import type {
+  CandidatesResponse,
+  DecisionResponse,
   AddDocumentResponse,
   DeleteDocumentResponse,
   ActorResponse,
@@ -61,6 +66,7 @@ export interface ApiGet {
   documents: DocumentsResponse;
   'documents/:id': DocumentResponse;
   'passages/:id': PassageResponse;
+  'documents/:doc/candidates': CandidatesResponse;
   'citations/resolve': ResolvedCitation;
   search: SearchResponse;
   actors: ActorsResponse;
@@ -92,6 +98,9 @@ export interface ApiPost {
   'history/revert': { body: z.input<typeof RevertRequest>; response: ChangeResponse };
   'documents/add': { body: z.input<typeof AddDocumentRequest>; response: AddDocumentResponse };
   'documents/delete': { body: z.input<typeof IdRequest>; response: DeleteDocumentResponse };
+  'candidates/accept': { body: z.input<typeof AcceptRequest>; response: ChangeResponse };
+  'candidates/reject': { body: z.input<typeof RejectRequest>; response: DecisionResponse };
+  'candidates/merge': { body: z.input<typeof MergeRequest>; response: ChangeResponse };
 }
 
 /** What a GET route answers over HTTP (citations linked to their passages). */

@@ -270,3 +270,41 @@ export const AddDocumentRequest = z
   .refine((r) => (r.text === undefined) !== (r.base64 === undefined), { message: 'expected the text of a page or a file (base64), one of them', path: ['text'] })
   .refine((r) => r.base64 === undefined || r.file !== undefined, { message: 'an uploaded file needs its name (the extension chooses the reader)', path: ['file'] });
 export type AddDocumentRequest = z.infer<typeof AddDocumentRequest>;
+
+export const CandidatesRequest = z
+  .object({
+    /** A stored document's file name or id. */
+    doc: z.string().min(1).max(300),
+    /** Include the candidates already accepted, rejected or merged (with their decision). */
+    all: flag.default(false),
+  })
+  .strict();
+export type CandidatesRequest = z.infer<typeof CandidatesRequest>;
+
+export const AcceptRequest = z
+  .object({
+    /** A candidate's id, as `marsad candidates` lists it. */
+    id: z.string().regex(/^c-[0-9a-f]{16}$/, 'expected a candidate id such as c-0123456789abcdef'),
+    /** Fields of the item to set before it is saved (dotted paths; values as the case files write them). */
+    set: z.record(z.string(), z.unknown()).default({}),
+    reason: Reason.optional(),
+    author: Author.optional(),
+  })
+  .strict();
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+export const RejectRequest = z
+  .object({ id: AcceptRequest.shape.id, reason: Reason.optional(), author: Author.optional() })
+  .strict();
+export type RejectRequest = z.infer<typeof RejectRequest>;
+
+export const MergeRequest = z
+  .object({
+    id: AcceptRequest.shape.id,
+    /** The case item the candidate's passage is added to, as a citation. */
+    into: z.object({ kind: ItemKind, id: z.string().min(1).max(300) }).strict(),
+    reason: Reason.optional(),
+    author: Author.optional(),
+  })
+  .strict();
+export type MergeRequest = z.infer<typeof MergeRequest>;

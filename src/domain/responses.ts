@@ -32,8 +32,8 @@ import { DocumentRecord, IngestSummary, PassageRecord, SearchHit, StoreStats } f
 import { CausalEdge, Concept, Stake } from './model.js';
 import { AchResult, LoopResult, ModelMetrics, MonteCarloSummary, SimulationResult } from './simulation.js';
 import { SearchRequest } from './requests.js';
-import { ChangeRecord, ItemKind } from './working-copy.js';
-import { Ambiguity } from './extract.js';
+import { CandidateDecision, ChangeRecord, ItemKind } from './working-copy.js';
+import { Ambiguity, Candidate } from './extract.js';
 
 /** A citation with where its quote is: present when the document is stored and the quote found. */
 export const ResolvedCitation = Citation.extend({
@@ -397,3 +397,23 @@ export const DeleteDocumentResponse = z
   })
   .strict();
 export type DeleteDocumentResponse = z.infer<typeof DeleteDocumentResponse>;
+
+/** A candidate of a stored document, with where it sits and what the analyst decided. */
+export const DeskCandidate = z.intersection(
+  Candidate,
+  z.object({
+    document: z.object({ id: z.string(), file: z.string() }).strict(),
+    /** The passage holding the cited words. */
+    passage: z.string().nullable(),
+    decision: CandidateDecision.nullable(),
+  }),
+);
+export type DeskCandidate = z.infer<typeof DeskCandidate>;
+
+export const CandidatesResponse = z
+  .object({ document: PublicDocumentInfo, candidates: z.array(DeskCandidate), warnings: z.array(z.string()) })
+  .strict();
+export type CandidatesResponse = z.infer<typeof CandidatesResponse>;
+
+export const DecisionResponse = z.object({ decision: CandidateDecision }).strict();
+export type DecisionResponse = z.infer<typeof DecisionResponse>;

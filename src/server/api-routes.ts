@@ -11,7 +11,11 @@ import type { Workbench } from '../app/index.js';
 import type { ApiGet, ApiPost } from '../domain/api-types.js';
 import {
   ActorsRequest,
+  AcceptRequest,
   AddDocumentRequest,
+  CandidatesRequest,
+  MergeRequest,
+  RejectRequest,
   AddItemRequest,
   EditItemRequest,
   HistoryRequest,
@@ -34,6 +38,8 @@ import {
 } from '../domain/requests.js';
 import {
   AddDocumentResponse,
+  CandidatesResponse,
+  DecisionResponse,
   ChangeResponse,
   DeleteDocumentResponse,
   HistoryResponse,
@@ -171,6 +177,38 @@ export const API_ROUTES: readonly JsonRoute[] = [
     request: IdRequest,
     response: DeleteDocumentResponse,
     run: (wb, r) => ops.deleteDocument(wb, r.id),
+  }),
+  route({
+    method: 'get',
+    path: '/documents/:doc/candidates',
+    summary: "A stored document's extraction candidates (events, figures, actors, stances, quotes, commitment updates) with stable ids",
+    request: CandidatesRequest,
+    response: CandidatesResponse,
+    run: (wb, r) => ops.documentCandidates(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/candidates/accept',
+    summary: 'Accept a candidate (after editing its fields): it becomes a case item, recorded in the history',
+    request: AcceptRequest,
+    response: ChangeResponse,
+    run: (wb, r) => ops.acceptCandidate(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/candidates/reject',
+    summary: 'Reject a candidate: it is not proposed again',
+    request: RejectRequest,
+    response: DecisionResponse,
+    run: (wb, r) => ops.rejectCandidate(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/candidates/merge',
+    summary: "Merge a candidate into an existing item: its passage becomes one of the item's citations",
+    request: MergeRequest,
+    response: ChangeResponse,
+    run: (wb, r) => ops.mergeCandidate(wb, r),
   }),
   route({
     method: 'get',

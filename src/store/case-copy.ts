@@ -65,6 +65,13 @@ export interface CaseCopyStore {
   change(caseId: string, seq: number): Promise<ChangeRecord | null>;
   decide(d: CandidateDecision): Promise<void>;
   decisions(caseId: string, document?: string): Promise<CandidateDecision[]>;
+  /**
+   * Keeps a document's extraction candidates. Earlier ones stay: a candidate listed before the
+   * case changed (and its id with it) can still be accepted by the id the analyst saw.
+   */
+  saveCandidates(caseId: string, documentId: string, candidates: ReadonlyArray<{ id: string; kind: string; data: unknown }>): Promise<void>;
+  /** A kept candidate by id, with its document; null when there is none. */
+  candidate(caseId: string, id: string): Promise<{ documentId: string; data: unknown } | null>;
 }
 
 interface ChangeRow {
@@ -299,6 +306,34 @@ export function caseCopyStore(db: SqlClient): CaseCopyStore {
 
     async decide(d) {
       await writeDecision(db, d);
+    },
+
+    async saveCandidates(caseId, documentId, candidates) {
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < candidates.length; i += 200) {
+          const batch = candidates.slice(i, i + 200);
+          const params: unknown[] = [];
+          const values = batch.map((c) => {
+            params.push(caseId, c.id, documentId, c.kind, JSON.stringify(c.data));
+            const n = params.length;
+            return `($${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
+          });
+          // The same candidate id from two documents with the same text keeps the latest.
+          await tx.query(
+            `insert into document_candidates (case_id, candidate, document_id, kind, data) values ${values.join(', ')}
+             on conflict (case_id, candidate) do update set document_id = excluded.document_id, kind = excluded.kind, data = excluded.data`,
+            params,
+          );
+        }
+      });
+    },
+
+    async candidate(caseId, id) {
+      const rows = await db.query<{ document_id: string; data: unknown }>(
+        `select document_id, data from document_candidates where case_id = $1 and candidate = $2`,
+        [caseId, id],
+      );
+      return rows[0] ? { documentId: rows[0].document_id, data: parseJson(rows[0].data as string) } : null;
     },
 
     async decisions(caseId, document) {

@@ -136,6 +136,21 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    description: 'extraction candidates of stored documents, kept so that an id can be accepted later',
+    statements: [
+      `create table document_candidates (
+        case_id text not null,
+        candidate text not null,
+        document_id text not null references documents(id) on delete cascade,
+        kind text not null,
+        data jsonb not null,
+        primary key (case_id, candidate)
+      )`,
+      `create index document_candidates_document_idx on document_candidates (case_id, document_id)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
 import { register as ach } from './ach.js';
 import { register as actors } from './actors.js';
+import { register as candidates } from './candidates.js';
 import { register as caseCommands } from './case.js';
 import { register as claims } from './claims.js';
 import { register as commitments } from './commitments.js';
@@ -37,6 +38,7 @@ export const commandRegistry: RegisterCommand[] = [
   claims,
   scenarios,
   caseCommands,
+  candidates,
   historyCommand,
   extract,
   model,
