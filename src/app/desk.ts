@@ -42,14 +42,22 @@ export async function documentCandidates(wb: Workbench, req: CandidatesRequest):
   );
   const passages = await store.listPassages(doc.id);
   const decisions = new Map((await store.cases.decisions(state.caseId, doc.id)).map((d) => [d.candidate, d]));
-  const candidates: DeskCandidate[] = result.candidates
-    .map((k) => ({
-      ...k,
-      document: { id: doc.id, file: doc.file },
-      passage: passages.find((p) => p.start <= k.cite.start && k.cite.start < p.end)?.id ?? null,
-      decision: decisions.get(k.id) ?? null,
-    }))
-    .filter((k) => req.all || k.decision === null);
+  const place = (k: Candidate): DeskCandidate => ({
+    ...k,
+    document: { id: doc.id, file: doc.file },
+    passage: passages.find((p) => p.start <= k.cite.start && k.cite.start < p.end)?.id ?? null,
+    decision: decisions.get(k.id) ?? null,
+  });
+  const candidates: DeskCandidate[] = result.candidates.map(place).filter((k) => req.all || k.decision === null);
+  if (req.all) {
+    // An accepted candidate is no longer proposed (the case holds it now): shown from what was kept.
+    const shown = new Set(candidates.map((k) => k.id));
+    for (const id of decisions.keys()) {
+      if (shown.has(id)) continue;
+      const kept = await store.cases.candidate(state.caseId, id);
+      if (kept) candidates.push(place(kept.data as Candidate));
+    }
+  }
   const { path: _path, text: _text, ...info } = doc;
   return { document: info, candidates, warnings: result.warnings };
 }
