@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { collectCitations } from '../case/citations.js';
-import { ingestPaths, prepareDocument, type IngestOptions } from '../corpus/index.js';
+import { headlineOf, ingestPaths, prepareDocument, type IngestOptions } from '../corpus/index.js';
 import type { Citation } from '../domain/case.js';
 import type { DocumentInfo, IngestSummary, Workspace } from '../domain/corpus.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
@@ -135,6 +135,11 @@ export async function addDocument(wb: Workbench, req: AddDocumentRequest): Promi
   const prepared = await prepareDocument(bytes, { path: `upload:${given}`, file: given, meta: req.meta });
   // A pasted page is named after its title (given, or read from its header) once it is read.
   if (!req.file) {
+    // A page copied from a browser carries no title field: its headline is its title.
+    if (!prepared.draft.meta.title) {
+      const headline = headlineOf(prepared.draft.text);
+      if (headline) prepared.draft.meta = { ...prepared.draft.meta, title: headline };
+    }
     prepared.draft.file = documentFileName(req, prepared.draft.meta, req.text ?? '');
     prepared.draft.path = `upload:${prepared.draft.file}`;
   }

@@ -17,3 +17,4 @@ export { splitFrontMatter } from './front-matter.js';
 export { parseSources, readSources, SOURCES_FILE } from './sources-file.js';
 export { isBoilerplate, BOILERPLATE_RULES } from './boilerplate.js';
 export { findFiles, SUPPORTED_EXTENSIONS } from './walk.js';
+export { headlineOf } from './headline.js';

@@ -102,7 +102,7 @@ describe('the evidence desk', () => {
 
   it('a refused edit names the field: an unknown actor in an accepted event', async () => {
     const event = (await candidates()).find((k) => k.kind === 'event');
-    if (!event) return;
-    await expect(ops.acceptCandidate(wb, AcceptRequest.parse({ id: event.id, set: { actors: ['no-such-actor'] } }))).rejects.toThrow(/unknown actor "no-such-actor"/);
+    expect(event, 'an event candidate left to accept').toBeDefined();
+    await expect(ops.acceptCandidate(wb, AcceptRequest.parse({ id: event!.id, set: { actors: ['no-such-actor'] } }))).rejects.toThrow(/unknown actor "no-such-actor"/);
   });
 });

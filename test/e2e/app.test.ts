@@ -44,6 +44,9 @@ function routes(): Array<[string, string]> {
     ['scenarios', `scenarios/${server.caseData.scenarios[1]?.id ?? server.caseData.scenarios[0].id}`],
     ['hypotheses', 'hypotheses'],
     ['briefing', `briefing/${server.caseData.scenarios[0].id}`],
+    ['desk', `desk/${firstDoc}`],
+    ['desk-add', 'desk'],
+    ['history', 'history'],
   ];
 }
 

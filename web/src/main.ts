@@ -13,7 +13,7 @@ import { h } from './dom.js';
 import { setLang, t, type StringKey } from './i18n.js';
 import { errorNotice } from './notice.js';
 import type { Page, PageContext } from './page.js';
-import { PAGES, href, parseHash, withLang, type Route } from './router.js';
+import { NAV, PAGES, href, parseHash, withLang, type Route } from './router.js';
 import { overviewPage } from './pages/overview.js';
 import { onSettingsChange, saveSettings, settings, type MonthStyle, type Numerals } from './settings.js';
 
@@ -31,6 +31,8 @@ const REGISTRY: Record<(typeof PAGES)[number], () => Promise<Page>> = {
   scenarios: async () => (await import('./pages/scenarios.js')).scenariosPage,
   hypotheses: async () => (await import('./pages/hypotheses.js')).hypothesesPage,
   briefing: async () => (await import('./pages/briefing.js')).briefingPage,
+  desk: async () => (await import('./pages/desk.js')).deskPage,
+  history: async () => (await import('./pages/history.js')).historyPage,
 };
 
 let leaving: Array<() => void> = [];
@@ -142,8 +144,8 @@ function header(route: Route): HTMLElement {
     h(
       'ul',
       {},
-      PAGES.map((p) =>
-        h('li', {}, h('a', { href: href(route.lang, p), class: p === route.page ? 'active' : '', 'aria-current': p === route.page ? 'page' : null }, t(p))),
+      NAV.map((p) =>
+        h('li', {}, h('a', { href: href(route.lang, p), class: p === route.page || (p === 'desk' && route.page === 'history') ? 'active' : '', 'aria-current': p === route.page ? 'page' : null }, t(p))),
       ),
     ),
   );

@@ -11,7 +11,10 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing'] as const;
+export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing', 'desk', 'history'] as const;
+
+/** The pages in the navigation bar: the history is reached from the desk and from each change. */
+export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history');
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');

@@ -109,6 +109,8 @@ export const sourcesPage: Page = async (root, ctx) => {
       d.author ? ' · ' : '',
       d.author ? bdi(localPart(d.author)) : '',
       d.published ? ` · ${fmtDate(d.published)}` : '',
+      ' · ',
+      h('a', { href: href(lang(), 'desk', [d.id]), id: 'open-desk' }, t('reviewCandidates')),
     ),
     toggles,
   );

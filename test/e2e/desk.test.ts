@@ -1,0 +1,130 @@
+/**
+ * The evidence desk and the history in headless Chromium, on a server of their own (they change
+ * the case): an analyst pastes a news report, accepts an event after correcting its title and a
+ * commitment's new status, sees both on the timeline and the commitments page, finds both in the
+ * history, reverts the event there, and the timeline no longer shows it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/cli/commands/serve.js';
+import { repoRoot } from '../support/paths.js';
+import { launchBrowser, openRoute, screenshotDir, startE2eServer, watchedPageAt, type WatchedPage } from './browser.js';
+
+let server: RunningServer;
+let browser: Browser;
+let origin: string;
+let w: WatchedPage;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  origin = server.url.replace(/\/$/, '/');
+  browser = await launchBrowser();
+  w = await watchedPageAt(browser, origin, 1440, 900);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const report = readFileSync(join(repoRoot, 'test', 'fixtures', 'news', 'heldout-a.txt'), 'utf8');
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${origin}api/${path}`);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('the evidence desk in the browser', () => {
+  let eventId = '';
+  let commitmentId = '';
+  let docId = '';
+
+  it('a pasted report becomes a document whose proposals the desk lists, each with its sentence', async () => {
+    const { page } = w;
+    await openRoute(page, origin, '#/en/desk');
+    await page.fill('#desk-text', report);
+    await page.fill('input[name="published"]', '2026-02-13');
+    await page.fill('input[name="outlet"]', 'Desk test outlet');
+    await page.selectOption('select[name="reliability"]', 'medium');
+    await page.click('#desk-add');
+    await page.waitForSelector('#desk-added', { timeout: 60_000 });
+    expect(await page.textContent('#desk-added')).toMatch(/Added/);
+    await page.click('#desk-review');
+    await page.waitForSelector('article.candidate', { timeout: 60_000 });
+    // The page's headline, under its menu and address, became the document's title.
+    expect(await page.textContent('#desk-doc-title')).toBe('واشنطن تنهي نقل معتقلي «داعش» من سوريا إلى السجون العراقية');
+    const kinds = await page.$$eval('article.candidate', (cards) => cards.map((c) => (c as HTMLElement).dataset.kind));
+    expect(kinds).toEqual(expect.arrayContaining(['event', 'commitment-status']));
+    // Every card shows the words it rests on.
+    const quotes = await page.$$eval('article.candidate blockquote', (qs) => qs.map((q) => q.textContent?.trim().length ?? 0));
+    expect(Math.min(...quotes)).toBeGreaterThan(10);
+    docId = decodeURIComponent(new URL(page.url()).hash.split('?')[0]!.split('/')[3]!);
+    expect(docId.length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(screenshotDir, 'en-1440x900-desk-candidates.png'), fullPage: false });
+  });
+
+  it('accepting an event after correcting its title puts it on the timeline', async () => {
+    const { page } = w;
+    const card = page.locator('article.candidate[data-kind="event"]').first();
+    await card.locator('input[name="title"]').fill('Last detainee flight lands in Baghdad (desk test)');
+    await card.locator('button.accept').click();
+    await card.locator('.decision-accepted').waitFor({ timeout: 30_000 });
+    eventId = (await card.locator('a.decision-item').textContent())!.trim();
+    expect(eventId).toMatch(/^[a-z0-9-]+$/);
+    await openRoute(page, origin, `#/en/timeline?event=${encodeURIComponent(eventId)}`);
+    expect(await page.textContent('#event-detail')).toContain('Last detainee flight lands in Baghdad (desk test)');
+  });
+
+  it('accepting a commitment’s new status adds it to the commitment’s history', async () => {
+    const { page } = w;
+    await openRoute(page, origin, `#/en/desk/${encodeURIComponent(docId)}`);
+    const card = page.locator('article.candidate[data-kind="commitment-status"]').first();
+    await card.locator('select[name="score"]').selectOption('3');
+    await card.locator('button.accept').click();
+    await card.locator('.decision-accepted').waitFor({ timeout: 30_000 });
+    commitmentId = (await card.locator('a.decision-item').textContent())!.trim();
+    const listed = await api<{ items: Array<{ id: string; current: { score: number; cite?: Array<{ doc: string }> } }> }>('commitments');
+    const m = listed.items.find((x) => x.id === commitmentId)!;
+    expect(m.current.score).toBe(3);
+    await openRoute(page, origin, `#/en/commitments/${encodeURIComponent(commitmentId)}`);
+    // The new entry cites the pasted report.
+    const docs = await api<{ items: Array<{ id: string; file: string }> }>('documents');
+    const file = docs.items.find((d) => d.id === docId)!.file;
+    expect(m.current.cite?.[0]?.doc).toBe(file);
+    expect(await page.locator('#page').textContent()).toMatch(/Complete|complete/);
+  });
+
+  it('both changes are in the history; reverting the event there takes it off the timeline', async () => {
+    const { page } = w;
+    await openRoute(page, origin, '#/en/history');
+    const text = await page.textContent('#history-list');
+    expect(text).toContain(`events/${eventId}`);
+    expect(text).toContain(`commitments/${commitmentId}`);
+    await page.screenshot({ path: join(screenshotDir, 'en-1440x900-history-after-desk.png') });
+    const entry = page.locator('li.change', { hasText: `events/${eventId}` }).first();
+    await entry.locator('button.revert').click();
+    await page.locator('li.change-revert', { hasText: `events/${eventId}` }).first().waitFor({ timeout: 30_000 });
+    const events = await api<{ items: Array<{ id: string }> }>('events');
+    expect(events.items.map((e) => e.id)).not.toContain(eventId);
+    await openRoute(page, origin, `#/en/timeline?event=${encodeURIComponent(eventId)}`);
+    expect(await page.locator('#page').textContent()).not.toContain('Last detainee flight lands in Baghdad (desk test)');
+    // The commitment's new status stays.
+    const listed = await api<{ items: Array<{ id: string; current: { score: number } }> }>('commitments');
+    expect(listed.items.find((x) => x.id === commitmentId)!.current.score).toBe(3);
+    expect(w.problems).toEqual([]);
+  });
+
+  it('a proposal that cannot be accepted as it is says why in its card, and the card stays usable', async () => {
+    const { page } = w;
+    await openRoute(page, origin, `#/ar/desk/${encodeURIComponent(docId)}`);
+    const card = page.locator('article.candidate[data-kind="event"]').first();
+    await card.locator('input[name="date"]').fill('not a date');
+    await card.locator('button.accept').click();
+    await card.locator('.error, .notice').first().waitFor({ timeout: 30_000 });
+    expect(await card.locator('button.accept').isEnabled()).toBe(true);
+    w.problems.length = 0;
+  });
+});
