@@ -17,6 +17,7 @@ const LISTINGS = {
   document: 'marsad documents',
   passage: 'marsad search',
   hypothesis: 'marsad ach',
+  edge: 'marsad model',
 } as const;
 
 export type ItemKind = keyof typeof LISTINGS;

@@ -10,7 +10,7 @@ import { robustness } from '../analysis/robustness.js';
 import type { LoadedCase } from '../case/load.js';
 import type { Bilingual, Scenario } from '../domain/case.js';
 import { NotFoundError } from '../domain/errors.js';
-import type { CompareRequest, MonteCarloRequest, ModelRequest, SensitivityRequest, SimulateRequest } from '../domain/requests.js';
+import type { CompareRequest, EdgeTrial, MonteCarloRequest, ModelRequest, SensitivityRequest, SimulateRequest } from '../domain/requests.js';
 import type { CompareResponse, JobResponse, ModelResponse } from '../domain/responses.js';
 import type { ModelFormatName, MonteCarloSummary, SimulationResult } from '../domain/simulation.js';
 import { MODEL_FORMATS } from '../model/index.js';
@@ -25,7 +25,7 @@ import {
   type InferenceSettings,
   type ScenarioInput,
 } from '../simulate/index.js';
-import { scenarioFromLevers } from '../simulate/levers.js';
+import { CUSTOM_SCENARIO_ID, scenarioFromLevers } from '../simulate/levers.js';
 import { sensitivityTable } from '../simulate/sensitivity.js';
 import type { MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 import { findById, unknownId } from './lookup.js';
@@ -45,13 +45,44 @@ function settingsOf(r: EngineSettings): Partial<InferenceSettings> {
 
 const UNSAVED: Bilingual = { ar: 'سيناريو غير محفوظ', en: 'Unsaved scenario' };
 
-/** The scenario a request runs: a saved one, or levers set on top of one (or of the baseline). */
-export function scenarioOf(c: LoadedCase, req: Pick<SimulateRequest, 'scenario' | 'levers'>): { input: ScenarioInput & { schedule?: Scenario['schedule'] }; title: Bilingual } {
+/**
+ * The scenario a request runs: a saved one, or levers (and a dated schedule) set on top of one
+ * (or of the baseline).
+ */
+export function scenarioOf(
+  c: LoadedCase,
+  req: Pick<SimulateRequest, 'scenario' | 'levers'> & { schedule?: SimulateRequest['schedule'] },
+): { input: ScenarioInput & { schedule?: Scenario['schedule'] }; title: Bilingual } {
   const saved = req.scenario === undefined ? undefined : findScenario(c, req.scenario);
-  if (req.levers && Object.keys(req.levers).length > 0) {
-    return { input: scenarioFromLevers(causalMapOf(c), Object.entries(req.levers), saved), title: UNSAVED };
+  const hasLevers = req.levers !== undefined && Object.keys(req.levers).length > 0;
+  if (!hasLevers && !req.schedule) return { input: saved!, title: saved!.title };
+  const map = causalMapOf(c);
+  const input: ScenarioInput & { schedule?: Scenario['schedule'] } = hasLevers
+    ? scenarioFromLevers(map, Object.entries(req.levers!), saved)
+    : { ...(saved ?? { id: CUSTOM_SCENARIO_ID, levers: {} }) };
+  if (req.schedule) {
+    for (const step of req.schedule) scenarioFromLevers(map, Object.entries(step.levers));
+    input.schedule = [...req.schedule].sort((a, b) => a.date.localeCompare(b.date));
   }
-  return { input: saved!, title: saved!.title };
+  return { input, title: UNSAVED };
+}
+
+/**
+ * The case with edges tried at other weights, for one run: the case itself is unchanged. An
+ * edge not in the model is refused with the edges it may have meant.
+ */
+export function withEdgeTrials(c: LoadedCase, trials: readonly EdgeTrial[] | undefined): LoadedCase {
+  if (!trials?.length) return c;
+  const byKey = new Map(c.edges.map((e) => [`${e.from}>${e.to}`, e]));
+  const edges = [...c.edges];
+  for (const trial of trials) {
+    const key = `${trial.from}>${trial.to}`;
+    const edge = byKey.get(key);
+    if (!edge) throw unknownId('edge', key, [...byKey.keys()]);
+    const range: [number, number] = trial.range ?? [Math.min(edge.range[0], trial.weight), Math.max(edge.range[1], trial.weight)];
+    edges[edges.indexOf(edge)] = { ...edge, weight: trial.weight, range };
+  }
+  return { ...c, edges };
 }
 
 export function findScenario(c: LoadedCase, id: string): Scenario {
@@ -72,9 +103,10 @@ export interface Progress {
 /** Monte Carlo over the edges' plausible ranges for one scenario of a loaded case. */
 export function monteCarloOf(
   c: LoadedCase,
-  req: Omit<MonteCarloRequest, 'scenario'> & { scenario?: string; levers?: SimulateRequest['levers'] },
+  req: Omit<MonteCarloRequest, 'scenario'> & Partial<Pick<SimulateRequest, 'scenario' | 'levers' | 'schedule' | 'edges'>>,
   progress: Progress = {},
 ): Promise<MonteCarloSummary> {
+  c = withEdgeTrials(c, req.edges);
   return runMonteCarlo(causalMapOf(c), scenarioOf(c, req).input, {
     ...settingsOf(req),
     runs: req.runs,
@@ -89,6 +121,7 @@ export function monteCarloOf(
 
 /** One scenario of a loaded case against the baseline, with everything the request asks for. */
 export async function simulateCase(c: LoadedCase, req: SimulateRequest, progress: Progress = {}): Promise<SimulationResult> {
+  c = withEdgeTrials(c, req.edges);
   const { input: scenario, title } = scenarioOf(c, req);
   if (req.sensitivity) checkConcept(c, req.sensitivity);
   const map = causalMapOf(c);

@@ -43,6 +43,13 @@ export const Citation = z
 export type Citation = z.infer<typeof Citation>;
 export const Cite = z.array(Citation).min(1);
 
+/**
+ * Where an item's framing comes from: `cited` (the default) rests on the case's documents;
+ * `analyst` is the analyst's own knowledge from outside them (a constitution, a news agency's
+ * report, or a what-if of their own), named so a reader can tell it from cited fact.
+ */
+export const Basis = z.enum(['cited', 'analyst']);
+
 /** Dates at their real precision: the one partial-date type lives in dates.ts. */
 export { DateQualifier, PartialDate } from './date-schemas.js';
 /** A date string (`2024`, `2024-01`, `2024-01-27`); a bare YAML year number is accepted. */
@@ -268,9 +275,20 @@ export const Scenario = z
     levers: z.record(Id, z.number().min(-1).max(1)).default({}),
     /** Dated changes of lever values, in date order, for monthly trajectories. */
     schedule: z.array(ScheduleStep).default([]),
-    cite: Cite,
+    /**
+     * `analyst` for a what-if the analyst authored (in the app or the files) rather than one the
+     * texts weigh: it needs no citation, and listings and the briefing say whose it is.
+     */
+    basis: Basis.optional(),
+    /** The analyst's note on why the scenario is worth weighing. */
+    note: Bilingual.optional(),
+    cite: z.array(Citation).default([]),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.basis === 'analyst' || s.cite.length > 0, {
+    message: 'expected at least one citation (a scenario of your own has basis: analyst)',
+    path: ['cite'],
+  });
 export type Scenario = z.infer<typeof Scenario>;
 
 /** Every section of a case folder, merged from all its YAML files. */

@@ -3,16 +3,12 @@
  * with the top-level keys `concepts`, `edges` and `stakes`.
  */
 import { z } from 'zod';
-import { Bilingual, Cite, Id } from './case.js';
+import { Basis, Bilingual, Cite, Id } from './case.js';
 
 export const ConceptKind = z.enum(['lever', 'intermediate', 'outcome']);
 
-/**
- * Where an item's framing comes from: `cited` (the default) rests on the case's documents;
- * `analyst` is the analyst's own knowledge from outside them (a constitution, a news agency's
- * report), which `reference` names so a reader can check it.
- */
-export const Basis = z.enum(['cited', 'analyst']);
+/** Where an item's framing comes from (defined with the case's shapes; scenarios have it too). */
+export { Basis } from './case.js';
 /** An outside source: publication, date and, where useful, what it says (our words). */
 export const Reference = z.string().min(10).max(600);
 

@@ -90,12 +90,35 @@ const EngineSettings = {
 /** Lever settings of an unsaved scenario: concept id → value in [-1, 1]. */
 const Levers = z.record(Id, z.number().min(-1).max(1));
 
+/**
+ * An edge tried with another weight (and range) for one run, without changing the case: the
+ * analyst sees the effect, then keeps it (an edit of the edge) or discards it.
+ */
+export const EdgeTrial = z
+  .object({
+    from: Id,
+    to: Id,
+    weight: z.number().min(-1).max(1),
+    /** Plausible range for Monte Carlo; default the edge's own, widened to hold the weight. */
+    range: z.tuple([z.number().min(-1).max(1), z.number().min(-1).max(1)]).optional(),
+  })
+  .strict()
+  .refine((e) => !e.range || (e.range[0] <= e.weight && e.weight <= e.range[1]), { message: 'expected range [low, high] with low <= weight <= high', path: ['range'] });
+export type EdgeTrial = z.infer<typeof EdgeTrial>;
+
+/** Dated lever changes of an unsaved scenario (replacing the base scenario's schedule). */
+const TrialSchedule = z.array(z.object({ date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'), levers: Levers }).strict()).max(100);
+
 export const SimulateRequest = z
   .object({
     /** A saved scenario; with `levers`, the base they are set on top of. */
     scenario: Id.optional(),
     /** Levers to set (an unsaved scenario, on top of `scenario` when given). */
     levers: Levers.optional(),
+    /** Dated lever changes for the monthly trajectory of an unsaved scenario. */
+    schedule: TrialSchedule.optional(),
+    /** Edges tried with other weights for this run only. */
+    edges: z.array(EdgeTrial).max(200).optional(),
     /** More than 1 samples the edge weights within their ranges (Monte Carlo). */
     runs: z.coerce.number().int().min(1).max(LIMITS.simulate.maxRuns).default(LIMITS.simulate.runs),
     seed: Seed.default(LIMITS.simulate.seed),
@@ -110,7 +133,7 @@ export const SimulateRequest = z
     stepsPerMonth: z.coerce.number().int().min(1).max(LIMITS.simulate.maxStepsPerMonth).optional(),
   })
   .strict()
-  .refine((r) => r.scenario !== undefined || (r.levers !== undefined && Object.keys(r.levers).length > 0), {
+  .refine((r) => r.scenario !== undefined || (r.levers !== undefined && Object.keys(r.levers).length > 0) || (r.schedule?.length ?? 0) > 0, {
     message: 'expected a scenario, or levers to set',
     path: ['scenario'],
   });

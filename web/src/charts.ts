@@ -11,7 +11,7 @@ import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langAR from 'echarts/i18n/langAR-obj.js';
-import { fmtAxisDate, fmtNumber, isRtl, locale, monthNames } from './i18n.js';
+import { fmtAxisDate, fmtNumber, fmtSigned, isRtl, locale, monthNames } from './i18n.js';
 import type { PageContext } from './page.js';
 
 export { dataTable } from './data-table.js';
@@ -84,4 +84,21 @@ export function timeAxis<T extends object>(axis: T): T & { type: 'time'; inverse
 /** Where a category axis sits: at the start side of the reading direction. */
 export function startSide(): 'left' | 'right' {
   return isRtl() ? 'right' : 'left';
+}
+
+/** Bars along the reading direction, one group per category, one series per scenario. */
+export function horizontalBars(el: HTMLElement, ctx: PageContext, title: string, categories: string[], series: Array<{ name: string; values: number[] }>, signColours = false): void {
+  el.style.height = `${Math.max(320, 80 + categories.length * 24)}px`;
+  const chart = makeChart(el, ctx, title);
+  chart.setOption({
+    ...base(),
+    xAxis: mirrored({ type: 'value' }),
+    yAxis: { type: 'category', data: categories, position: startSide(), inverse: true, axisLabel: { width: el.clientWidth < 500 ? 110 : 170, overflow: 'truncate' } },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.values.map((v) => (signColours && series.length === 1 ? { value: v, itemStyle: { color: v >= 0 ? '#1a7f37' : '#c62828' } } : v)),
+    })),
+    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (v: number) => fmtSigned(v, 3) },
+  });
 }

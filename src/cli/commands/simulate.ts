@@ -11,6 +11,7 @@
 import type cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ENGINE_DEFAULTS as INFERENCE_DEFAULTS, LIMITS, TRANSFER_NAMES, UPDATE_RULE_NAMES, WEIGHT_NORMALIZATION_NAMES } from '../../domain/names.js';
+import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
 import { table } from '../output.js';
@@ -20,6 +21,8 @@ import type { RegisterCommand } from './index.js';
 interface SimulateOptions {
   scenario?: string;
   lever: string[];
+  edge: string[];
+  step: string[];
   normalize?: string;
   runs?: string;
   seed?: string;
@@ -33,6 +36,25 @@ interface SimulateOptions {
   to?: string;
   stepsPerMonth?: string;
   json?: boolean;
+}
+
+/** `FROM>TO=WEIGHT` → an edge trial (validated by the request schema). */
+function parseEdgeTrial(text: string): { from: string; to: string; weight: number } {
+  const m = /^\s*([^>=\s]+)\s*>\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(text);
+  if (!m) throw new InputError(`expected --edge FROM>TO=WEIGHT, got "${text}"`, { field: '--edge' });
+  return { from: m[1]!, to: m[2]!, weight: Number(m[3]) };
+}
+
+/** `DATE:ID=VALUE` flags → schedule steps, one per date, in date order. */
+function parseSteps(flags: string[], lever: (text: string, field?: string) => [string, number]): Array<{ date: string; levers: Record<string, number> }> {
+  const byDate = new Map<string, Record<string, number>>();
+  for (const text of flags) {
+    const m = /^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)\s*:\s*(.+)$/.exec(text);
+    if (!m) throw new InputError(`expected --step DATE:ID=VALUE (DATE as YYYY-MM or YYYY-MM-DD), got "${text}"`, { field: '--step' });
+    const [id, value] = lever(m[2]!, '--step');
+    byDate.set(m[1]!, { ...(byDate.get(m[1]!) ?? {}), [id]: value });
+  }
+  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, levers]) => ({ date, levers }));
 }
 
 function fmt(x: number): string {
@@ -61,6 +83,18 @@ export const register: RegisterCommand = (program, io) => {
       (v: string, all: string[]) => [...all, v],
       [] as string[],
     )
+    .option(
+      '--edge <from>to=weight>',
+      'try an edge at another weight in [-1, 1] for this run only (repeatable; the case is not changed)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
+      '--step <date:id=value>',
+      'a dated lever change of an unsaved scenario, e.g. 2026-09:exit-timetable=0.8 (repeatable; replaces the scenario schedule)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option('--runs <n>', `Monte Carlo runs over the edge-weight ranges (1 … ${LIMITS.simulate.maxRuns}; 1 = the authored weights only)`)
     .option('--seed <s>', `seed of the Monte Carlo generator (0 … 4294967295, default ${LIMITS.simulate.seed})`)
     .option('--threads <t>', 'threads computing Monte Carlo (default: one, or up to the cores (at most 4) when the work pays for starting workers)')
@@ -79,9 +113,13 @@ export const register: RegisterCommand = (program, io) => {
       const { parseLeverAssignment } = await import('../../simulate/levers.js');
       const { simulate } = await import('../../app/simulation.js');
       const levers = opts.lever.length ? Object.fromEntries(opts.lever.map((v) => parseLeverAssignment(v))) : undefined;
+      const edges = opts.edge.length ? opts.edge.map(parseEdgeTrial) : undefined;
+      const schedule = opts.step.length ? parseSteps(opts.step, parseLeverAssignment) : undefined;
       const req = parseFlags(SimulateRequest, {
         scenario: opts.scenario,
         levers,
+        edges,
+        schedule,
         normalize: opts.normalize,
         runs: opts.runs,
         seed: opts.seed,
@@ -98,7 +136,7 @@ export const register: RegisterCommand = (program, io) => {
       const bar = io.isTTY && req.runs > 1 ? progressBar(io, (await import('cli-progress')).default, req.runs) : undefined;
       let ran;
       try {
-        ran = await asFlags(['levers', 'scenario'], () => withWorkbench(cmd, io, async (wb) => ({
+        ran = await asFlags(['levers', 'scenario', 'edges', 'schedule'], () => withWorkbench(cmd, io, async (wb) => ({
           out: await simulate(wb, req, { onProgress: (done) => bar?.update(done) }),
           labels: new Map((await wb.case()).concepts.map((k) => [k.id, k.label.en])),
         })));

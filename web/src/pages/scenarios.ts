@@ -5,7 +5,7 @@
  * data as a table; an unknown scenario id says so instead of showing another scenario.
  */
 import { get, getFresh, postCached, post } from '../api.js';
-import { base, dataTable, makeChart, mirrored, startSide } from '../charts.js';
+import { base, dataTable, horizontalBars, makeChart, mirrored, startSide } from '../charts.js';
 import { citeLinks } from '../cite.js';
 import { add, bdi, h } from '../dom.js';
 import { bi, COUNTS, fmtNumber, fmtPercent, fmtSigned, label, lang, listSep, plural, t } from '../i18n.js';
@@ -14,6 +14,7 @@ import { announce, errorNotice, unknownNotice } from '../notice.js';
 import type { Page, PageContext } from '../page.js';
 import { href } from '../router.js';
 import { seq, seqText } from '../sequence.js';
+import { authorSection } from '../scenario-author.js';
 import type { Concept, Scenario } from '../types.js';
 
 interface Delta { concept: string; kind: string; baseline: number; value: number; delta: number }
@@ -75,8 +76,19 @@ export const scenariosPage: Page = async (root, ctx) => {
     root,
     h('form', { class: 'filters' }, h('label', {}, t('scenarios'), pick), h('label', {}, t('compare'), compare)),
     vsAsked && !vs ? unknownNotice('unknownScenario', vsAsked) : null,
-    h('p', {}, h('strong', {}, bi(current.title)), ' — ', bi(current.description), citeLinks(current.cite)),
+    h(
+      'p',
+      {},
+      h('strong', {}, bi(current.title)),
+      current.basis === 'analyst' ? h('span', { class: 'badge' }, t('analystScenario')) : null,
+      ' — ',
+      bi(current.description),
+      citeLinks(current.cite),
+    ),
   );
+  const author = authorSection(ctx, model, scenarios.items, current, (id) => actorName(actors, id));
+  if (params.get('author') === '1') author.setAttribute('open', '');
+  add(root, author);
 
   const runs = [current, ...(vs ? [vs] : [])];
   const results = await Promise.all(runs.map((s) => postCached('simulate', { scenario: s.id })));
@@ -157,22 +169,6 @@ export const scenariosPage: Page = async (root, ctx) => {
   add(root, monteCarloSection(ctx, current.id, conceptLabel, (id) => actorName(actors, id)));
   add(root, sensitivitySection(ctx, current.id, outcomeIds, conceptLabel));
 };
-
-function horizontalBars(el: HTMLElement, ctx: PageContext, title: string, categories: string[], series: Array<{ name: string; values: number[] }>, signColours = false): void {
-  el.style.height = `${Math.max(320, 80 + categories.length * 24)}px`;
-  const chart = makeChart(el, ctx, title);
-  chart.setOption({
-    ...base(),
-    xAxis: mirrored({ type: 'value' }),
-    yAxis: { type: 'category', data: categories, position: startSide(), inverse: true, axisLabel: { width: el.clientWidth < 500 ? 110 : 170, overflow: 'truncate' } },
-    series: series.map((s) => ({
-      type: 'bar',
-      name: s.name,
-      data: s.values.map((v) => (signColours && series.length === 1 ? { value: v, itemStyle: { color: v >= 0 ? '#1a7f37' : '#c62828' } } : v)),
-    })),
-    tooltip: { renderMode: 'richText', trigger: 'axis', valueFormatter: (v: number) => fmtSigned(v, 3) },
-  });
-}
 
 function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id: string) => string, actorLabel: (id: string) => string): HTMLElement {
   const runsInput = h('input', { type: 'number', name: 'runs', min: 2, max: 100000, value: 2000 });
