@@ -127,4 +127,27 @@ describe('the evidence desk in the browser', () => {
     expect(await card.locator('button.accept').isEnabled()).toBe(true);
     w.problems.length = 0;
   });
+
+  it('any item can be edited from its history: a valid edit is saved, an invalid one names the field', async () => {
+    const { page } = w;
+    const events = await api<{ items: Array<{ id: string; title: { en: string } }> }>('events');
+    const target = events.items[0]!;
+    await openRoute(page, origin, `#/en/history?kind=events&item=${encodeURIComponent(target.id)}`);
+    const json = JSON.parse(await page.inputValue('textarea[name="item-json"]')) as { title: { ar: string; en: string }; date: unknown };
+    json.title.en = 'Edited in the item editor';
+    await page.fill('textarea[name="item-json"]', JSON.stringify(json, null, 2));
+    await Promise.all([page.waitForEvent('load'), page.click('#item-save')]);
+    await page.waitForSelector('li.change-edit');
+    const after = await api<{ items: Array<{ id: string; title: { en: string } }> }>('events');
+    expect(after.items.find((e) => e.id === target.id)!.title.en).toBe('Edited in the item editor');
+    // A date that is not a date: refused, with the field named, and nothing saved.
+    await page.waitForSelector('textarea[name="item-json"]');
+    const again = JSON.parse(await page.inputValue('textarea[name="item-json"]')) as Record<string, unknown>;
+    again.date = 'yesterday-ish';
+    await page.fill('textarea[name="item-json"]', JSON.stringify(again));
+    await page.click('#item-save');
+    await page.locator('#item-editor .error, #item-editor .notice').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('#item-editor').textContent()).toMatch(/date/);
+    w.problems.length = 0;
+  });
 });

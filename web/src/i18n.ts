@@ -8,6 +8,25 @@ export type Lang = 'ar' | 'en';
 
 const STRINGS = {
   appName: { ar: 'مرصد', en: 'Marsad' },
+  editItem: { ar: 'تحرير', en: 'Edit' },
+  editItemHint: {
+    ar: 'العنصر كما تكتبه ملفات الحالة (JSON). يُرفض الحفظ مع اسم الحقل إن لم يصحّ، وكل حفظ تغيير مسجَّل يمكن إلغاؤه.',
+    en: 'The item as the case files write it (JSON). A save that does not validate is refused with the field named; every save is a recorded change you can revert.',
+  },
+  saveChanges: { ar: 'احفظ', en: 'Save' },
+  retire: { ar: 'اسحب من الحالة', en: 'Retire' },
+  restore: { ar: 'أعِده إلى الحالة', en: 'Restore' },
+  retiredBadge: { ar: 'مسحوب', en: 'retired' },
+  saved: { ar: 'حُفظ', en: 'Saved' },
+  nothingChanged: { ar: 'لم يتغير شيء.', en: 'Nothing changed.' },
+  expectedObject: { ar: 'المتوقع كائن JSON بين { }', en: 'expected a JSON object in { }' },
+  newItem: { ar: 'عنصر جديد', en: 'A new item' },
+  newItemHint: {
+    ar: 'اكتب العنصر كما تكتبه ملفات الحالة، مع استشهاداته (doc وquote). يتحقق منه كما يتحقق المحمِّل.',
+    en: 'Write the item as the case files write it, with its citations (doc and quote). It is validated as the loader validates.',
+  },
+  section: { ar: 'القسم', en: 'Section' },
+  addItem: { ar: 'أضِف', en: 'Add' },
   authorScenario: { ar: 'سيناريو من إعدادك', en: 'A scenario of your own' },
   authorIntro: {
     ar: 'حرّك الروافع، أضف تغييرات مؤرّخة، جرّب وزناً آخر لرابط، ثم شغّل وقارن بأي سيناريو. الرابط المُجرَّب يسري على الطرفين في المقارنة. احفظ ما يستحق البقاء: يُسجَّل في السجل ويُصدَّر مع الحالة.',

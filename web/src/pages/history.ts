@@ -11,6 +11,7 @@ import { fmtNumber, lang, locale, t, type StringKey } from '../i18n.js';
 import { announce, errorNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
+import { ITEM_KINDS } from '../../../src/domain/names.js';
 
 type Change = ApiGetResponse<'history'>['items'][number];
 
@@ -27,6 +28,7 @@ export const historyPage: Page = async (root, ctx) => {
     h('h1', {}, t('history')),
     h('p', { class: 'muted lead' }, t('historyIntro'), ' ', h('a', { href: href(lang(), 'desk') }, t('desk'))),
     item ? h('p', {}, t('historyOf'), ' ', bdi(item, 'badge'), ' · ', h('a', { href: href(lang(), 'history') }, t('allChanges'))) : null,
+    item && kind ? await itemEditor(kind, item) : newItemForm(),
     list,
   );
   const draw = async () => {
@@ -90,6 +92,104 @@ function entry(c: Change, revertedBy: number | undefined, redraw: () => Promise<
     add(li, h('p', {}, button), status);
   }
   return li;
+}
+
+/**
+ * One item as the case files write it (JSON here), editable: Save sends the fields that changed
+ * (refused with the field named when it does not validate, or with 409 when someone changed the
+ * item since it was shown); Retire takes it out of the case, Restore brings it back.
+ */
+async function itemEditor(kind: string, id: string): Promise<HTMLElement> {
+  let view: ApiGetResponse<'items/:kind/:id'>;
+  try {
+    view = await get('items/:kind/:id', { kind, id });
+  } catch (error) {
+    return errorNotice(error);
+  }
+  const text = h('textarea', { name: 'item-json', rows: 14, dir: 'ltr', spellcheck: false, class: 'item-json', 'aria-label': `${kind}/${id}` }, JSON.stringify(view.item, null, 2));
+  const reason = h('input', { name: 'reason', dir: 'auto', placeholder: t('reasonOptional'), 'aria-label': t('reasonOptional') });
+  const status = h('div', { role: 'status', 'aria-live': 'polite' });
+  const save = h('button', { type: 'submit', id: 'item-save' }, t('saveChanges'));
+  const toggle = h('button', { type: 'button', class: 'secondary', id: 'item-retire' }, t(view.retired ? 'restore' : 'retire'));
+  const form = h(
+    'form',
+    { class: 'card item-editor', id: 'item-editor' },
+    h('h2', {}, t('editItem'), ' ', bdi(`${kind}/${id}`), view.retired ? h('span', { class: 'badge' }, t('retiredBadge')) : null),
+    kind === 'meta' ? null : h('p', { class: 'muted' }, t('editItemHint')),
+    text,
+    h('div', { class: 'inline-fields' }, reason, save, kind === 'meta' ? null : toggle),
+    status,
+  );
+  const done = async (work: () => Promise<unknown>) => {
+    save.disabled = toggle.disabled = true;
+    try {
+      await work();
+      forget();
+      announce(t('saved'));
+      location.reload();
+    } catch (error) {
+      save.disabled = toggle.disabled = false;
+      set(status, errorNotice(error));
+    }
+  };
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    let edited: Record<string, unknown>;
+    try {
+      edited = JSON.parse(text.value) as Record<string, unknown>;
+      if (edited === null || typeof edited !== 'object' || Array.isArray(edited)) throw new Error(t('expectedObject'));
+    } catch (error) {
+      set(status, errorNotice(error));
+      return;
+    }
+    const changes: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(view.item), ...Object.keys(edited)])) {
+      if (JSON.stringify(view.item[key]) !== JSON.stringify(edited[key])) changes[key] = edited[key] ?? null;
+    }
+    if (!Object.keys(changes).length) {
+      set(status, h('p', { class: 'notice' }, t('nothingChanged')));
+      return;
+    }
+    void done(() => post('items/edit', { kind: kind as never, id, set: changes, revision: view.revision, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }));
+  });
+  toggle.addEventListener('click', () => {
+    const body = { kind: kind as never, id, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) };
+    void done(() => (view.retired ? post('items/restore', body) : post('items/retire', body)));
+  });
+  return form;
+}
+
+/** A new item of any section, written as the case files write it. */
+function newItemForm(): HTMLElement {
+  const kinds = ITEM_KINDS.filter((k) => k !== 'meta');
+  const kindSelect = h('select', { name: 'kind', id: 'new-item-kind' }, kinds.map((k) => h('option', { value: k }, k)));
+  const text = h('textarea', { name: 'new-item-json', rows: 8, dir: 'ltr', spellcheck: false, class: 'item-json', placeholder: '{ "id": "…", … }', 'aria-label': t('newItem') });
+  const reason = h('input', { name: 'reason', dir: 'auto', placeholder: t('reasonOptional'), 'aria-label': t('reasonOptional') });
+  const status = h('div', { role: 'status', 'aria-live': 'polite' });
+  const form = h(
+    'details',
+    { class: 'card item-editor' },
+    h('summary', {}, t('newItem')),
+    h('p', { class: 'muted' }, t('newItemHint')),
+    h('label', {}, t('section'), ' ', kindSelect),
+    text,
+    h('div', { class: 'inline-fields' }, reason, h('button', { type: 'button', id: 'new-item-add' }, t('addItem'))),
+    status,
+  );
+  form.querySelector('#new-item-add')!.addEventListener('click', async () => {
+    let item: Record<string, unknown>;
+    try {
+      item = JSON.parse(text.value) as Record<string, unknown>;
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new Error(t('expectedObject'));
+      const added = await post('items/add', { kind: kindSelect.value as never, item, ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) });
+      forget();
+      announce(t('saved'));
+      location.hash = href(lang(), 'history', [], { kind: kindSelect.value, item: added.change.item ?? undefined });
+    } catch (error) {
+      set(status, errorNotice(error));
+    }
+  });
+  return form;
 }
 
 /** The fields a change touched: before → after, values as the case files write them. */
