@@ -10,7 +10,7 @@ import type { LoadedCase } from '../case/load.js';
 import { dayRange } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import type { ReportRequest } from '../domain/requests.js';
-import { buildBriefing, REPORT_FORMATS, type BriefingInput } from '../report/index.js';
+import type { BriefingInput } from '../report/index.js';
 import { simulateCase, type Progress } from './simulation.js';
 import type { Workbench } from './workbench.js';
 
@@ -58,6 +58,8 @@ export interface RenderedBriefing {
 export async function renderBriefing(wb: Workbench, req: ReportRequest, progress: Progress = {}): Promise<RenderedBriefing> {
   const input = await briefingInput(await wb.case(), req, { pool: wb.monteCarloPool(), ...progress });
   const locate = await (await wb.citations()).locator(input.case);
+  // The renderers (charts, the PDF printer) load with the first briefing, not with the server.
+  const { buildBriefing, REPORT_FORMATS } = await import('../report/index.js');
   const briefing = buildBriefing(input, req.lang, locate);
   const bytes = await REPORT_FORMATS[req.format](briefing, { chromiumPath: wb.chromiumPath });
   return {

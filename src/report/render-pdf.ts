@@ -3,7 +3,6 @@
  * Chromium), which shapes Arabic correctly with the embedded fonts. Nothing is fetched: the HTML
  * is self-contained and the browser runs with networking features off.
  */
-import { chromium } from 'playwright-core';
 import { MarsadError } from '../domain/errors.js';
 
 export const PDF_DEFAULTS = {
@@ -24,6 +23,8 @@ export const CHROMIUM_ARGS = [
 export async function renderPdf(html: string, options: { executablePath?: string; timeout?: number } = {}): Promise<Buffer> {
   const executablePath = options.executablePath ?? PDF_DEFAULTS.executablePath;
   const timeout = options.timeout ?? PDF_DEFAULTS.timeout;
+  // playwright-core takes ~0.7 s to load: only a PDF pays for it.
+  const { chromium } = await import('playwright-core');
   let browser;
   try {
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
