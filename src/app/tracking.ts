@@ -92,13 +92,18 @@ export async function observeIndicator(wb: Workbench, req: ObserveRequest): Prom
   });
 }
 
-/** The scenario or hypothesis a forecast or an outcome is about. */
-function targetOf(c: LoadedCase, id: string): { kind: 'scenarios' | 'hypotheses'; item: { id: string; forecasts?: Forecast[]; outcome?: Outcome } } {
-  const scenario = c.scenarios.find((s) => s.id === id);
+/** The scenario or hypothesis a forecast or an outcome is about (`scenario:ID`, `hypothesis:ID` or a plain id held by one of them). */
+function targetOf(c: LoadedCase, target: string): { kind: 'scenarios' | 'hypotheses'; item: { id: string; forecasts?: Forecast[]; outcome?: Outcome } } {
+  const [prefix, id] = target.includes(':') ? (target.split(':') as [string, string]) : [undefined, target];
+  const scenario = prefix !== 'hypothesis' ? c.scenarios.find((s) => s.id === id) : undefined;
+  const hypothesis = prefix !== 'scenario' ? c.hypotheses.find((h) => h.id === id) : undefined;
+  if (scenario && hypothesis) {
+    throw new InputError(`"${id}" is both a scenario and a hypothesis: write scenario:${id} or hypothesis:${id}`, { field: 'target' });
+  }
   if (scenario) return { kind: 'scenarios', item: scenario };
-  const hypothesis = c.hypotheses.find((h) => h.id === id);
   if (hypothesis) return { kind: 'hypotheses', item: hypothesis };
-  throw unknownId('scenario', id, [...c.scenarios.map((s) => s.id), ...c.hypotheses.map((h) => h.id)]);
+  const known = [...(prefix !== 'hypothesis' ? c.scenarios.map((s) => s.id) : []), ...(prefix !== 'scenario' ? c.hypotheses.map((h) => h.id) : [])];
+  throw unknownId(prefix === 'hypothesis' ? 'hypothesis' : 'scenario', id, known);
 }
 
 /** Records the analyst's probability for a scenario or hypothesis, held from a date. */

@@ -378,15 +378,18 @@ export const ObserveRequest = z
   .strict();
 export type ObserveRequest = z.infer<typeof ObserveRequest>;
 
+/** A scenario or hypothesis id; `scenario:ID` or `hypothesis:ID` when both sections hold the id. */
+const Target = z.string().regex(/^(?:scenario:|hypothesis:)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a scenario or hypothesis id (scenario:ID or hypothesis:ID when both hold it)');
+
 /** The analyst's probability that a scenario plays out or a hypothesis is true, held from a date. */
 export const ForecastRequest = z
-  .object({ target: Id, p: z.coerce.number().min(0).max(1), date: DateParam, note: Text.optional(), author: Author.optional() })
+  .object({ target: Target, p: z.coerce.number().min(0).max(1), date: DateParam, note: Text.optional(), author: Author.optional() })
   .strict();
 export type ForecastRequest = z.infer<typeof ForecastRequest>;
 
 /** How a scenario or hypothesis resolved, on a date, cited. */
 export const ResolveRequest = z
-  .object({ target: Id, outcome: flag, date: DateParam, cite: CiteRef, note: Text.optional(), author: Author.optional() })
+  .object({ target: Target, outcome: flag, date: DateParam, cite: CiteRef, note: Text.optional(), author: Author.optional() })
   .strict();
 export type ResolveRequest = z.infer<typeof ResolveRequest>;
 
