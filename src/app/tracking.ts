@@ -175,12 +175,14 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
   const scenarioShare = new Map(then.case.hypotheses.filter((h) => h.scenario && shares.has(h.id)).map((h) => [h.scenario!, shares.get(h.id)!]));
   const afterAsOf = (o: Outcome | undefined) => (o && !startedBy(o.date, asOfDay(asOf)) ? o : undefined);
 
+  const exact: Array<{ brier: number; log: number }> = [];
   const forecastRow = (kind: 'scenario' | 'hypothesis', item: { id: string; title: { ar: string; en: string }; forecasts?: Forecast[] }, outcome: Outcome | undefined, computed: number | undefined) => {
     const held = forecastAt(item.forecasts, asOf);
     const predicted = held ? held.p : computed ?? null;
     const source = held ? held.source ?? 'analyst' : computed !== undefined ? ('ach' as const) : null;
     const observed = afterAsOf(outcome);
     const scored = predicted !== null && observed !== undefined;
+    if (scored) exact.push({ brier: brier(predicted, observed.value), log: logScore(predicted, observed.value) });
     return {
       kind,
       id: item.id,
@@ -216,6 +218,7 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
     return { id: ind.id, label: ind.label, then: a.state, now: b.state, observations: b.steps.length - a.steps.length };
   });
 
+  // The means are of the exact scores (each row shows its own rounded).
   const scored = forecasts.filter((f) => f.brier !== null);
   const dueBy = commitments.filter((m) => m.due !== null && dueDay(m.due) <= asOfDay(until));
   return {
@@ -226,8 +229,8 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
     indicators,
     scores: {
       resolved: scored.length,
-      brier: round(mean(scored.map((f) => f.brier!))),
-      log: round(mean(scored.map((f) => f.log!))),
+      brier: round(mean(exact.map((x) => x.brier))),
+      log: round(mean(exact.map((x) => x.log))),
       onTime: dueBy.filter((m) => m.now === 'completed_on_time').length,
       late: dueBy.filter((m) => m.now === 'completed_late').length,
       missed: dueBy.filter((m) => m.now === 'overdue' || m.now === 'abandoned').length,
