@@ -11,7 +11,7 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing', 'desk', 'history'] as const;
+export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'backtest', 'briefing', 'desk', 'history'] as const;
 
 /** The pages in the navigation bar: the history is reached from the desk and from each change. */
 export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history');
