@@ -30,22 +30,21 @@ export const backtestPage: Page = async (root, ctx) => {
     h('p', { class: 'muted' }, t('backtestIntro')),
     asOfForm(ctx.route, r.asOf),
     h(
-      'dl',
-      { class: 'key-figures', id: 'backtest-scores' },
-      h('div', {}, h('dt', {}, t('resolvedCount')), h('dd', {}, fmtNumber(s.resolved))),
-      h('div', {}, h('dt', {}, `${t('meanScores')}: ${t('brier')}`), h('dd', {}, num(s.brier))),
-      h('div', {}, h('dt', {}, `${t('meanScores')}: ${t('logScore')}`), h('dd', {}, num(s.log))),
-      h('div', {}, h('dt', {}, t('deadlinesMet')), h('dd', {}, `${fmtNumber(s.onTime)} / ${fmtNumber(s.late)} / ${fmtNumber(s.missed)}`)),
+      'p',
+      { id: 'backtest-scores' },
+      h('strong', {}, `${fmtNumber(s.resolved)} ${t('resolvedCount')}`),
+      ` · ${t('meanScores')}: ${t('brier')} ${num(s.brier)} · ${t('logScore')} ${num(s.log)} · ${t('deadlinesMet')}: ${fmtNumber(s.onTime)} / ${fmtNumber(s.late)} / ${fmtNumber(s.missed)}`,
     ),
     h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(r.asOf)} → ${fmtDate(r.until)}`),
     h('h2', {}, t('forecasts')),
     table(
       'backtest-forecasts',
-      [t('scenarios'), t('predicted'), t('source'), t('observed'), t('resolvedOn'), t('brier'), t('logScore')],
+      [t('forecasts'), '', t('predicted'), t('source'), t('observed'), t('resolvedOn'), t('brier'), t('logScore')],
       r.forecasts
         .filter((f) => f.predicted !== null || f.observed !== null)
         .map((f) => [
           bdi(bi(f.title)),
+          t(f.kind === 'scenario' ? 'scenarios' : 'hypotheses'),
           f.predicted === null ? '—' : fmtNumber(f.predicted, 2),
           f.source ?? '—',
           f.observed === null ? '—' : t(f.observed ? 'yes' : 'no'),
