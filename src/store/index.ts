@@ -7,7 +7,7 @@ export type { Store, StoreKind, ImportResult } from './store.js';
 export { canonicalJson, type CaseCopyStore, type ItemWrite, type SeedRequest, type HistoryQuery } from './case-copy.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 export { contentHash } from './sql-store.js';
-export { DamagedStoreError, MANIFEST_FILE, STORE_VERSION, type StoreCheck, type StoreManifest } from './integrity.js';
+export { DamagedStoreError, MANIFEST_FILE, STORE_VERSION, readManifest, writeManifest, type StoreCheck, type StoreManifest } from './integrity.js';
 export { makeSnippet } from './snippet.js';
 export { openPgliteStore, pgliteSqlClient } from './pglite.js';
 export type { SqlClient } from './sql-client.js';
