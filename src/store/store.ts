@@ -17,6 +17,7 @@ import type {
   Workspace,
 } from '../domain/corpus.js';
 import type { CaseCopyStore } from './case-copy.js';
+import type { StoreCheck } from './integrity.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -77,6 +78,18 @@ export interface Store extends DocumentSink {
 
   /** Writes every document of `ws` (validated first) through putDocument. */
   importWorkspace(ws: unknown): Promise<ImportResult>;
+
+  /**
+   * Checks the stored rows: every document has passages and, for an embedded store closed
+   * cleanly before, no fewer rows than its manifest recorded. `problems` empty means sound.
+   */
+  check(): Promise<StoreCheck>;
+
+  /**
+   * Rebuilds the indexes of the document tables from the rows (after damage, an index may still
+   * list rows its table lost, and refuse them when they are written again).
+   */
+  reindex(): Promise<void>;
 
   /** Releases the database (and the data folder's lock). */
   close(): Promise<void>;

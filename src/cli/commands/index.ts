@@ -9,6 +9,7 @@ import { register as candidates } from './candidates.js';
 import { register as caseCommands } from './case.js';
 import { register as claims } from './claims.js';
 import { register as commitments } from './commitments.js';
+import { register as doctor } from './doctor.js';
 import { register as documents } from './documents.js';
 import { register as events } from './events.js';
 import { register as exportWorkspace } from './export.js';
@@ -49,4 +50,5 @@ export const commandRegistry: RegisterCommand[] = [
   report,
   exportWorkspace,
   importWorkspace,
+  doctor,
 ];
