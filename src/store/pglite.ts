@@ -11,7 +11,7 @@ import { makeDataDir } from './data-dir.js';
 import { migrate } from './migrations.js';
 import { pgliteTemplate } from './pglite-template.js';
 import type { SqlClient } from './sql-client.js';
-import { SqlStore } from './sql-store.js';
+import { reindexSearch, SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
 /** A SqlClient over a PGlite database or transaction (exported for migration tests). */
@@ -46,6 +46,7 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
     await db.waitReady;
     const client = pgliteSqlClient(db);
     await migrate(client);
+    await reindexSearch(client);
     return new SqlStore('pglite', client, async () => {
       try {
         await db.close();

@@ -210,6 +210,42 @@ function checkPassages(doc: Pick<DocumentDraft, 'file' | 'text' | 'passages' | '
 
 type Tx = Pick<SqlClient, 'query'>;
 
+/**
+ * Version of the analyzer (`indexTerms`) the stored terms are made with. Raise it when stems
+ * change: opening a store made with another version re-analyzes every passage once, so old
+ * data folders and new queries agree (version 1: stems keep three letters).
+ */
+export const ANALYZER_VERSION = 1;
+
+/** Re-analyzes every passage and rebuilds the search statistics when the analyzer changed. */
+export async function reindexSearch(db: SqlClient): Promise<boolean> {
+  const current = async (tx: Tx) =>
+    Number((await tx.query<{ analyzer: number }>(`select analyzer from search_totals where id = 1`))[0]?.analyzer ?? -1);
+  if ((await current(db)) === ANALYZER_VERSION) return false;
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(7316002)`);
+    if ((await current(tx)) === ANALYZER_VERSION) return false;
+    const docs = await tx.query<{ id: string }>(`select id from documents order by id`);
+    for (const { id } of docs) {
+      const passages = await tx.query<{ id: string; text: string }>(`select id, text from passages where document_id = $1`, [id]);
+      if (passages.length === 0) continue;
+      await tx.query(
+        `update passages p set terms = to_tsvector('simple', u.tm) from unnest($1::text[], $2::text[]) as u(id, tm) where p.id = u.id`,
+        [passages.map((p) => p.id), passages.map((p) => indexTerms(p.text).join(' '))],
+      );
+    }
+    await tx.query(`delete from term_stats`);
+    await tx.query(`insert into term_stats (term, df) select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`);
+    await tx.query(
+      `insert into search_totals (id, passages, lexemes, analyzer)
+         select 1, count(*), coalesce(sum(length(terms)), 0), $1 from passages
+       on conflict (id) do update set passages = excluded.passages, lexemes = excluded.lexemes, analyzer = excluded.analyzer`,
+      [ANALYZER_VERSION],
+    );
+    return true;
+  });
+}
+
 /** Adds the index terms of a document's passages to the search statistics. */
 async function countTerms(tx: Tx, documentId: string): Promise<void> {
   await tx.query(
