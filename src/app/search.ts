@@ -64,7 +64,9 @@ function readQuery(q: string, c: LoadedCase | null, lexicon: Lexicon | null): Re
     for (const m of tagMentions(c, q)) {
       const inside = words.map((w, i) => (w.start >= m.start && w.end <= m.end ? i : -1)).filter((i) => i >= 0);
       inside.forEach((i) => taken.add(i));
-      const readings = [...new Set((m.ambiguity ?? []).map((a) => a.actor ?? a.name ?? '').filter((x) => x !== ''))];
+      // Only names that several actors of the case share are ambiguous here; the matcher's other
+      // readings (a person outside the case whose given name precedes the surname) need a text's context.
+      const readings = [...new Set((m.ambiguity ?? []).map((a) => a.actor).filter((x): x is string => x !== null))];
       if (readings.length > 1) {
         ambiguous.push({ name: m.text, actors: readings });
         units.push({ start: m.start, unit: { label: m.text, phrases: [m.text], forms: [] } });
