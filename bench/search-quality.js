@@ -18,7 +18,7 @@ function rankOf(hits, answers) {
   return i < 0 ? 0 : i + 1;
 }
 
-export async function measureQuality({ questions = JSON.parse(readFileSync(questionsFile, 'utf8')).questions } = {}) {
+export async function measureQuality({ questions = JSON.parse(readFileSync(questionsFile, 'utf8')).questions, expand = true } = {}) {
   const store = await openStore({ memory: true });
   const wb = openWorkbench({ caseDir: builtInCaseDir(), store });
   try {
@@ -28,7 +28,7 @@ export async function measureQuality({ questions = JSON.parse(readFileSync(quest
       let hits = [];
       let error = null;
       try {
-        hits = (await search(wb, { q: item.q, limit: DEPTH, expand: true })).hits;
+        hits = (await search(wb, { q: item.q, limit: DEPTH, expand, sort: 'relevance' })).hits;
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);
       }
@@ -60,6 +60,8 @@ export async function run() {
     const s = summarize(rows.filter((r) => r.kind === kind));
     lines.push(`  ${kind}: hit@10 ${s.hit10}/${s.n}, MRR ${s.mrr.toFixed(3)}`);
   }
+  const plain = summarize(await measureQuality({ expand: false }));
+  lines.push(`  without names or glossary (--no-expand): hit@10 ${plain.hit10}/${plain.n}, MRR ${plain.mrr.toFixed(3)}`);
   if (process.argv.includes('--misses')) {
     for (const r of rows.filter((x) => !(x.rank > 0 && x.rank <= 10))) {
       lines.push(`  miss [${r.kind}] ${r.q} → ${r.error ?? (r.found ? `rank ${r.rank || `>${DEPTH}`}` : 'no hits')}`);
