@@ -68,8 +68,13 @@ function readQuery(q: string, c: LoadedCase | null, lexicon: Lexicon | null): Re
       // readings (a person outside the case whose given name precedes the surname) need a text's context.
       const readings = [...new Set((m.ambiguity ?? []).map((a) => a.actor).filter((x): x is string => x !== null))];
       if (readings.length > 1) {
+        // Searched as the shared name in both languages (the readings' names of as many words,
+        // السوداني / al-Sudani), never as one reading's full names.
         ambiguous.push({ name: m.text, actors: readings });
-        units.push({ start: m.start, unit: { label: m.text, phrases: [m.text], forms: [] } });
+        const words = (s: string) => s.trim().split(/\s+/).length;
+        const same = readings.flatMap((r) => entityNames(c, r)).filter((n) => words(n) === words(m.text) && n !== m.text);
+        const forms = [...new Set(same)];
+        units.push({ start: m.start, unit: { label: m.text, phrases: [m.text, ...forms], forms } });
         continue;
       }
       const others = entityNames(c, m.actor).filter((n) => n !== m.text);

@@ -42,8 +42,8 @@ export const DEFAULTS = {
   dateWindow: 200,
 };
 
-/** BM25 constants (the usual ones). */
-const BM25 = { k1: 1.2, b: 0.75 };
+/** BM25 constants (k1 the usual; b lower than the usual 0.75, since passages range from a reference line to a page), and the weight of the share of units held (coordination). */
+const BM25 = { k1: 1.2, b: 0.5, coord: 0.8 };
 
 /** Levenshtein distance, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -598,7 +598,7 @@ export class SqlStore implements Store {
           where ${where.join(' and ')}
        ), s as (
          select c.id, c.ordinal, c.file, c.published, (${cnt}) as cnt, ${units.map((_, i) => `m${i}`).join(', ')},
-                ${norm} * (${raw}) * (0.5 + 0.5 * (${cnt}) / ${n}.0)
+                ${norm} * (${raw}) * (${1 - BM25.coord} + ${BM25.coord} * (${cnt}) / ${n}.0)
                 + case when (${cnt}) = ${n} then ${norm} * ${totalWeight} * (1 + ts_rank_cd(c.terms, ${all}::tsquery)) else 0 end as score
            from c
        )

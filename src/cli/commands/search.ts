@@ -84,7 +84,7 @@ export const register: RegisterCommand = (program, io) => {
         printJson(io, result.hits);
         return;
       }
-      for (const a of result.ambiguous) io.out(`ambiguous: ${stripBidiControls(a.name)} may be ${a.actors.join(' or ')} (searched as written)\n`);
+      for (const a of result.ambiguous) io.out(`ambiguous: ${stripBidiControls(a.name)} may be ${a.actors.join(' or ')} (searched as that shared name, not as either)\n`);
       if (result.didYouMean.length) io.out(`did you mean: ${result.didYouMean.map((d) => stripBidiControls(d)).join(' | ')}\n`);
       io.out(formatHits(result.hits));
     });
