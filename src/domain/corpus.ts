@@ -180,10 +180,24 @@ export const PageRecord = z
 export type PageRecord = z.infer<typeof PageRecord>;
 
 /** A search over passages. */
+export const SearchUnit = z
+  .object({
+    /** What the analyst typed for it (shown as why a hit matched). */
+    label: z.string().min(1).max(300),
+    /** Any of these phrases matches (a name and its other names, a concept in both languages). */
+    phrases: z.array(z.string().min(1).max(1000)).min(1).max(100),
+  })
+  .strict();
+export type SearchUnit = z.infer<typeof SearchUnit>;
+
 export const SearchQuery = z.object({
   text: z.string().min(1).max(1000),
-  /** Extra phrases that may match instead of `text` (entity expansion: other names of an actor). */
-  alternatives: z.array(z.string().min(1).max(1000)).max(100).optional(),
+  /**
+   * The query's units, when the caller has expanded it (names, glossary); default one unit per
+   * meaningful word of `text`. Passages are ranked by the units they hold and how rare those are
+   * (BM25); a passage holding every unit, close together, ranks first.
+   */
+  units: z.array(SearchUnit).min(1).max(64).optional(),
   /** The passage must contain at least one of these phrases (actor filter). */
   mentionAny: z.array(z.string().min(1).max(1000)).max(100).optional(),
   /** Maximum hits, 1..1000; default 20. */
@@ -191,15 +205,18 @@ export const SearchQuery = z.object({
   /** Only this document (file name or id). */
   file: z.string().min(1).optional(),
   language: z.enum(['ar', 'en']).optional(),
+  /** Only documents of this outlet (case-insensitive, part of the name is enough). */
+  outlet: z.string().min(1).max(200).optional(),
   /** Documents published on or after this date (a partial date covers its whole period). */
   from: DateParam.optional(),
   /** Documents published on or before this date. */
   to: DateParam.optional(),
   /**
-   * Rank at most this many matching passages (the first ones in storage order); default 1,000.
-   * Bounds latency on large corpora when a query matches a large share of all passages.
+   * `relevance` (default) or `date`: the best-covered relevant hits, newest first.
    */
-  maxCandidates: z.number().int().min(1).max(10_000_000).optional(),
+  sort: z.enum(['relevance', 'date']).optional(),
+  /** Score every passage that holds any unit instead of skipping those that cannot reach the top (benchmarks). */
+  exhaustive: z.boolean().optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -221,6 +238,10 @@ export const SearchHit = z
     page: z.number().int().nullable(),
     /** The passage is a footnote or endnote. */
     footnote: z.boolean(),
+    /** Labels of the query units the passage holds (why it matched). */
+    matched: z.array(z.string()),
+    /** The same text elsewhere (a sentence in two reports, a repeated page header), folded into this hit. */
+    alsoIn: z.array(z.object({ file: z.string(), passage: z.string() }).strict()),
   })
   .strict();
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -33,8 +33,12 @@ export const SearchRequest = z
     to: DateParam.optional(),
     /** Only passages naming this actor under any of its names. */
     actor: Id.optional(),
-    /** Add the other names of actors and places named in the query (default true). */
+    /** Add the other names of actors and places named in the query, and glossary forms in both languages (default true). */
     expand: flag.default(true),
+    /** Only documents of this outlet (part of its name, any case). */
+    outlet: z.string().trim().min(1).max(200).optional(),
+    /** `relevance` (default) or `date` (newest first among the best-covered relevant hits). */
+    sort: z.enum(['relevance', 'date']).default('relevance'),
   })
   .strict()
   .refine((r) => !r.from || !r.to || r.from.slice(0, Math.min(r.from.length, r.to.length)) <= r.to.slice(0, Math.min(r.from.length, r.to.length)), {

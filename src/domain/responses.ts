@@ -357,6 +357,12 @@ export const SearchResponse = z
   .object({
     query: SearchRequest,
     expansion: EntityExpansion,
+    /** What the query was read as: one unit per name, glossary concept or word, the forms searched and how many passages hold it. */
+    units: z.array(z.object({ label: z.string(), forms: z.array(z.string()), passages: z.number().int() }).strict()),
+    /** Spellings close to query words that match nothing (names of the case, words of the corpus), as whole corrected queries. */
+    didYouMean: z.array(z.string()),
+    /** Names in the query that several actors of the case share: searched as written, not as one actor's names. */
+    ambiguous: z.array(z.object({ name: z.string(), actors: z.array(z.string()) }).strict()),
     hits: z.array(SearchHit),
     /** Why the answer may be less than asked (e.g. the case could not be loaded for name expansion). */
     warnings: z.array(z.string()),

@@ -238,7 +238,7 @@ export const API_ROUTES: readonly JsonRoute[] = [
   route({
     method: 'get',
     path: '/search',
-    summary: 'Ranked passages with snippets; bilingual entity expansion',
+    summary: 'Ranked passages with snippets; bilingual names and glossary, did-you-mean, filters, date sort',
     request: SearchRequest,
     response: SearchResponse,
     run: (wb, r) => ops.search(wb, r),

@@ -151,6 +151,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index document_candidates_document_idx on document_candidates (case_id, document_id)`,
     ],
   },
+  {
+    version: 6,
+    description: 'search statistics: passages per index term and passage totals, for ranked search',
+    statements: [
+      `create table term_stats (term text primary key, df integer not null)`,
+      // analyzer: the version of the analyzer the stored terms were made with (see reindexSearch).
+      `create table search_totals (id integer primary key check (id = 1), passages bigint not null, lexemes bigint not null,
+         analyzer integer not null default 0)`,
+      `insert into term_stats (term, df)
+         select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`,
+      `insert into search_totals (id, passages, lexemes)
+         select 1, count(*), coalesce(sum(length(terms)), 0) from passages`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

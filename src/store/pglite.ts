@@ -11,7 +11,7 @@ import { checkStoreFiles, checkStoreRows, DamagedStoreError, damagedMessage, rea
 import { migrate } from './migrations.js';
 import { pgliteTemplate } from './pglite-template.js';
 import type { SqlClient } from './sql-client.js';
-import { SqlStore } from './sql-store.js';
+import { reindexSearch, SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
 /** A SqlClient over a PGlite database or transaction (exported for migration tests). */
@@ -38,6 +38,7 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
     await db.waitReady;
     const client = pgliteSqlClient(db);
     await migrate(client);
+    await reindexSearch(client);
     return new SqlStore('pglite', client, () => db.close());
   }
   const dataDir = opts.dataDir;
@@ -61,6 +62,7 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
     }
     const client = pgliteSqlClient(db);
     await migrate(client);
+    await reindexSearch(client);
     const manifest = readManifest(dataDir);
     const opened = await checkStoreRows(client, manifest);
     if (opened.problems.length > 0 && !opts.allowDamaged) throw new DamagedStoreError(damagedMessage(dataDir, opened));

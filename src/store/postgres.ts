@@ -7,7 +7,7 @@ import pg from 'pg';
 import { MarsadError } from '../domain/errors.js';
 import { migrate } from './migrations.js';
 import type { SqlClient } from './sql-client.js';
-import { SqlStore } from './sql-store.js';
+import { reindexSearch, SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
 /** The URL without its password, for messages. */
@@ -63,6 +63,7 @@ export async function openPostgresStore(opts: { databaseUrl: string; schema?: st
     if (opts.schema) await pool.query(`create schema if not exists ${opts.schema}`);
     const client = postgresSqlClient(pool, false);
     await migrate(client);
+    await reindexSearch(client);
     return new SqlStore('postgres', client, () => pool.end());
   } catch (error) {
     await pool.end();

@@ -20,11 +20,18 @@ describe('groupsToTsquery', () => {
 });
 
 describe('compileSearch', () => {
-  it('ORs the alternatives with the query and collects every term for highlighting', () => {
-    const c = compileSearch({ text: 'Ain al-Asad', alternatives: ['عين الأسد'] });
-    expect(c.match.split(') | (')).toHaveLength(2);
+  it('ORs the phrases of a unit and collects every term for highlighting', () => {
+    const c = compileSearch({ text: 'Ain al-Asad', units: [{ label: 'Ain al-Asad', phrases: ['Ain al-Asad', 'عين الأسد'] }] });
+    expect(c.units).toHaveLength(1);
+    expect(c.units[0].tsquery.split(') | (')).toHaveLength(2);
     expect(c.terms.size).toBeGreaterThanOrEqual(3);
     expect(c.mention).toBeNull();
+  });
+  it('makes one unit per meaningful word of plain text, leaving question words out', () => {
+    const c = compileSearch({ text: 'how many countries are in the coalition' });
+    expect(c.units.map((u) => u.label)).toEqual(['countries', 'coalition']);
+    const ar = compileSearch({ text: 'لماذا انسحبت القوات' });
+    expect(ar.units.map((u) => u.label)).toEqual(['انسحبت', 'القوات']);
   });
   it('throws InputError for a query of stopwords only', () => {
     expect(() => compileSearch({ text: 'the of and' })).toThrow(InputError);

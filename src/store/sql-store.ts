@@ -20,12 +20,12 @@ import {
   type StoreStats,
 } from '../domain/corpus.js';
 import { InputError } from '../domain/errors.js';
-import { indexTerms } from '../text/index.js';
+import { indexTerms, normalizeArabic } from '../text/index.js';
 import { schemaVersion } from './migrations.js';
-import { compileSearch } from './search-query.js';
+import { compileSearch, type CompiledUnit } from './search-query.js';
 import { makeSnippet } from './snippet.js';
 import type { SqlClient } from './sql-client.js';
-import type { ImportResult, Store, StoreKind } from './store.js';
+import type { ImportResult, SearchOutcome, Store, StoreKind } from './store.js';
 import { caseCopyStore, type CaseCopyStore } from './case-copy.js';
 import { checkStoreRows, type StoreCheck, type StoreManifest } from './integrity.js';
 
@@ -35,9 +35,41 @@ export const MAX_PASSAGE_CHARS = 100_000;
 export const DEFAULTS = {
   /** Hits returned when a query gives no limit. */
   limit: 20,
-  /** Matching passages ranked at most (see SearchQuery.maxCandidates). */
-  maxCandidates: 1000,
+  /**
+   * First pass of a search: score the passages holding the rarest units, up to about this many,
+   * then prove that no other passage can reach the top hits (or score those that can).
+   */
+  firstPassBudget: 2000,
+  /** Extra hits read beyond the limit, so near-duplicates folded together still fill it. */
+  duplicateSlack: 10,
+  /** Hits read before ordering by date (the best-covered of them are kept). */
+  dateWindow: 200,
 };
+
+/** BM25 constants (k1 the usual; b lower than the usual 0.75, since passages range from a reference line to a page), and the weight of the share of units held (coordination). */
+const BM25 = { k1: 1.2, b: 0.5, coord: 0.8 };
+
+/** Levenshtein distance, stopping early past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Text of a passage as compared for near-duplicates: letters only, folded, numbers dropped (page headers). */
+function duplicateKey(text: string): string {
+  return normalizeArabic(text).toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+}
 
 /** SHA-256 of the text, hex; the document id is its first 16 digits. */
 export function contentHash(text: string): string {
@@ -195,6 +227,85 @@ function checkPassages(doc: Pick<DocumentDraft, 'file' | 'text' | 'passages' | '
   });
 }
 
+type Tx = Pick<SqlClient, 'query'>;
+
+/**
+ * Version of the analyzer (`indexTerms`) the stored terms are made with. Raise it when stems
+ * change: opening a store made with another version re-analyzes every passage once, so old
+ * data folders and new queries agree (version 1: stems keep three letters).
+ */
+export const ANALYZER_VERSION = 1;
+
+/** Re-analyzes every passage and rebuilds the search statistics when the analyzer changed. */
+export async function reindexSearch(db: SqlClient): Promise<boolean> {
+  const current = async (tx: Tx) =>
+    Number((await tx.query<{ analyzer: number }>(`select analyzer from search_totals where id = 1`))[0]?.analyzer ?? -1);
+  if ((await current(db)) === ANALYZER_VERSION) return false;
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(7316002)`);
+    if ((await current(tx)) === ANALYZER_VERSION) return false;
+    const docs = await tx.query<{ id: string }>(`select id from documents order by id`);
+    for (const { id } of docs) {
+      const passages = await tx.query<{ id: string; text: string }>(`select id, text from passages where document_id = $1`, [id]);
+      if (passages.length === 0) continue;
+      await tx.query(
+        `update passages p set terms = to_tsvector('simple', u.tm) from unnest($1::text[], $2::text[]) as u(id, tm) where p.id = u.id`,
+        [passages.map((p) => p.id), passages.map((p) => indexTerms(p.text).join(' '))],
+      );
+    }
+    await recountSearchStats(tx);
+    return true;
+  });
+}
+
+/** The search statistics (document frequencies, totals) counted again from the passages. */
+async function recountSearchStats(tx: Tx): Promise<void> {
+  await tx.query(`delete from term_stats`);
+  await tx.query(`insert into term_stats (term, df) select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`);
+  await tx.query(
+    `insert into search_totals (id, passages, lexemes, analyzer)
+       select 1, count(*), coalesce(sum(length(terms)), 0), $1 from passages
+     on conflict (id) do update set passages = excluded.passages, lexemes = excluded.lexemes, analyzer = excluded.analyzer`,
+    [ANALYZER_VERSION],
+  );
+}
+
+/** Adds the index terms of a document's passages to the search statistics. */
+async function countTerms(tx: Tx, documentId: string): Promise<void> {
+  await tx.query(
+    `insert into term_stats (term, df)
+       select u.lexeme, count(*)::int from passages p, unnest(p.terms) u where p.document_id = $1 group by u.lexeme
+     on conflict (term) do update set df = term_stats.df + excluded.df`,
+    [documentId],
+  );
+  await tx.query(
+    `update search_totals set passages = passages + s.n, lexemes = lexemes + s.l
+       from (select count(*) as n, coalesce(sum(length(terms)), 0) as l from passages where document_id = $1) s`,
+    [documentId],
+  );
+}
+
+/** Takes the passages of the documents matching `where` (over `d`) out of the search statistics. */
+async function forgetTerms(tx: Tx, where: string, params: unknown[]): Promise<void> {
+  const gone = await tx.query<{ term: string }>(
+    `update term_stats t set df = t.df - s.n
+       from (select u.lexeme, count(*)::int as n
+               from passages p join documents d on d.id = p.document_id, unnest(p.terms) u
+              where ${where} group by u.lexeme) s
+      where t.term = s.lexeme
+      returning t.term, t.df`,
+    params,
+  );
+  const empty = (gone as { term: string; df?: number }[]).filter((r) => Number(r.df) <= 0).map((r) => r.term);
+  if (empty.length > 0) await tx.query(`delete from term_stats where term = any($1::text[])`, [empty]);
+  await tx.query(
+    `update search_totals set passages = passages - s.n, lexemes = lexemes - s.l
+       from (select count(*) as n, coalesce(sum(length(p.terms)), 0) as l
+               from passages p join documents d on d.id = p.document_id where ${where}) s`,
+    params,
+  );
+}
+
 export class SqlStore implements Store {
   readonly cases: CaseCopyStore;
 
@@ -225,6 +336,7 @@ export class SqlStore implements Store {
     );
     // A stored copy missing passages (a damaged store) is rewritten whole, not called unchanged.
     if (same.length > 0 && same[0].passages < doc.passages.length) {
+      await forgetTerms(tx, `d.id = $1`, [same[0].id]);
       await tx.query(`delete from documents where id = $1`, [same[0].id]);
     } else if (same.length > 0) {
       const row = same[0];
@@ -240,6 +352,7 @@ export class SqlStore implements Store {
       );
       return { status: 'updated', documentId: row.id, passages: row.passages };
     }
+    await forgetTerms(tx, `d.file = $1`, [doc.file]);
     const replaced = await tx.query(`delete from documents where file = $1 returning id`, [doc.file]);
     await tx.query(
       `insert into documents (id, file, path, content_hash, language, text,
@@ -266,6 +379,7 @@ export class SqlStore implements Store {
           doc.passages.map((p) => p.footnote === true),
         ],
       );
+      await countTerms(tx, id);
     }
     const pages = doc.pages ?? [];
     if (pages.length > 0) {
@@ -300,8 +414,11 @@ export class SqlStore implements Store {
   }
 
   async deleteDocument(idOrFile: string): Promise<boolean> {
-    const rows = await this.db.query(`delete from documents where id = $1 or file = $1 returning id`, [idOrFile]);
-    return rows.length > 0;
+    return this.db.transaction(async (tx) => {
+      await forgetTerms(tx, `(d.id = $1 or d.file = $1)`, [idOrFile]);
+      const rows = await tx.query(`delete from documents where id = $1 or file = $1 returning id`, [idOrFile]);
+      return rows.length > 0;
+    });
   }
 
   async listPassages(idOrFile: string): Promise<PassageRecord[]> {
@@ -344,6 +461,10 @@ export class SqlStore implements Store {
   }
 
   async search(input: SearchQuery): Promise<SearchHit[]> {
+    return (await this.searchRanked(input)).hits;
+  }
+
+  async searchRanked(input: SearchQuery): Promise<SearchOutcome> {
     const parsed = SearchQuery.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -353,51 +474,202 @@ export class SqlStore implements Store {
     }
     const q = parsed.data;
     const compiled = compileSearch(q);
-    const params: unknown[] = [compiled.match];
-    const where: string[] = [`p.terms @@ to_tsquery('simple', $1)`];
+    const lexemes = [...new Set(compiled.units.flatMap((u) => u.phrases.flat(2)))];
+    const [statRows, totalRows] = await Promise.all([
+      this.db.query<{ term: string; df: number }>(`select term, df from term_stats where term = any($1::text[])`, [lexemes]),
+      this.db.query<{ passages: string | number; lexemes: string | number }>(`select passages, lexemes from search_totals`),
+    ]);
+    const total = Number(totalRows[0]?.passages ?? 0);
+    const avgLength = total > 0 ? Number(totalRows[0].lexemes) / total : 1;
+    const dfOf = new Map(statRows.map((r) => [r.term, Number(r.df)]));
+    // A unit's passages, estimated from its terms: a phrase at most its rarest word's, a unit the sum of its phrases'.
+    const unitDf = (u: CompiledUnit): number =>
+      Math.min(
+        total,
+        u.phrases.reduce(
+          (sum, groups) => sum + Math.min(...groups.map((g) => g.reduce((n, t) => n + (dfOf.get(t) ?? 0), 0))),
+          0,
+        ),
+      );
+    const units = compiled.units.map((u) => {
+      const df = unitDf(u);
+      return { ...u, df, weight: Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (BM25.k1 + 1) };
+    });
+    const outcomeUnits = units.map((u) => ({ label: u.label, passages: u.df }));
+    const live = units.filter((u) => u.df > 0);
+    if (live.length === 0) return { hits: [], units: outcomeUnits, scored: 0 };
+
+    const limit = q.limit ?? DEFAULTS.limit;
+    const fetch = q.sort === 'date' ? Math.max(limit, DEFAULTS.dateWindow) : limit + DEFAULTS.duplicateSlack;
+    const rank = (candidates: typeof live) => this.rankUnits(live, candidates, compiled.mention, q, fetch, avgLength);
+
+    // Exact top hits without scoring every passage that holds a common word (MaxScore): score
+    // the passages holding the rarest units first; the k-th score then bounds what a passage
+    // holding none of the other units could reach, and only units that could lift a passage
+    // past it need their passages scored.
+    const byRarity = [...live].sort((a, b) => a.df - b.df || a.label.localeCompare(b.label));
+    let first = q.exhaustive ? byRarity : [];
+    if (!q.exhaustive) {
+      let budget = 0;
+      for (const u of byRarity) {
+        if (first.length > 0 && budget + u.df > DEFAULTS.firstPassBudget) break;
+        first.push(u);
+        budget += u.df;
+      }
+    }
+    let rows = await rank(first);
+    let scored = rows.scored;
+    if (first.length < live.length) {
+      const threshold = rows.rows.length >= fetch ? rows.rows[fetch - 1].score : 0;
+      const maxNorm = 1 / (1 + BM25.k1 * (1 - BM25.b));
+      const byWeight = [...live].sort((a, b) => a.weight - b.weight);
+      let bound = 0;
+      const skippable = new Set<CompiledUnit>();
+      for (const u of byWeight) {
+        if ((bound + u.weight) * maxNorm >= threshold * (1 - 1e-9)) break;
+        bound += u.weight;
+        skippable.add(u);
+      }
+      const essential = live.filter((u) => !skippable.has(u));
+      if (!essential.every((u) => first.includes(u))) {
+        rows = await rank(essential);
+        scored += rows.scored;
+      }
+    }
+    let ranked = rows.rows;
+    if (q.sort === 'date') {
+      const best = Math.max(...ranked.map((r) => r.cnt));
+      ranked = ranked
+        .filter((r) => r.cnt === best)
+        .sort(
+          (a, b) =>
+            (b.published ?? '').localeCompare(a.published ?? '') ||
+            b.score - a.score ||
+            (a.file < b.file ? -1 : a.file > b.file ? 1 : a.ordinal - b.ordinal),
+        );
+    }
+    const texts = await this.db.query<PassageRow>(
+      `select ${PASSAGE_COLUMNS} from passages p join documents d on d.id = p.document_id where p.id = any($1::text[])`,
+      [ranked.map((r) => r.id)],
+    );
+    const byId = new Map(texts.map((t) => [t.id, t]));
+    const hits: SearchHit[] = [];
+    const byKey = new Map<string, SearchHit>();
+    for (const r of ranked) {
+      const row = byId.get(r.id);
+      if (!row) continue;
+      const key = duplicateKey(row.text);
+      const same = key.length > 0 ? byKey.get(key) : undefined;
+      if (same) {
+        same.alsoIn.push({ file: row.file, passage: row.id });
+        continue;
+      }
+      if (hits.length >= limit) continue;
+      const hit: SearchHit = {
+        file: row.file,
+        documentId: row.document_id,
+        passage: row.id,
+        ordinal: row.ordinal,
+        start: row.start_offset,
+        end: row.end_offset,
+        score: r.score,
+        snippet: makeSnippet(row.text, compiled.terms),
+        text: row.text,
+        language: row.language,
+        published: r.published,
+        page: row.page,
+        footnote: row.footnote,
+        matched: live.filter((_, i) => r.matched[i]).map((u) => u.label),
+        alsoIn: [],
+      };
+      hits.push(hit);
+      if (key.length > 0) byKey.set(key, hit);
+    }
+    return { hits, units: outcomeUnits, scored };
+  }
+
+  /**
+   * Top `fetch` passages holding any of `candidates`, scored on every unit of `units`: BM25 with
+   * a term count of one per unit (passages are short), times a coordination factor, plus a bonus
+   * for holding every unit, larger when they stand close together (ts_rank_cd's cover density).
+   */
+  private async rankUnits(
+    units: readonly (CompiledUnit & { weight: number })[],
+    candidates: readonly CompiledUnit[],
+    mention: string | null,
+    q: SearchQuery,
+    fetch: number,
+    avgLength: number,
+  ): Promise<{ rows: { id: string; file: string; ordinal: number; published: string | null; score: number; cnt: number; matched: boolean[] }[]; scored: number }> {
+    const params: unknown[] = [];
     const add = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (compiled.mention !== null) where.push(`p.terms @@ to_tsquery('simple', ${add(compiled.mention)})`);
+    const unitParams = units.map((u) => add(u.tsquery));
+    const any = add(candidates.map((u) => `(${u.tsquery})`).join(' | '));
+    const all = add(units.map((u) => `(${u.tsquery})`).join(' & '));
+    const where: string[] = [`p.terms @@ ${any}::tsquery`];
+    if (mention !== null) where.push(`p.terms @@ ${add(mention)}::tsquery`);
     if (q.file !== undefined) {
       const ref = add(q.file);
       where.push(`(d.file = ${ref} or d.id = ${ref})`);
     }
     if (q.language !== undefined) where.push(`p.language = ${add(q.language)}`);
+    if (q.outlet !== undefined) where.push(`strpos(lower(coalesce(d.outlet, '')), lower(${add(q.outlet)})) > 0`);
     if (q.from !== undefined) where.push(`d.published_to >= ${add(dayRange(q.from).from)}::date`);
     if (q.to !== undefined) where.push(`d.published_from <= ${add(dayRange(q.to).to)}::date`);
-    const cap = add(q.maxCandidates ?? DEFAULTS.maxCandidates);
-    const limit = add(q.limit ?? DEFAULTS.limit);
-    // Matching is cheap (GIN index); ranking reads every candidate's vector. Capping the
-    // candidates keeps a query that matches most of a large corpus within tens of milliseconds.
-    const rows = await this.db.query<PassageRow & { score: number; published: string | null }>(
-      `select c.id, c.document_id, c.file, c.ordinal, c.start_offset, c.end_offset, c.text, c.language, c.published,
-              c.page, c.footnote, ts_rank_cd(c.terms, to_tsquery('simple', $1)) as score
-         from (select p.id, p.document_id, d.file, p.ordinal, p.start_offset, p.end_offset, p.text, p.language,
-                      p.page, p.footnote, p.terms, d.published
-                 from passages p join documents d on d.id = p.document_id
-                where ${where.join(' and ')}
-                limit ${cap}) as c
-        order by score desc, c.file, c.ordinal
-        limit ${limit}`,
+    const n = units.length;
+    const m = unitParams.map((ref, i) => `(p.terms @@ ${ref}::tsquery)::int as m${i}`).join(', ');
+    const raw = units.map((u, i) => `${u.weight.toFixed(12)} * m${i}`).join(' + ');
+    const cnt = units.map((_, i) => `m${i}`).join(' + ');
+    const totalWeight = units.reduce((s, u) => s + u.weight, 0).toFixed(12);
+    const norm = `1.0 / (1 + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * length(c.terms) / ${avgLength.toFixed(6)}))`;
+    const rows = await this.db.query<{ id: string; file: string; ordinal: number; published: string | null; score: number; cnt: number; matched: string; scored: number }>(
+      `with c as (
+         select p.id, p.ordinal, p.terms, d.file, d.published, ${m}
+           from passages p join documents d on d.id = p.document_id
+          where ${where.join(' and ')}
+       ), s as (
+         select c.id, c.ordinal, c.file, c.published, (${cnt}) as cnt, ${units.map((_, i) => `m${i}`).join(', ')},
+                ${norm} * (${raw}) * (${1 - BM25.coord} + ${BM25.coord} * (${cnt}) / ${n}.0)
+                + case when (${cnt}) = ${n} then ${norm} * ${totalWeight} * (1 + ts_rank_cd(c.terms, ${all}::tsquery)) else 0 end as score
+           from c
+       )
+       select s.id, s.file, s.ordinal, s.published, s.score, s.cnt,
+              concat(${units.map((_, i) => `s.m${i}`).join(", ',', ")}) as matched, count(*) over () as scored
+         from s
+        order by s.score desc, s.file, s.ordinal
+        limit ${add(fetch)}`,
       params,
     );
-    return rows.map((row) => ({
-      file: row.file,
-      documentId: row.document_id,
-      passage: row.id,
-      ordinal: row.ordinal,
-      start: row.start_offset,
-      end: row.end_offset,
-      score: Number(row.score),
-      snippet: makeSnippet(row.text, compiled.terms),
-      text: row.text,
-      language: row.language,
-      published: row.published,
-      page: row.page,
-      footnote: row.footnote,
-    }));
+    return {
+      rows: rows.map((r) => ({
+        id: r.id,
+        file: r.file,
+        ordinal: r.ordinal,
+        published: r.published,
+        score: Number(r.score),
+        cnt: Number(r.cnt),
+        matched: String(r.matched).split(',').map((x) => x === '1'),
+      })),
+      scored: rows.length ? Number(rows[0].scored) : 0,
+    };
+  }
+
+  async similarTerms(term: string, maxDistance: number, limit = 5): Promise<{ term: string; passages: number }[]> {
+    if (term.length < 3) return [];
+    const rows = await this.db.query<{ term: string; df: number }>(
+      `select term, df from term_stats
+        where left(term, 1) = left($1, 1) and length(term) between $2 and $3 and term <> $1 and df > 0`,
+      [term, term.length - maxDistance, term.length + maxDistance],
+    );
+    return rows
+      .map((r) => ({ term: r.term, passages: Number(r.df), d: editDistance(term, r.term, maxDistance) }))
+      .filter((r) => r.d <= maxDistance)
+      .sort((a, b) => a.d - b.d || b.passages - a.passages || (a.term < b.term ? -1 : 1))
+      .slice(0, limit)
+      .map(({ term: t, passages }) => ({ term: t, passages }));
   }
 
   async stats(): Promise<StoreStats> {
@@ -523,6 +795,8 @@ export class SqlStore implements Store {
 
   async reindex(): Promise<void> {
     for (const table of ['documents', 'passages', 'document_pages']) await this.db.query(`reindex table ${table}`);
+    // Passages lost to damage took their terms with them: the ranking's statistics follow the rows.
+    await this.db.transaction((tx) => recountSearchStats(tx));
   }
 
   async check(): Promise<StoreCheck> {

@@ -27,6 +27,13 @@ export interface ImportResult {
   updated: number;
 }
 
+export interface SearchOutcome {
+  hits: SearchHit[];
+  units: { label: string; passages: number }[];
+  /** Passages scored to find the hits (the exact top hits need not score them all). */
+  scored: number;
+}
+
 export interface Store extends DocumentSink {
   /** Which implementation this is. */
   readonly kind: StoreKind;
@@ -64,11 +71,17 @@ export interface Store extends DocumentSink {
   getPassage(id: string): Promise<PassageRecord | null>;
 
   /**
-   * Ranked passages (ts_rank_cd over our analyzer's terms) matching `q.text` or one of
-   * `q.alternatives`, filtered by file, language, publication period and `mentionAny`.
-   * Validates `q` (InputError on bad fields or a query without search terms). Default limit 20.
+   * Ranked passages (BM25 over the query's units, all units and proximity first), filtered by
+   * file, language, outlet, publication period and `mentionAny`; exact top hits (no candidate
+   * cap). Validates `q` (InputError on bad fields or a query without search terms). Default limit 20.
    */
   search(q: SearchQuery): Promise<SearchHit[]>;
+
+  /** `search` with how many passages hold each unit (0: nothing in the store matches it). */
+  searchRanked(q: SearchQuery): Promise<SearchOutcome>;
+
+  /** Index terms of the store within `maxDistance` edits of `term`, most frequent first (for "did you mean"). */
+  similarTerms(term: string, maxDistance: number, limit?: number): Promise<{ term: string; passages: number }[]>;
 
   /** Counts and schema version. */
   stats(): Promise<StoreStats>;

@@ -6,7 +6,7 @@
 import { normalizeArabic } from './normalize.js';
 import { arabicTermsOf, prepareArabicWord } from './stem-arabic.js';
 import { stemEnglish } from './stem-english.js';
-import { isArabicStopword, isEnglishStopword } from './stopwords.js';
+import { isArabicStopword, isEnglishStopword, isQuestionWord } from './stopwords.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface AnalyzedToken {
@@ -107,4 +107,23 @@ export function indexTerms(text: string): string[] {
  */
 export function queryGroups(query: string): string[][] {
   return analyzeWith(query, true).map((t) => t.terms);
+}
+
+/**
+ * The words of a typed query that carry meaning, with offsets into the query: stopwords and
+ * question words ("how many", "لماذا", "اشكد") left out. Each token has the query terms of the
+ * word (`terms`) and, in `indexTerms`, what the index would hold for it (clitics peeled too),
+ * for matching the word against lexicon forms.
+ */
+export function queryWords(query: string): (AnalyzedToken & { text: string; indexTerms: string[] })[] {
+  const out: (AnalyzedToken & { text: string; indexTerms: string[] })[] = [];
+  for (const token of tokenize(query)) {
+    const surface = token.text;
+    const folded = isArabicLetter(firstCode(token)) ? prepareArabicWord(surface).normalized : normalizeArabic(surface).toLowerCase();
+    if (isQuestionWord(folded)) continue;
+    const terms = cachedTerms(token, true);
+    if (terms.length === 0) continue;
+    out.push({ start: token.start, end: token.end, text: surface, terms: terms.slice(), indexTerms: cachedTerms(token, false).slice() });
+  }
+  return out;
 }

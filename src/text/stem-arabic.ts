@@ -1,5 +1,7 @@
 /**
  * Marsad's Arabic light stemmer: clitic-aware, consistent rather than linguistically exact.
+ * Stems keep at least three letters: a two-letter stem joins unrelated words and matches a large
+ * share of any corpus (القوات and القوة would both be قو; للجنة would be جن, خطة خط).
  *
  * A word is read as  [proclitics] [article] STEM [nisba ي] [fem ة] [plural/dual] [pronoun] [ا].
  * The primary stem removes what is unambiguous (article combinations, suffixes), looping over
@@ -58,7 +60,7 @@ function removeArticle(w: string): string {
 
 /**
  * Removes one layer of suffix from `w`, or returns null when none fits. Layers, by last letter:
- * يه and ه (2 letters must stay before ه, 3 before يه), ات (2), ون ين (3), ي (3), the dual ان
+ * يه and ه (3 letters must stay before either), ات (3; over two letters it becomes ه), ون ين (3), ي (3), the dual ان
  * (3, and only when `deep`: it ends too many names and nouns, إيران, طالبان, البرلمان,
  * إعلان, so the primary stem keeps it and an alternative index term drops it), a hamza after
  * a final alef, -اوي, and a final alef laid bare by the other layers.
@@ -70,9 +72,12 @@ function stripLayer(w: string, deep: boolean): string | null {
   switch (last) {
     case HEH:
       if (prev === YEH && n >= 5) return w.slice(0, -2);
-      return n >= 3 ? w.slice(0, -1) : null;
+      return n >= 4 ? w.slice(0, -1) : null;
     case TEH:
-      return prev === ALEF && n >= 4 ? w.slice(0, -2) : null;
+      if (prev !== ALEF || n < 4) return null;
+      // A plural in ات over a two-letter stem meets its singular in ة on three letters
+      // (قوات, قوة → قوه) rather than on a two-letter stem shared with unrelated words.
+      return n === 4 ? `${w.slice(0, -2)}ه` : w.slice(0, -2);
     case NOON:
       if (n < 5) return null;
       if (prev === WAW) return w.slice(0, -2);

@@ -49,3 +49,25 @@ export function isArabicStopword(normalized: string): boolean {
 export function isEnglishStopword(lower: string): boolean {
   return ENGLISH_STOPWORDS.has(lower);
 }
+
+/**
+ * Words that shape a question but say nothing about its answer ("how many", "لماذا", "هل"):
+ * dropped from typed queries only (never from the index, so they can still be found inside
+ * a quoted name or a phrase of the case). Arabic entries in normalized spelling.
+ */
+const QUESTION_AR = `
+كم ماذا لماذا متى اين أين كيف هل ما من الذي التي ماهي ماهو هي هو وش شنو شكد اشكد ليش شلون وين منو
+شو ايش إيش عن حول بخصوص بشأن حسب وفق تقول قال يقول
+`;
+const QUESTION_EN = `
+how many much why what when where who whom which whose does did do is are was were according
+tell me show find about say says said whether
+`;
+
+export const QUESTION_WORDS_AR: ReadonlySet<string> = toSet(QUESTION_AR, normalizeArabic);
+export const QUESTION_WORDS_EN: ReadonlySet<string> = toSet(QUESTION_EN, (s) => s);
+
+/** True for a question or request word of a typed query, in either language (normalized/lower case). */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_WORDS_AR.has(word) || QUESTION_WORDS_EN.has(word);
+}

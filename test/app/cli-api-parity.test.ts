@@ -117,6 +117,16 @@ describe('the CLI and the API give the same answers', () => {
   });
 
   it.each([
+    ['an English question over Arabic text, by date', 'why are US advisers staying at Ain al-Asad', ['--sort', 'date'], 'sort=date'],
+    ['a glossary word with an outlet filter', 'withdrawal', ['--outlet', 'araby'], 'outlet=araby'],
+  ])('search for %s: the same hits in the same order', async (_name, q, flags, params) => {
+    const fromCli = (await cliJson('search', q, '--limit', '10', ...flags)) as unknown[];
+    const fromApi = await api(`search?q=${encodeURIComponent(q)}&limit=10&${params}`);
+    expect(fromCli.length).toBeGreaterThan(0);
+    expect(fromApi.hits).toEqual(fromCli);
+  });
+
+  it.each([
     ['full-withdrawal', 1, 1],
     ['status-quo', 400, 9],
   ])('simulate %s with %i runs and seed %i: the same numbers', async (scenario, runs, seed) => {

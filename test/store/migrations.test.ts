@@ -17,7 +17,6 @@ import {
   schemaVersion,
   type SqlClient,
 } from '../../src/store/index.js';
-import { indexTerms } from '../../src/text/index.js';
 import { freshSchema } from '../support/database.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -30,7 +29,8 @@ async function writeV1Document(db: SqlClient): Promise<void> {
   await db.query(
     `insert into passages (id, document_id, ordinal, start_offset, end_offset, text, language, terms)
      values ('0123456789abcdef:0', '0123456789abcdef', 0, 0, 13, 'انسحاب القوات', 'ar', to_tsvector('simple', $1))`,
-    [indexTerms('انسحاب القوات').join(' ')],
+    // The terms as the analyzer of that time made them (القوات → قو): opening re-analyzes them.
+    ['انسحاب قو'],
   );
 }
 
@@ -61,7 +61,10 @@ describe('openStore on a v1 data folder (PGlite)', () => {
       expect((await store.stats()).schemaVersion).toBe(SCHEMA_VERSION);
       const hits = await store.search({ text: 'القوات', from: '2023-06-15', to: '2023-06-20' });
       expect(hits.map((h) => h.file)).toEqual(['old.txt']);
+      expect(hits[0].matched).toEqual(['القوات']);
       expect(await store.search({ text: 'القوات', from: '2023-07' })).toEqual([]);
+      // Version 8 counted the passages of every term, after re-analysis: قو is gone.
+      expect(await store.similarTerms('انسحا', 1)).toEqual([{ term: 'انسحاب', passages: 1 }]);
       // Version 3 added pages: older passages have none and are not footnotes.
       expect((await store.listPassages('old.txt'))[0]).toMatchObject({ page: null, footnote: false });
       expect(await store.listPages('old.txt')).toEqual([]);

@@ -99,7 +99,27 @@ export function storeSpec(name: string, makeStore: () => Promise<StoreHandle>): 
     it('search: الأميركية finds الأمريكية (spelling variant): the rocket attack on the embassy', async () => {
       const hits = await store.search({ text: 'السفارة الأميركية', limit: 5 });
       expect(texts(hits).some((t) => t.includes('السفارة الأمريكية (8/12/2023)'))).toBe(true);
-      expect(hits.every((h) => /السفارة/.test(h.text))).toBe(true);
+      // Ranked, not a boolean filter: passages holding both words come first, then those holding one.
+      const both = hits.findIndex((h) => h.matched.length < 2);
+      const full = both < 0 ? hits : hits.slice(0, both);
+      expect(full.length).toBeGreaterThan(0);
+      expect(full.every((h) => /السفارة/.test(h.text) && h.matched.length === 2)).toBe(true);
+      expect(hits.slice(full.length).every((h) => h.matched.length === 1)).toBe(true);
+    });
+
+    it('search: a query word that is nowhere does not block the others (ranked, not all-terms-required)', async () => {
+      const hits = await store.search({ text: 'السفارة الأميركية xyzzyplugh', limit: 5 });
+      expect(texts(hits).some((t) => t.includes('السفارة الأمريكية (8/12/2023)'))).toBe(true);
+      const outcome = await store.searchRanked({ text: 'السفارة الأميركية xyzzyplugh', limit: 5 });
+      expect(outcome.units.find((u) => u.label === 'xyzzyplugh')?.passages).toBe(0);
+    });
+
+    it('search: the pruned (fast) ranking gives exactly the exhaustive top hits', async () => {
+      for (const text of ['القوات الأمريكية في العراق', 'انسحاب التحالف الدولي', 'withdrawal Iraq negotiations', 'الهجمات على القواعد الأمريكية']) {
+        const fast = await store.search({ text, limit: 10 });
+        const all = await store.search({ text, limit: 10, exhaustive: true });
+        expect(fast.map((h) => [h.passage, h.score])).toEqual(all.map((h) => [h.passage, h.score]));
+      }
     });
 
     it('search: سورية finds سوريا and وسوريا; سوريا finds سورية', async () => {
@@ -126,11 +146,12 @@ export function storeSpec(name: string, makeStore: () => Promise<StoreHandle>): 
       expect(hits[0].snippet).toMatch(/\[\[buy\]\] \[\[time\]\]/);
     });
 
-    it('search: alternatives let an English name find the Arabic one (entity expansion)', async () => {
+    it('search: the phrases of a unit let an English name find the Arabic one (entity expansion)', async () => {
       expect(await store.search({ text: 'Ain al-Asad' })).toEqual([]);
-      const hits = await store.search({ text: 'Ain al-Asad', alternatives: ['عين الأسد'], limit: 3 });
+      const hits = await store.search({ text: 'Ain al-Asad', units: [{ label: 'Ain al-Asad', phrases: ['Ain al-Asad', 'عين الأسد'] }], limit: 3 });
       expect(hits[0].file).toBe(ARABY);
       expect(hits.every((h) => h.text.includes('عين الأسد'))).toBe(true);
+      expect(hits[0].matched).toEqual(['Ain al-Asad']);
     });
 
     it('search: mentionAny keeps only passages naming one of the phrases', async () => {

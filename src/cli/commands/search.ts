@@ -1,8 +1,10 @@
 /**
  * `marsad search QUERY [--limit N] [--doc FILE] [--lang ar|en] [--from DATE] [--to DATE]
- * [--actor ID] [--no-expand] [--json]`: ranked passages with highlighted snippets. Names of the
- * case's actors and places in the query are expanded to their other names (both languages);
- * `--actor` keeps passages naming that actor under any of its names.
+ * [--actor ID] [--outlet NAME] [--sort relevance|date] [--no-expand] [--json]`: ranked passages
+ * with highlighted snippets and the query units each matched. Names of the case's actors and
+ * places are expanded to their other names and glossary words to their forms in both
+ * languages; `--actor` keeps passages naming that actor under any of its names. Prints "did
+ * you mean" spellings for words that match nothing and names several actors share.
  */
 import type { Command } from 'commander';
 import type { SearchHit } from '../../domain/corpus.js';
@@ -20,6 +22,8 @@ interface SearchOptions {
   from?: string;
   to?: string;
   actor?: string;
+  outlet?: string;
+  sort?: string;
   expand: boolean;
   json?: boolean;
 }
@@ -31,7 +35,10 @@ export function formatHits(hits: readonly SearchHit[]): string {
   return `${hits
     .map((h, i) => {
       const where = `${h.page !== null ? `  p. ${h.page}` : ''}${h.footnote ? '  (footnote)' : ''}`;
-      return `${i + 1}. ${h.file}  ${h.passage}${where}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${stripBidiControls(h.snippet)}`;
+      const why = h.matched.length ? `\n   matched: ${stripBidiControls(h.matched.join(', '))}` : '';
+      const also = h.alsoIn.length ? `\n   also in: ${h.alsoIn.map((a) => a.passage).join(', ')}` : '';
+      const date = h.published ? `  ${h.published}` : '';
+      return `${i + 1}. ${h.file}  ${h.passage}${where}${date}  [${h.start}–${h.end}]  score ${h.score.toFixed(3)}\n   ${stripBidiControls(h.snippet)}${why}${also}`;
     })
     .join('\n')}\n`;
 }
@@ -47,6 +54,8 @@ export const register: RegisterCommand = (program, io) => {
     .option('--from <date>', 'documents published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'documents published on or before')
     .option('--actor <id>', "only passages naming this actor of the case (under any of its names)")
+    .option('--outlet <name>', 'only documents of this outlet (part of its name)')
+    .option('--sort <order>', 'relevance (default) or date (newest first among the best-covered hits)')
     .option('--no-expand', "do not add the other names of actors and places named in the query")
     .option('--json', 'print JSON: an array of {file, passage, page, start, end, score, snippet, text, …}')
     .action(async (q: string, opts: SearchOptions, cmd: Command) => {
@@ -55,12 +64,28 @@ export const register: RegisterCommand = (program, io) => {
       const args = { q: 'query' };
       const req = parseFlags(
         SearchRequest,
-        { q, limit: opts.limit, doc: opts.doc, lang: opts.lang, from: opts.from, to: opts.to, actor: opts.actor, expand: opts.expand },
+        {
+          q,
+          limit: opts.limit,
+          doc: opts.doc,
+          lang: opts.lang,
+          from: opts.from,
+          to: opts.to,
+          actor: opts.actor,
+          outlet: opts.outlet,
+          sort: opts.sort,
+          expand: opts.expand,
+        },
         args,
       );
       const result = await asFlags(['doc', 'actor'], () => withWorkbench(cmd, io, (wb) => search(wb, req)), args);
       for (const w of result.warnings) io.err(`marsad: warning: ${w}\n`);
-      if (opts.json) printJson(io, result.hits);
-      else io.out(formatHits(result.hits));
+      if (opts.json) {
+        printJson(io, result.hits);
+        return;
+      }
+      for (const a of result.ambiguous) io.out(`ambiguous: ${stripBidiControls(a.name)} may be ${a.actors.join(' or ')} (searched as that shared name, not as either)\n`);
+      if (result.didYouMean.length) io.out(`did you mean: ${result.didYouMean.map((d) => stripBidiControls(d)).join(' | ')}\n`);
+      io.out(formatHits(result.hits));
     });
 };

@@ -1,6 +1,9 @@
 /**
- * Search: as the CLI, with filters (document, language, dates, actor) kept in the URL, and
- * the bilingual names the query was expanded with shown above the results. A result opens the
+ * Search: as the CLI, with filters (document, language, outlet, dates, actor) and the order
+ * (relevance or date) kept in the URL; above the results, how the query was read (names and
+ * glossary forms in both languages, with their passage counts), "did you mean" links for words
+ * that match nothing and names several actors share. Each result says what it matched and
+ * where else the same text stands. A result opens the
  * reader with the matched words marked. The result count is announced; a refused query is
  * explained under the form, which stays usable.
  */
@@ -16,10 +19,17 @@ import type { DocMeta } from '../types.js';
 interface Hit {
   file: string; documentId: string; passage: string; ordinal: number; start: number; end: number;
   score: number; snippet: string; language: string; published: string | null;
+  matched: string[]; alsoIn: Array<{ file: string; passage: string }>;
 }
-interface SearchResult { hits: Hit[]; expansion: { alternatives: string[]; entities: string[] } }
+interface SearchResult {
+  hits: Hit[];
+  expansion: { alternatives: string[]; entities: string[] };
+  units: Array<{ label: string; forms: string[]; passages: number }>;
+  didYouMean: string[];
+  ambiguous: Array<{ name: string; actors: string[] }>;
+}
 
-const FILTERS = ['q', 'doc', 'lang', 'from', 'to', 'actor'] as const;
+const FILTERS = ['q', 'doc', 'lang', 'outlet', 'from', 'to', 'actor', 'sort'] as const;
 
 export const searchPage: Page = async (root, ctx) => {
   const params = ctx.route.params;
@@ -38,9 +48,11 @@ export const searchPage: Page = async (root, ctx) => {
     field(t('query'), h('input', { type: 'search', name: 'q', value: params.get('q') ?? '', required: true, dir: 'auto' })),
     field(t('documents'), select('doc', t('allDocuments'), docs.items.map((d) => [d.id, docTitle(d)]))),
     field(t('language'), select('lang', t('anyLanguage'), [['ar', 'العربية'], ['en', 'English']])),
+    field(t('outlet'), h('input', { type: 'text', name: 'outlet', value: params.get('outlet') ?? '', dir: 'auto' })),
     field(t('from'), h('input', { type: 'date', name: 'from', value: params.get('from') ?? '' })),
     field(t('to'), h('input', { type: 'date', name: 'to', value: params.get('to') ?? '' })),
     field(t('actors'), select('actor', t('anyActor'), [...actors.values()].map((a) => [a.id, bi(a.name)]))),
+    field(t('sortBy'), select('sort', t('byRelevance'), [['date', t('byDate')]])),
     h('button', { type: 'submit' }, t('search')),
   );
   form.addEventListener('submit', (ev) => {
@@ -66,10 +78,30 @@ export const searchPage: Page = async (root, ctx) => {
     return;
   }
   const titles = new Map(docs.items.map((d) => [d.id, docTitle(d)]));
-  if (result.expansion.alternatives.length) {
+  if (result.didYouMean.length) {
+    const others = Object.fromEntries([...params.entries()].filter(([k]) => k !== 'q'));
     add(
       results,
-      h('p', { class: 'muted', id: 'expansion' }, t('expandedWith'), ' ', result.expansion.alternatives.map((a, i) => [i ? listSep() : '', bdi(a, 'badge')])),
+      h('p', { id: 'did-you-mean' }, t('didYouMean'), ' ', result.didYouMean.map((d, i) => [i ? listSep() : '', h('a', { href: href(lang(), 'search', [], { ...others, q: d }) }, bdi(d))])),
+    );
+  }
+  for (const a of result.ambiguous) {
+    add(
+      results,
+      h('p', { class: 'muted ambiguous' }, t('ambiguousQueryName'), ' ', bdi(a.name, 'badge'), ' — ', a.actors.map((id, i) => [i ? listSep() : '', bdi(actors.get(id) ? bi(actors.get(id)!.name) : id)])),
+    );
+  }
+  const expanded = result.units.filter((u) => u.forms.length > 0);
+  if (expanded.length) {
+    add(
+      results,
+      h(
+        'p',
+        { class: 'muted', id: 'expansion' },
+        t('readAs'),
+        ' ',
+        expanded.map((u, i) => [i ? listSep() : '', bdi(u.label, 'badge'), ' → ', bdi(u.forms.slice(0, 6).join(' / ')), ` (${fmtNumber(u.passages)})`]),
+      ),
     );
   }
   const count = plural(result.hits.length, COUNTS.results);
@@ -89,6 +121,10 @@ export const searchPage: Page = async (root, ctx) => {
           h('a', { href: href(lang(), 'sources', [hit.documentId, hit.passage], { q, terms: forms.join('|') || undefined }) }, bdi(titles.get(hit.documentId) ?? hit.file)),
           h('span', { class: 'muted' }, ` ¶${fmtNumber(hit.ordinal + 1)} · ${hit.published ? fmtDate(hit.published) : ''} · ${t('score')} ${fmtNumber(hit.score, 3)}`),
           h('div', { class: 'snippet', dir: 'auto' }, snippet(hit.snippet)),
+          hit.matched.length ? h('div', { class: 'muted matched' }, t('matchedOn'), ' ', hit.matched.map((m, i) => [i ? listSep() : '', bdi(m, 'badge')])) : null,
+          hit.alsoIn.length
+            ? h('div', { class: 'muted also-in' }, t('alsoIn'), ' ', hit.alsoIn.map((a, i) => [i ? listSep() : '', h('a', { href: href(lang(), 'sources', [a.passage.split(':')[0], a.passage], { q }) }, bdi(a.file))]))
+            : null,
         );
       }),
     ),
