@@ -24,6 +24,7 @@ import { indexTerms } from '../text/index.js';
 import { schemaVersion } from './migrations.js';
 import { compileSearch } from './search-query.js';
 import { makeSnippet } from './snippet.js';
+import { jobQueue, type JobQueue } from './job-queue.js';
 import type { SqlClient } from './sql-client.js';
 import type { ImportResult, Store, StoreKind } from './store.js';
 import { caseCopyStore, type CaseCopyStore } from './case-copy.js';
@@ -178,6 +179,7 @@ function checkPassages(doc: Pick<DocumentDraft, 'file' | 'text' | 'passages' | '
 
 export class SqlStore implements Store {
   readonly cases: CaseCopyStore;
+  readonly jobs: JobQueue;
 
   constructor(
     readonly kind: StoreKind,
@@ -185,6 +187,7 @@ export class SqlStore implements Store {
     private readonly onClose: () => Promise<void>,
   ) {
     this.cases = caseCopyStore(db);
+    this.jobs = jobQueue(db);
   }
 
   async putDocument(doc: DocumentDraft): Promise<PutResult> {
