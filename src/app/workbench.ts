@@ -72,6 +72,8 @@ export interface Workbench {
   caseWillChange(): Promise<void>;
   /** This process queued a job: its own worker (started now if need be) looks at the queue. */
   jobsQueued(): void;
+  /** Whether this process runs the jobs it queues (WorkbenchOptions.runJobs). */
+  runsJobs(): boolean;
   /** The warm Monte Carlo workers of a long-running process, or undefined. */
   monteCarloPool(): MonteCarloPool | undefined;
   /** Releases the store when this workbench opened it, and the warm workers. */
@@ -152,6 +154,9 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
       // Loaded with the first job: a command that queues nothing never loads the job kinds.
       worker ??= import('./jobs.js').then(({ localWorker }) => localWorker(this, { onUnexpected: options.onUnexpected }));
       void worker.then((w) => w.wake());
+    },
+    runsJobs() {
+      return options.runJobs !== false;
     },
     monteCarloPool() {
       if (options.warmMonteCarlo) pool ??= createMonteCarloPool();
