@@ -180,7 +180,8 @@ export function startIngest(wb: Workbench, req: { paths: string[]; cwd?: string 
 }
 
 export function jobView(row: JobSummaryRow): JobResponse {
-  const status = row.state === 'waiting' ? 'running' : row.state;
+  // A job waiting for its parts runs once one of them has started.
+  const status = row.state !== 'waiting' ? row.state : row.partsRunning + row.partsDone > 0 ? 'running' : 'queued';
   return {
     id: row.id,
     kind: row.kind,
@@ -329,8 +330,10 @@ async function runClaimed(
   const timer = setInterval(renew, (o.leaseSeconds * 1000) / 3);
   const ctx: PartContext = {
     progress(n) {
+      // The first report at once (the listing shows the part under way), then at most every 100 ms.
+      const first = done === 0;
       done = n;
-      if (Date.now() - lastBeat >= 200) renew();
+      if (first || Date.now() - lastBeat >= 100) renew();
     },
     signal: controller.signal,
     pause: () =>

@@ -40,6 +40,7 @@ export interface JobRow {
 export interface JobSummaryRow extends JobRow {
   parts: number;
   partsDone: number;
+  partsRunning: number;
 }
 
 export interface NewJob {
@@ -100,6 +101,7 @@ interface RawRow {
   finished_at: Date | string | null;
   parts?: number;
   parts_done?: number;
+  parts_running?: number;
   parts_sum?: number | null;
   parts_attempts?: number | null;
   parts_workers?: string[] | null;
@@ -135,7 +137,7 @@ function toRow(r: RawRow): JobRow {
 function toSummary(r: RawRow): JobSummaryRow {
   const row = toRow(r);
   const parts = Number(r.parts ?? 0);
-  if (parts === 0) return { ...row, parts: 0, partsDone: 0 };
+  if (parts === 0) return { ...row, parts: 0, partsDone: 0, partsRunning: 0 };
   const workers = [...new Set([...row.workers, ...(r.parts_workers ?? [])])].sort();
   return {
     ...row,
@@ -145,6 +147,7 @@ function toSummary(r: RawRow): JobSummaryRow {
     workers,
     parts,
     partsDone: Number(r.parts_done ?? 0),
+    partsRunning: Number(r.parts_running ?? 0),
   };
 }
 
@@ -158,6 +161,7 @@ const SUMMARY = (alias: string, withResult: boolean) => `
   ${alias}.started_at, ${alias}.finished_at,
   (select count(*)::int from jobs c where c.parent_id = ${alias}.id) as parts,
   (select count(*)::int from jobs c where c.parent_id = ${alias}.id and c.state = 'done') as parts_done,
+  (select count(*)::int from jobs c where c.parent_id = ${alias}.id and c.state = 'running') as parts_running,
   (select sum(c.done)::int from jobs c where c.parent_id = ${alias}.id) as parts_sum,
   (select max(c.attempts)::int from jobs c where c.parent_id = ${alias}.id) as parts_attempts,
   (select array_agg(distinct w) from jobs c, unnest(c.workers) w where c.parent_id = ${alias}.id) as parts_workers`;
