@@ -38,6 +38,13 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 50 }));
     return { url: `/api/jobs/${((await started.json()) as { id: string }).id}` };
   }
+  if (path === '/jobs/cancel' || path === '/jobs/retry') {
+    // Long enough that it is still running when cancelled; retried, it is queued again.
+    const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 20000 }));
+    const id = ((await started.json()) as { id: string }).id;
+    if (path === '/jobs/retry') await app.request('/api/jobs/cancel', jsonPost({ id }));
+    return { url: `/api${path}`, init: jsonPost({ id }) };
+  }
   if (path === '/items/:kind/:id') return { url: '/api/items/actors/us' };
   if (path === '/documents/delete') {
     const docs = (await (await app.request('/api/documents')).json()) as { items: Array<{ id: string; file: string }> };
