@@ -353,6 +353,8 @@ async function runClaimed(
     o.onEvent?.(`${name}: ${kept ? 'finished' : 'dropped (no longer ours)'} ${label}\n`);
   } catch (error) {
     if (error instanceof LostJob || controller.signal.reason instanceof LostJob) {
+      // Stopping: the part goes back to the queue now rather than when its lease runs out.
+      if (o.signal?.aborted) await queue.release(job.id, name);
       o.onEvent?.(`${name}: let go of ${label}: ${(controller.signal.reason as LostJob | undefined)?.why ?? (error as LostJob).why}\n`);
       return;
     }

@@ -67,6 +67,8 @@ export interface JobQueue {
   heartbeat(id: string, worker: string, done: number, leaseSeconds: number): Promise<boolean>;
   /** Stores the result; false (nothing written) when the job is no longer this worker's. */
   complete(id: string, worker: string, result: unknown): Promise<boolean>;
+  /** Gives a claimed job back to the queue at once (a worker stopping), its attempt not counted. */
+  release(id: string, worker: string): Promise<void>;
   /** The job failed for good (its parent too, and its other parts are cancelled). */
   fail(id: string, worker: string, error: string): Promise<void>;
   /** Cancels a job that has not finished (and its parts); the row, or null when there is none. */
@@ -264,6 +266,14 @@ export function jobQueue(db: SqlClient): JobQueue {
         }
         return true;
       });
+    },
+
+    async release(id, worker) {
+      await db.query(
+        `update jobs set state = 'queued', worker = null, lease_until = null, done = 0, attempts = greatest(0, attempts - 1)
+          where id = $1 and worker = $2 and state = 'running'`,
+        [id, worker],
+      );
     },
 
     async fail(id, worker, error) {

@@ -11,10 +11,13 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing', 'desk', 'history'] as const;
+export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing', 'desk', 'history', 'jobs'] as const;
 
-/** The pages in the navigation bar: the history is reached from the desk and from each change. */
-export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history');
+/**
+ * The pages in the navigation bar: the history is reached from the desk and from each change, the
+ * jobs from the Monte Carlo card (the bar stays on one line at 1440 px).
+ */
+export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history' && p !== 'jobs');
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');

@@ -228,7 +228,8 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
       button.disabled = false;
     }
   }
-  return h('section', { class: 'card', id: 'monte-carlo' }, h('h2', {}, t('monteCarlo')), form, progress, status, chartEl, tableBox);
+  const allJobs = h('p', { class: 'muted' }, h('a', { href: href(lang(), 'jobs'), id: 'mc-jobs' }, t('allJobs')));
+  return h('section', { class: 'card', id: 'monte-carlo' }, h('h2', {}, t('monteCarlo')), form, progress, status, allJobs, chartEl, tableBox);
 }
 
 function drawProbabilities(el: HTMLElement, ctx: PageContext, r: McResult, conceptLabel: (id: string) => string, actorLabel: (id: string) => string): void {
