@@ -89,7 +89,7 @@ function entry(j: Job, redraw: () => Promise<void>): HTMLElement {
       j.attempts > 1 ? ` · ${t('jobAttempts')} ${fmtNumber(j.attempts)}` : '',
     ),
     j.workers.length ? h('p', { class: 'muted' }, `${t('jobWorkers')}: `, ...j.workers.map((w) => bdi(w, 'badge'))) : null,
-    j.error ? h('p', { class: 'error', role: 'note' }, j.error) : null,
+    j.error ? h('p', { class: 'job-error', role: 'note' }, j.error) : null,
     h('p', { class: 'muted' }, bdi(j.id)),
     active ? button('jobCancel', 'jobs/cancel') : j.status === 'failed' || j.status === 'cancelled' ? button('jobRetry', 'jobs/retry') : null,
   );
