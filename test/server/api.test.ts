@@ -277,7 +277,7 @@ describe('model and simulation', () => {
     expect(start.status).toBe(202);
     let job = await json(start);
     expect(job.total).toBe(500);
-    for (let i = 0; i < 600 && job.status === 'running'; i++) {
+    for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
       await new Promise((r) => setTimeout(r, 50));
       job = await json(await app.request(`/api/jobs/${job.id}`));
     }
