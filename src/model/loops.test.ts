@@ -34,11 +34,9 @@ describe('findLoops', () => {
     const ids = Array.from({ length: 14 }, (_, i) => `n${i}`);
     const edges = ids.flatMap((a) => ids.filter((b) => b !== a).map((b) => e(a, b, 0.1)));
     const dense = buildCausalMap(ids.map((id) => ({ id, kind: 'intermediate' as const, label })), edges);
-    const started = Date.now();
     const r = findLoops(dense, { max: 1_000_000, maxSteps: 200_000 });
     expect(r.truncated).toBe(true);
     expect(r.reason).toBe('max-steps');
-    expect(Date.now() - started).toBeLessThan(5000);
     // all 91 two-cycles were found before the budget ran out
     expect(r.loops.filter((l) => l.length === 2)).toHaveLength(91);
   });

@@ -132,7 +132,11 @@ describe('the evidence desk in the browser', () => {
     const { page } = w;
     const events = await api<{ items: Array<{ id: string; title: { en: string } }> }>('events');
     const target = events.items[0]!;
-    await openRoute(page, origin, `#/en/history?kind=events&item=${encodeURIComponent(target.id)}`);
+    // Reached from where the item is shown: the timeline's event detail links to its editor.
+    await openRoute(page, origin, `#/en/timeline?event=${encodeURIComponent(target.id)}`);
+    await page.click('#event-detail a.item-history-link');
+    await page.waitForSelector('textarea[name="item-json"]');
+    expect(decodeURIComponent(page.url())).toContain(`history?kind=events&item=${target.id}`);
     const json = JSON.parse(await page.inputValue('textarea[name="item-json"]')) as { title: { ar: string; en: string }; date: unknown };
     json.title.en = 'Edited in the item editor';
     await page.fill('textarea[name="item-json"]', JSON.stringify(json, null, 2));

@@ -46,6 +46,22 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     return { url: `/api${path}`, init: jsonPost({ id }) };
   }
   if (path === '/items/:kind/:id') return { url: '/api/items/actors/us' };
+  if (path === '/documents/:doc/candidates') return { url: `/api/documents/${encodeURIComponent(doc.id)}/candidates` };
+  if (path.startsWith('/candidates/')) {
+    // Each decision takes a different candidate still open in a corpus document.
+    const open: Array<{ id: string; kind: string }> = [];
+    for (const d of await fx.store.listDocuments()) {
+      const r = (await (await app.request(`/api/documents/${encodeURIComponent(d.id)}/candidates`)).json()) as {
+        candidates: Array<{ id: string; kind: string }>;
+      };
+      open.push(...r.candidates);
+    }
+    const pick = (kinds: string[]) => open.find((k) => kinds.includes(k.kind))!.id;
+    if (path === '/candidates/accept') return { url: '/api/candidates/accept', init: jsonPost({ id: pick(['actor']), reason: 'schema check' }) };
+    if (path === '/candidates/reject') return { url: '/api/candidates/reject', init: jsonPost({ id: pick(['figure', 'quote', 'stance']) }) };
+    const target = c.events[0]!.id;
+    return { url: '/api/candidates/merge', init: jsonPost({ id: pick(['event', 'figure']), into: { kind: 'events', id: target } }) };
+  }
   if (path === '/documents/delete') {
     const docs = (await (await app.request('/api/documents')).json()) as { items: Array<{ id: string; file: string }> };
     const pasted = docs.items.find((d) => d.file.startsWith('A-pasted-report'))!;

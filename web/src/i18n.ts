@@ -124,6 +124,7 @@ const STRINGS = {
     en: 'Every change of the case, newest first: who made it, when, why and on which passages. Reverting a change is a new change, recorded here too. New evidence comes in at the',
   },
   historyOf: { ar: 'تغييرات العنصر', en: 'Changes of' },
+  editAndHistory: { ar: 'تحرير وسجل التغييرات', en: 'Edit · changes' },
   allChanges: { ar: 'كل التغييرات', en: 'All changes' },
   revision: { ar: 'المراجعة', en: 'Revision' },
   noChangesYet: { ar: 'لا تغييرات بعد.', en: 'No changes yet.' },

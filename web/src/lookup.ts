@@ -1,7 +1,7 @@
 /** Names of actors, places and concepts by id, loaded once, for labels across pages. */
 import { get } from './api.js';
 import { bdi, h } from './dom.js';
-import { bi, lang } from './i18n.js';
+import { bi, lang, t } from './i18n.js';
 import { href } from './router.js';
 import type { Actor, Bi, DocMeta } from './types.js';
 
@@ -48,4 +48,9 @@ export function docTitle(d: DocMeta): string {
   const m = (d.meta ?? {}) as Record<string, unknown>;
   const own = (k: string) => (typeof m[k] === 'string' && m[k] ? (m[k] as string) : undefined);
   return (lang() === 'ar' ? own('title_ar') : own('title_en')) ?? d.title ?? own('title_ar') ?? own('title_en') ?? d.file;
+}
+
+/** A link to an item's editor and its changes on the history page, from wherever the item is shown. */
+export function itemHistoryLink(kind: string, id: string): HTMLElement {
+  return h('a', { href: href(lang(), 'history', [], { kind, item: id }), class: 'item-history-link' }, t('editAndHistory'));
 }

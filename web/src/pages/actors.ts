@@ -11,7 +11,7 @@ import { add, bdi, h } from '../dom.js';
 import { applyPositions, cachedLayout, explorer, graphKey, makeGraph, saveLayout } from '../graphs.js';
 import { groupPositions } from '../group-layout.js';
 import { bi, dateOf, fmtAxisDate, fmtDate, isRtl, label, lang, listSep, t } from '../i18n.js';
-import { actorLink, actorMap, actorName } from '../lookup.js';
+import { actorLink, actorMap, actorName, itemHistoryLink } from '../lookup.js';
 import { unknownNotice } from '../notice.js';
 import type { ApiGetResponse } from '../api.js';
 import type { Page, PageContext } from '../page.js';
@@ -115,6 +115,7 @@ function renderDetail(el: HTMLElement, d: ActorDetail, actors: Map<string, Actor
     el,
     h('h2', {}, bdi(bi(d.actor.name)), ' ', h('span', { class: 'badge' }, label(d.actor.type)), citeLinks(d.actor.cite)),
     d.actor.description ? h('p', {}, bi(d.actor.description)) : null,
+    h('p', {}, itemHistoryLink('actors', d.actor.id)),
     d.actor.aliases.length ? h('p', { class: 'muted' }, t('aliases'), ': ', d.actor.aliases.map((a, i) => [i ? listSep() : '', bdi(a)])) : null,
     h('h3', {}, t('stances')),
     stanceList(d.stances, issue, actors, stanceId),

@@ -6,7 +6,7 @@ import { get } from '../api.js';
 import { citeLinks } from '../cite.js';
 import { add, bdi, h } from '../dom.js';
 import { bi, fmtDate, fmtNumber, label, lang, listSep, t } from '../i18n.js';
-import { actorLink, actorMap } from '../lookup.js';
+import { actorLink, actorMap, itemHistoryLink } from '../lookup.js';
 import { unknownNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
@@ -40,6 +40,7 @@ export const commitmentsPage: Page = async (root, ctx) => {
               h('a', { href: href(lang(), 'commitments', [m.id]), 'aria-current': m.id === selected ? 'true' : null }, h('strong', {}, bdi(bi(m.title)))),
               citeLinks(m.cite),
               m.description ? h('div', { class: 'muted' }, bi(m.description)) : null,
+              m.id === selected ? h('div', {}, itemHistoryLink('commitments', m.id)) : null,
             ),
             h('td', { 'data-label': head[1] }, m.owners.map((o, i) => [i ? listSep() : '', actorLink(actors, o)])),
             h('td', { 'data-label': head[2] }, m.due ? fmtDate(m.due) : '—'),

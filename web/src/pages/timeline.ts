@@ -11,7 +11,7 @@ import { citeLinks, citeQuote } from '../cite.js';
 import { dataTable } from '../data-table.js';
 import { add, bdi, h, set } from '../dom.js';
 import { bi, dateOf, dateValue, fmtDate, fmtDateWith, label, lang, listSep, t } from '../i18n.js';
-import { actorLink, actorMap } from '../lookup.js';
+import { actorLink, actorMap, itemHistoryLink } from '../lookup.js';
 import { announce, unknownNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href, replaceRoute } from '../router.js';
@@ -139,6 +139,7 @@ export const timelinePage: Page = async (root, ctx) => {
       h('p', {}, e.actors.map((a, i) => [i ? listSep() : '', actorLink(actors, a)])),
       citeLinks(e.cite),
       e.cite.map((c) => citeQuote(c)),
+      h('p', {}, itemHistoryLink('events', e.id)),
     );
   };
   // The selection is kept in the URL (without a new history entry), so reload and the
