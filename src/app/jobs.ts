@@ -1,6 +1,6 @@
 /**
- * Background work as jobs in the store (store/job-queue.ts): Monte Carlo batches and ingests of
- * folders are queued, cut in parts, run by workers — `marsad worker` processes sharing one
+ * Background work as jobs in the store (store/job-queue.ts): Monte Carlo batches, ingests of
+ * folders and briefings are queued, cut in parts, run by workers — `marsad worker` processes sharing one
  * PostgreSQL database, or the app's own process (the embedded store's only way) — and followed
  * by id with their progress, cancelled, retried, and read back with their result. The API is the
  * same in both modes: a job queued by `serve` over the embedded store is run by `serve` itself.
@@ -18,12 +18,13 @@ import { ingestPaths } from '../corpus/ingest.js';
 import type { IngestSummary } from '../domain/corpus.js';
 import { ConflictError, InputError, MarsadError, NotFoundError, describeWhere } from '../domain/errors.js';
 import { LIMITS } from '../domain/names.js';
-import type { JobsRequest, MonteCarloRequest } from '../domain/requests.js';
-import type { JobResponse, JobsResponse } from '../domain/responses.js';
+import type { JobsRequest, MonteCarloRequest, ReportRequest } from '../domain/requests.js';
+import type { BriefingFile, JobResponse, JobsResponse } from '../domain/responses.js';
 import type { MonteCarloSummary } from '../domain/simulation.js';
 import { CHUNK_RUNS, mergeMonteCarlo, monteCarloChunks, runMonteCarloPart } from '../simulate/monte-carlo.js';
 import type { ChunkSummary } from '../simulate/monte-carlo-chunk.js';
 import type { JobRow, JobSummaryRow } from '../store/job-queue.js';
+import { renderBriefing } from './briefing.js';
 import { findScenario, monteCarloInputs } from './simulation.js';
 import type { Workbench } from './workbench.js';
 
@@ -142,11 +143,49 @@ const ingest: JobKind<IngestPayload, { files: string[] }, IngestSummary, IngestS
   },
 };
 
+// ---- Briefings --------------------------------------------------------------------------------
+
+interface BriefingPayload {
+  request: ReportRequest;
+  revision: number;
+}
+
+/** A rendered briefing as a job keeps it: its description and its bytes (base64). */
+interface StoredBriefing extends BriefingFile {
+  base64: string;
+}
+
+const briefing: JobKind<BriefingPayload, BriefingPayload, StoredBriefing, StoredBriefing> = {
+  async plan(wb, payload) {
+    const c = await wb.case();
+    findScenario(c, payload.request.scenario);
+    const revision = (await wb.caseState()).revision;
+    const total = Math.max(1, payload.request.runs);
+    return { payload: { request: payload.request, revision }, total, parts: [{ payload: { request: payload.request, revision }, total }] };
+  },
+  async runPart(wb, part, ctx) {
+    await pinnedCase(wb, part.revision);
+    const rendered = await renderBriefing(wb, part.request, { onProgress: (done) => ctx.progress(done) });
+    return {
+      fileName: rendered.fileName,
+      mediaType: rendered.mediaType,
+      size: rendered.bytes.length,
+      sections: rendered.sections,
+      footnotes: rendered.footnotes,
+      unresolved: rendered.unresolved,
+      base64: rendered.bytes.toString('base64'),
+    };
+  },
+  async finish(_wb, _payload, parts) {
+    return parts[0]!;
+  },
+};
+
 /** Every kind of job: adding one means adding an entry here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOB_KINDS: Record<string, JobKind<any, any, any, any>> = { montecarlo, ingest };
+export const JOB_KINDS: Record<string, JobKind<any, any, any, any>> = { montecarlo, ingest, briefing };
 
-export type JobKindName = 'montecarlo' | 'ingest';
+export type JobKindName = 'montecarlo' | 'ingest' | 'briefing';
 
 // ---- Queue, follow, cancel, retry -------------------------------------------------------------
 
@@ -174,9 +213,34 @@ export function startMonteCarlo(wb: Workbench, req: MonteCarloRequest): Promise<
   return enqueueJob(wb, 'montecarlo', { request: req, revision: 0 });
 }
 
+/** Renders a briefing as a job; its file is read back with jobFile. */
+export function startBriefing(wb: Workbench, req: ReportRequest): Promise<JobResponse> {
+  return enqueueJob(wb, 'briefing', { request: req, revision: 0 });
+}
+
+/** The file a finished job made (a briefing): its bytes, type and name. */
+export async function jobFile(wb: Workbench, id: string): Promise<{ bytes: Buffer; mediaType: string; fileName: string }> {
+  const row = await (await wb.store()).jobs.get(id);
+  if (!row) throw new NotFoundError(`no job "${id}" (see marsad jobs)`);
+  const result = row.result as Partial<StoredBriefing> | null;
+  if (row.state !== 'done' || row.parentId !== null || typeof result?.base64 !== 'string') {
+    throw new NotFoundError(`job "${id}" has no file${row.state === 'done' ? '' : ` (it is ${row.state === 'waiting' ? 'running' : row.state})`}`);
+  }
+  return { bytes: Buffer.from(result.base64, 'base64'), mediaType: result.mediaType!, fileName: result.fileName! };
+}
+
 /** Ingests files and folders as a job, cut in parts several workers share. */
 export function startIngest(wb: Workbench, req: { paths: string[]; cwd?: string }): Promise<JobResponse> {
   return enqueueJob(wb, 'ingest', { paths: req.paths, ...(req.cwd ? { cwd: req.cwd } : {}) });
+}
+
+/** A job's result as served: a briefing without its bytes (they are a download of their own). */
+function publicResult(result: unknown): JobResponse['result'] {
+  if (result && typeof result === 'object' && 'base64' in result) {
+    const { base64: _bytes, ...file } = result as StoredBriefing;
+    return file;
+  }
+  return result as JobResponse['result'];
 }
 
 export function jobView(row: JobSummaryRow): JobResponse {
@@ -195,7 +259,7 @@ export function jobView(row: JobSummaryRow): JobResponse {
     created: row.created,
     ...(row.started ? { started: row.started } : {}),
     ...(row.finished ? { finished: row.finished } : {}),
-    ...(row.state === 'done' && row.parentId === null && row.result !== null ? { result: row.result as JobResponse['result'] } : {}),
+    ...(row.state === 'done' && row.parentId === null && row.result !== null ? { result: publicResult(row.result) } : {}),
     ...(row.error ? { error: row.error } : {}),
   };
 }
@@ -279,9 +343,14 @@ export async function runWorker(wb: Workbench, options: WorkerOptions = {}): Pro
   const base = o.name ?? `${hostname()}/${process.pid}`;
   const sleep = (ms: number) =>
     new Promise<void>((resolveSleep) => {
-      const timer = setTimeout(resolveSleep, ms);
-      o.signal?.addEventListener('abort', () => (clearTimeout(timer), resolveSleep()), { once: true });
-      void o.wake?.().then(() => (clearTimeout(timer), resolveSleep()));
+      const done = () => {
+        clearTimeout(timer);
+        o.signal?.removeEventListener('abort', done);
+        resolveSleep();
+      };
+      const timer = setTimeout(done, ms);
+      o.signal?.addEventListener('abort', done, { once: true });
+      void o.wake?.().then(done);
     });
 
   const slot = async (n: number) => {
@@ -369,20 +438,31 @@ async function runClaimed(
   }
 }
 
+/** Milliseconds between looks at the queue by a process's own worker when nothing woke it. */
+export const LOCAL_POLL_MS = 5000;
+
 /**
  * The process's own worker, started when it first queues a job (embedded store: the only one;
  * PostgreSQL: beside any `marsad worker`), stopped by the workbench's close().
  */
 export function localWorker(wb: Workbench, options: Pick<WorkerOptions, 'onUnexpected'> = {}): { wake(): void; stop(): Promise<void> } {
   const controller = new AbortController();
-  let wakeUp: () => void = () => undefined;
+  // A wake-up that comes while the worker is not waiting is kept for its next wait.
+  let pending = false;
+  let wakeUp: (() => void) | undefined;
   const wake = () =>
     new Promise<void>((resolveWake) => {
-      wakeUp = resolveWake;
+      wakeUp = () => {
+        pending = false;
+        resolveWake();
+      };
+      if (pending) wakeUp();
     });
   const running = runWorker(wb, {
     name: `${hostname()}/${process.pid}/app`,
     signal: controller.signal,
+    // Jobs of this process wake it; the queue is looked at now and then for jobs left by others.
+    pollMs: LOCAL_POLL_MS,
     wake,
     onUnexpected: options.onUnexpected,
   }).catch((error: unknown) => {
@@ -390,7 +470,10 @@ export function localWorker(wb: Workbench, options: Pick<WorkerOptions, 'onUnexp
     if (!controller.signal.aborted) options.onUnexpected?.(error, undefined as unknown as JobRow);
   });
   return {
-    wake: () => wakeUp(),
+    wake: () => {
+      pending = true;
+      wakeUp?.();
+    },
     async stop() {
       controller.abort();
       await running;

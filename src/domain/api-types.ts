@@ -13,6 +13,7 @@ import type {
   AddDocumentRequest,
   AddItemRequest,
   IdRequest,
+  ReportRequest,
   CompareRequest,
   EditItemRequest,
   MonteCarloRequest,
@@ -93,6 +94,7 @@ export interface ApiPost {
   simulate: { body: z.input<typeof SimulateRequest>; response: SimulateResponse };
   compare: { body: z.input<typeof CompareRequest>; response: CompareResponse };
   montecarlo: { body: z.input<typeof MonteCarloRequest>; response: JobResponse };
+  briefings: { body: z.input<typeof ReportRequest>; response: JobResponse };
   'jobs/cancel': { body: z.input<typeof IdRequest>; response: JobResponse };
   'jobs/retry': { body: z.input<typeof IdRequest>; response: JobResponse };
   'items/add': { body: z.input<typeof AddItemRequest>; response: ChangeResponse };

@@ -182,6 +182,20 @@ export const CompareResponse = z
   .strict();
 export type CompareResponse = z.infer<typeof CompareResponse>;
 
+/** A briefing rendered by a job: what it is (its bytes are at `GET /api/jobs/{id}/file`). */
+export const BriefingFile = z
+  .object({
+    fileName: z.string(),
+    mediaType: z.string(),
+    /** Size in bytes. */
+    size: z.number().int(),
+    sections: z.number().int(),
+    footnotes: z.number().int(),
+    unresolved: z.number().int(),
+  })
+  .strict();
+export type BriefingFile = z.infer<typeof BriefingFile>;
+
 export const JobResponse = z
   .object({
     id: z.string(),
@@ -201,7 +215,7 @@ export const JobResponse = z
     created: z.string(),
     started: z.string().optional(),
     finished: z.string().optional(),
-    result: z.union([MonteCarloSummary, IngestSummary]).optional(),
+    result: z.union([MonteCarloSummary, IngestSummary, BriefingFile]).optional(),
     error: z.string().optional(),
   })
   .strict();

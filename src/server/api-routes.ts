@@ -28,6 +28,7 @@ import {
   EventsRequest,
   IdRequest,
   JobsRequest,
+  ReportRequest,
   ModelRequest,
   MonteCarloRequest,
   NoRequest,
@@ -351,6 +352,15 @@ export const API_ROUTES: readonly JsonRoute[] = [
     response: JobResponse,
     status: 202,
     run: (wb, r) => ops.startMonteCarlo(wb, r),
+  }),
+  route({
+    method: 'post',
+    path: '/briefings',
+    summary: 'Start a briefing job (any format); poll /api/jobs/{id}, then download /api/jobs/{id}/file',
+    request: ReportRequest,
+    response: JobResponse,
+    status: 202,
+    run: (wb, r) => ops.startBriefing(wb, r),
   }),
   route({
     method: 'get',

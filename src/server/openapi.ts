@@ -114,6 +114,23 @@ export function openApiDocument() {
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: errorResponse },
     },
   };
+  paths['/api/jobs/{id}/file'] = {
+    get: {
+      summary: 'The file a finished job made (a briefing), as an attachment',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        200: {
+          description: 'The file, with Content-Disposition: attachment',
+          content: {
+            'text/markdown': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
+            'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
+          },
+        },
+        404: errorResponse,
+      },
+    },
+  };
   paths['/api/report'] = {
     get: {
       summary: 'The cited briefing of a scenario as a file (attachment): Markdown, HTML or PDF, Arabic or English',

@@ -77,6 +77,7 @@ async function sample(path: string, method: string): Promise<{ url: string; init
       '/simulate': { scenario, runs: 20, seed: 3 },
       '/compare': { scenarios: c.scenarios.slice(0, 2).map((s) => s.id) },
       '/montecarlo': { scenario, runs: 50 },
+      '/briefings': { scenario, format: 'md', runs: 20 },
       '/items/add': {
         kind: 'events',
         item: { id: event, date: '2024-01-24', type: 'statement', title: { ar: 'حدث', en: 'An event' }, actors: ['us'], cite: [cite] },

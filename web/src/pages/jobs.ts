@@ -1,5 +1,5 @@
 /**
- * Jobs: background work (Monte Carlo batches, ingests) newest first, each with its state, a
+ * Jobs: background work (Monte Carlo batches, ingests, briefings) newest first, each with its state, a
  * progress bar, its parts and the workers that ran them, and a cancel or retry button. Refreshed
  * while a job runs. The same list as `marsad jobs`, through the same operation; whichever
  * process runs a job (this app, or `marsad worker` processes on a PostgreSQL server).
@@ -23,7 +23,7 @@ const STATUS_KEYS: Record<Job['status'], StringKey> = {
   cancelled: 'jobCancelled',
 };
 
-const KIND_KEYS: Record<string, StringKey> = { montecarlo: 'monteCarlo', ingest: 'jobIngest' };
+const KIND_KEYS: Record<string, StringKey> = { montecarlo: 'monteCarlo', ingest: 'jobIngest', briefing: 'briefing' };
 
 export const jobsPage: Page = async (root, ctx) => {
   const list = h('section', { id: 'jobs-list', 'aria-label': t('jobs') });
@@ -91,6 +91,10 @@ function entry(j: Job, redraw: () => Promise<void>): HTMLElement {
     j.workers.length ? h('p', { class: 'muted' }, `${t('jobWorkers')}: `, ...j.workers.map((w) => bdi(w, 'badge'))) : null,
     j.error ? h('p', { class: 'job-error', role: 'note' }, j.error) : null,
     h('p', { class: 'muted' }, bdi(j.id)),
+    // A briefing job made a file: downloaded like the briefing page's (always an attachment).
+    j.status === 'done' && j.kind === 'briefing'
+      ? h('p', {}, h('a', { href: `./api/jobs/${encodeURIComponent(j.id)}/file`, download: '', class: 'job-file' }, t('download')))
+      : null,
     active ? button('jobCancel', 'jobs/cancel') : j.status === 'failed' || j.status === 'cancelled' ? button('jobRetry', 'jobs/retry') : null,
   );
 }
