@@ -195,6 +195,7 @@ describe('scenarios', () => {
     expect(first).toMatch(/Monte Carlo/);
     expect(first).toMatch(/3,000 \/ 3,000/);
     expect(first).toMatch(/parts 3 \/ 3/);
+    await w.page.screenshot({ path: join(screenshotDir, 'en-jobs-after-montecarlo.png'), fullPage: true });
     expect(w.problems).toEqual([]);
   });
 });
