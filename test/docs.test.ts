@@ -3,7 +3,7 @@
  * the README, and the README is the assembly of docs/readme/ (edit the sections, then run
  * `node scripts/readme.js`).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliReference, commandNames } from '../src/cli/reference.js';
@@ -21,13 +21,15 @@ describe('documentation', () => {
     expect(missing).toEqual([]);
   });
 
-  it('README is assembled from docs/readme (run `node scripts/readme.js`)', () => {
-    const dir = join(repoRoot, 'docs', 'readme');
-    const parts = readdirSync(dir)
-      .filter((f) => f.endsWith('.md'))
-      .sort()
-      .map((f) => readFileSync(join(dir, f), 'utf8').trim());
-    expect(readme).toBe(`${parts.join('\n\n')}\n`);
+  it('README and docs/guide are assembled from docs/readme (run `node scripts/readme.js`)', async () => {
+    const { assemble } = (await import(join(repoRoot, 'scripts', 'readme-parts.js'))) as {
+      assemble(dir: string): { readme: string; guide: Array<{ file: string; text: string }> };
+    };
+    const { readme: expected, guide } = assemble(join(repoRoot, 'docs', 'readme'));
+    expect(readme).toBe(expected);
+    const dir = join(repoRoot, 'docs', 'guide');
+    expect(existsSync(dir) ? readdirSync(dir).sort() : []).toEqual(guide.map((g) => g.file).sort());
+    for (const g of guide) expect(readFileSync(join(dir, g.file), 'utf8'), g.file).toBe(g.text);
   });
 
   it('README gives the two set-up commands that CI runs', () => {

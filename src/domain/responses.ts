@@ -70,7 +70,11 @@ export const CaseCounts = z
   })
   .strict();
 
-export const HealthResponse = z.object({ ok: z.literal(true), store: z.string(), case: z.string(), stats: StoreStats }).strict();
+/** `starting`: the server listens while the store opens and the corpus is ingested (every other request waits). */
+export const HealthResponse = z.union([
+  z.object({ ok: z.literal(true), state: z.literal('ready'), store: z.string(), case: z.string(), stats: StoreStats }).strict(),
+  z.object({ ok: z.literal(true), state: z.literal('starting'), case: z.string() }).strict(),
+]).describe('ready: the store is open; starting: the server listens while the store opens and the corpus is ingested');
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const CaseInfoResponse = z.object({ meta: CaseMeta, counts: CaseCounts, store: StoreStats }).strict();

@@ -119,7 +119,7 @@ export const API_ROUTES: readonly JsonRoute[] = [
     response: HealthResponse,
     run: async (wb) => {
       const [store, c] = await Promise.all([wb.store(), wb.case()]);
-      return { ok: true as const, store: store.kind, case: c.meta.id, stats: await store.stats() };
+      return { ok: true as const, state: 'ready' as const, store: store.kind, case: c.meta.id, stats: await store.stats() };
     },
   }),
   route({ method: 'get', path: '/case', summary: 'Case metadata and counts', request: NoRequest, response: CaseInfoResponse, run: (wb) => ops.caseInfo(wb) }),

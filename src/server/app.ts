@@ -6,6 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { withCitationLinks } from '../app/index.js';
+import type { HealthResponse } from '../domain/responses.js';
 import { API_ROUTES, type JsonRoute } from './api-routes.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
@@ -52,12 +53,27 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', (c, next) => (c.req.path === '/api/documents/add' ? upload(c, next) : body(c, next)));
 
   const api = new Hono();
+  const ready = deps.options.ready;
+  if (ready) {
+    let settled = false;
+    ready.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    api.use('*', async (c, next) => {
+      if (settled) return next();
+      if (c.req.path === '/api/health') return c.json({ ok: true, state: 'starting', case: (await deps.wb.case()).meta.id } satisfies HealthResponse);
+      await ready;
+      return next();
+    });
+  }
   for (const r of API_ROUTES) api[r.method](r.path, handler(deps, r));
   api.route('/', reportRoutes(deps));
   api.route('/', jobEventRoutes(deps));
   api.route('/', cliRoute(deps));
-  const openapi = openApiDocument();
-  api.get('/openapi.json', (c) => c.json(openapi));
+  // Built on first request: generating it from every schema costs a quarter second at start-up.
+  let openapi: ReturnType<typeof openApiDocument> | undefined;
+  api.get('/openapi.json', (c) => c.json((openapi ??= openApiDocument())));
   app.route('/api', api);
 
   if (deps.options.staticDir) app.use('*', staticFiles(deps.options.staticDir));

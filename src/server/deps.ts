@@ -19,6 +19,11 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Folder of the built web app (dist/web). Without it only the API is served. */
   staticDir?: string;
+  /**
+   * Settles when the store is open and the corpus ingested, for a server that listens before
+   * then: `/api/health` answers `state: "starting"` meanwhile and every other API request waits.
+   */
+  ready?: Promise<unknown>;
   /** Told about failures that are not Marsad's typed errors (the adapter that runs the server logs them). */
   onUnexpected?: (error: unknown) => void;
   /**

@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { MarsadError } from '../domain/errors.js';
+import { ConflictError, MarsadError } from '../domain/errors.js';
 
 export const LOCK_FILE = 'marsad.lock';
 
@@ -40,13 +40,13 @@ export function acquireDataLock(dataDir: string): () => void {
       }
       const owner = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) {
-        throw new MarsadError(
+        throw new ConflictError(
           `the data folder ${dataDir} is in use by process ${owner} (another marsad command or server); ` +
             'wait for it to finish or use another --data folder',
         );
       }
       if (owner === process.pid) {
-        throw new MarsadError(`the data folder ${dataDir} is already open in this process`);
+        throw new ConflictError(`the data folder ${dataDir} is already open in this process`);
       }
       // Stale lock from a process that died: remove it and try once more.
       unlinkSync(path);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   origin = server.url.replace(/\/$/, '/');
   browser = await launchBrowser();
   w = await watchedPage(browser, origin);
-  const docs = await server.store.listDocuments();
+  const docs = await (await server.store()).listDocuments();
   firstDoc = docs.find((d) => d.file.startsWith('000_'))!.id;
   xssDoc = docs.find((d) => d.file === 'xss.html')!.id;
   someActor = server.caseData.stances[0].actor;

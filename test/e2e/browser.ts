@@ -21,7 +21,7 @@ export async function startE2eServer(): Promise<RunningServer> {
     { port: 0, host: '127.0.0.1', ingest: true, corpus: corpusDir(), caseDir: builtInCaseDir(), staticDir },
     { err: () => undefined },
   );
-  await ingestPaths(server.store, [join(hostileDir(), 'xss.html')]);
+  await ingestPaths(await server.store(), [join(hostileDir(), 'xss.html')]);
   return server;
 }
 

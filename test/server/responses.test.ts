@@ -117,7 +117,7 @@ describe('every JSON route answers its response schema', () => {
     for (const route of API_ROUTES) {
       const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
       const schema = doc.paths[path]![route.method]!.responses[String(route.status ?? 200)]!.content!['application/json']!.schema;
-      expect(Object.keys(schema).length, path).toBeGreaterThan(1);
+      expect(schema, path).not.toEqual({ type: 'object' });
       expect(schema.properties ?? schema.$ref ?? schema.anyOf, path).toBeDefined();
     }
     expect(doc.components.schemas).toHaveProperty('Actor');

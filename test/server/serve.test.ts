@@ -1,4 +1,5 @@
 /** `marsad serve` as a real server on a free port: loopback by default, token elsewhere. */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtInCaseDir } from '../../src/case/case-dir.js';
@@ -47,6 +48,35 @@ describe('startServer', () => {
     const base = `http://127.0.0.1:${r.port}/`;
     expect((await fetch(`${base}api/health`)).status).toBe(401);
     expect((await fetch(`${base}api/health`, { headers: { Authorization: `Bearer ${r.token}` } })).status).toBe(200);
+  });
+
+  it('listening early: health says "starting" until the store is open and the corpus ingested; other requests wait for it', async () => {
+    const r = await startServer(
+      { port: 0, host: '127.0.0.1', ingest: true, listenEarly: true, dataDir: join(temp.dir, 'data3'), caseDir: builtInCaseDir(), corpus: corpusDir() },
+      quiet,
+    );
+    running.push(r);
+    // Sent before the store is open (a new data folder: the template is unpacked, then 5 documents ingested).
+    const [first, documents] = await Promise.all([fetch(`${r.url}api/health`).then((x) => x.json()), fetch(`${r.url}api/documents`).then((x) => x.json())]);
+    expect(first).toEqual({ ok: true, state: 'starting', case: 'iraq-withdrawal' });
+    expect((documents as { items: unknown[] }).items).toHaveLength(5);
+    await r.ready;
+    expect(await (await fetch(`${r.url}api/health`)).json()).toMatchObject({ ok: true, state: 'ready', store: 'pglite', stats: { documents: 5 } });
+  });
+
+  it('listening early: a store that cannot open rejects ready with its error, and requests get it, not a hang', async () => {
+    const data = join(temp.dir, 'data4');
+    await (await startServer({ port: 0, host: '127.0.0.1', ingest: false, dataDir: data, caseDir: builtInCaseDir() }, quiet)).close();
+    // The case is served from its snapshot, but the store is held by another live process (pid 1).
+    writeFileSync(join(data, 'marsad.lock'), '1');
+    const r = await startServer({ port: 0, host: '127.0.0.1', ingest: false, listenEarly: true, dataDir: data, caseDir: builtInCaseDir() }, quiet);
+    running.push(r);
+    await expect(r.ready).rejects.toThrow(/in use|another process/);
+    const res = await fetch(`${r.url}api/documents`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/in use|another process/);
+    await r.close();
+    running.pop();
   });
 
   it('refuses a short token and a bad port as input errors', async () => {

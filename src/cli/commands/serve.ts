@@ -37,6 +37,12 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** Chromium that prints PDF briefings (from MARSAD_CHROMIUM); default /usr/bin/chromium. */
   chromiumPath?: string;
+  /**
+   * Listen as soon as the case is loaded, and open the store (and ingest the corpus) behind it:
+   * `/api/health` answers "starting" meanwhile and every other API request waits. `marsad serve`
+   * sets it; without it, startServer resolves once the store is open and the corpus ingested.
+   */
+  listenEarly?: boolean;
 }
 
 export interface RunningServer {
@@ -46,7 +52,9 @@ export interface RunningServer {
   token?: string;
   port: number;
   wb: Workbench;
-  store: Store;
+  /** Settles when the store is open and the corpus ingested (already settled without listenEarly); rejects when either fails. */
+  ready: Promise<void>;
+  store(): Promise<Store>;
   caseData: LoadedCase;
   close(): Promise<void>;
 }
@@ -88,10 +96,15 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
   });
   // The case first: a broken case stops the server before any database is opened.
   const caseData = await wb.case();
-  const store = await wb.store();
-  try {
-    const corpus = opts.corpus ? resolve(opts.corpus) : (caseData.corpusDir ?? opts.fallbackCorpus);
+  const corpus = opts.corpus ? resolve(opts.corpus) : (caseData.corpusDir ?? opts.fallbackCorpus);
+  const ready = (async () => {
+    await wb.store();
     if (opts.ingest && corpus && existsSync(corpus)) await ingestMissing(wb, corpus, io);
+  })();
+  // Whoever awaits `ready` sees its failure; this only keeps it from being reported as unhandled first.
+  ready.catch(() => undefined);
+  try {
+    if (!opts.listenEarly) await ready;
     const staticDir = opts.staticDir ?? defaultStaticDir();
     if (!existsSync(join(staticDir, 'index.html'))) {
       io.err(`marsad serve: no web app build in ${staticDir} (run npm run build); serving the API only\n`);
@@ -109,12 +122,19 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
         staticDir,
         loopbackOnly: isLoopback(opts.host),
         onUnexpected: unexpected,
+        ready,
       },
     });
     const server = await new Promise<{ server: ServerType; port: number }>((done, fail) => {
       const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => done({ server: s, port: info.port }));
       s.once('error', fail);
     });
+    // Idle keep-alive connections are closed after a minute, not Node's 5 s: a client reusing a
+    // connection the server has just closed sees "other side closed", and on a busy machine the
+    // 1 s margin clients keep below the advertised timeout is not always enough.
+    const http = server.server as import('node:http').Server;
+    http.keepAliveTimeout = 65_000;
+    http.headersTimeout = 66_000;
     const hostForUrl = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
     const url = `http://${hostForUrl}:${server.port}/`;
     // The CLI beside it reaches it on loopback (a wildcard address also listens there).
@@ -128,7 +148,8 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
       token,
       port: server.port,
       wb,
-      store,
+      ready,
+      store: () => wb.store(),
       caseData,
       close: async () => {
         if (opts.dataDir) removeServerNote(opts.dataDir);
@@ -137,6 +158,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
       },
     };
   } catch (error) {
+    await ready.catch(() => undefined);
     await wb.close();
     throw error;
   }
@@ -185,12 +207,13 @@ export const register: RegisterCommand = (program: Command, io: CliIo) => {
           databaseUrl: ctx.databaseUrl,
           caseDir: ctx.caseDir,
           chromiumPath: io.env.MARSAD_CHROMIUM,
+          listenEarly: true,
         },
         io,
       );
       io.out(`Marsad: ${running.openUrl}\n`);
       if (running.token && !flags.token) io.out(`access token (generated): ${running.token}\n`);
-      await new Promise<void>((done) => {
+      await new Promise<void>((done, fail) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -198,6 +221,15 @@ export const register: RegisterCommand = (program: Command, io: CliIo) => {
         };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
+        // A store that cannot open (held by another process, damaged) stops the server with its error.
+        running.ready.catch((error: unknown) => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void running.close().then(
+            () => fail(error),
+            () => fail(error),
+          );
+        });
       });
     });
 };
