@@ -8,13 +8,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelJob, getJob, monteCarloOf, openWorkbench, retryJob, runWorker, startMonteCarlo, type Workbench } from '../src/app/index.js';
+import { cancelJob, getJob, monteCarloOf, openWorkbench, retryJob, runWorker, startIngest, startMonteCarlo, type Workbench } from '../src/app/index.js';
 import { builtInCaseDir } from '../src/case/case-dir.js';
 import { MonteCarloRequest } from '../src/domain/requests.js';
 import type { JobResponse } from '../src/domain/responses.js';
 import type { JobRow } from '../src/store/index.js';
 import { freshSchema } from './support/database.js';
-import { binPath, repoRoot } from './support/paths.js';
+import { binPath, corpusDir, repoRoot } from './support/paths.js';
 
 const RUNS = 10_000;
 const LEASE_SECONDS = 2;
@@ -161,5 +161,43 @@ describe('marsad worker × 2 on one PostgreSQL database', () => {
     const job = await getJob(wb, queued.id);
     expect(job.status).toBe('done');
     expect(JSON.stringify(job.result)).toBe(await oneProcess(req));
+  });
+
+  it('cancelJob while a worker runs a part: the worker lets go within a chunk and writes nothing', async () => {
+    const queued = await startMonteCarlo(wb, request(14));
+    const controller = new AbortController();
+    const working = runWorker(wb, { name: 'test/paced', pauseMs: 100, untilIdle: true, signal: controller.signal });
+    await until('a part under way', async () => {
+      const rows = await parts(queued.id);
+      return rows.some((p) => p.state === 'running' && p.done > 0) ? true : undefined;
+    });
+    await cancelJob(wb, queued.id);
+    await working;
+    const rows = await parts(queued.id);
+    expect(rows.every((p) => p.state === 'cancelled' || p.state === 'done')).toBe(true);
+    expect(rows.some((p) => p.state === 'cancelled' && p.workers.includes('test/paced'))).toBe(true);
+    expect(rows.filter((p) => p.state === 'cancelled').every((p) => p.result === null)).toBe(true);
+    const job = await getJob(wb, queued.id);
+    expect(job.status).toBe('cancelled');
+    expect(job.result).toBeUndefined();
+  });
+
+  it('startIngest queues a folder; a worker stores every document and the job sums what it did', async () => {
+    const queued = await startIngest(wb, { paths: [corpusDir()] });
+    expect(queued.kind).toBe('ingest');
+    await runWorker(wb, { untilIdle: true, name: 'test/ingest' });
+    const job = await getJob(wb, queued.id);
+    expect(job.status).toBe('done');
+    const result = job.result as { added: Array<{ file: string }>; rejected: unknown[] };
+    const stored = await (await wb.store()).listDocuments();
+    expect(result.added.length).toBe(job.total);
+    expect(stored.map((d) => d.file).sort()).toEqual(result.added.map((a) => a.file).sort());
+    // Run again as a job: every file is found unchanged, nothing is stored twice.
+    const again = await startIngest(wb, { paths: [corpusDir()] });
+    await runWorker(wb, { untilIdle: true, name: 'test/ingest' });
+    const second = (await getJob(wb, again.id)).result as { added: unknown[]; unchanged: unknown[] };
+    expect(second.added).toEqual([]);
+    expect(second.unchanged.length).toBe(job.total);
+    expect((await (await wb.store()).listDocuments()).length).toBe(stored.length);
   });
 });
