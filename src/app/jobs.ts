@@ -321,7 +321,7 @@ export interface WorkerOptions {
   /** Told about each part claimed and finished, for a log. */
   onEvent?: (line: string) => void;
   /** Told about failures that are not Marsad's typed errors. */
-  onUnexpected?: (error: unknown, job: JobRow) => void;
+  onUnexpected?: (error: unknown, job?: JobRow) => void;
   /** Resolves a wait for new work early (the local worker is told when its process queues a job). */
   wake?: () => Promise<void>;
 }
@@ -466,8 +466,8 @@ export function localWorker(wb: Workbench, options: Pick<WorkerOptions, 'onUnexp
     wake,
     onUnexpected: options.onUnexpected,
   }).catch((error: unknown) => {
-    // The store closed under it (the process is ending): nothing left to run.
-    if (!controller.signal.aborted) options.onUnexpected?.(error, undefined as unknown as JobRow);
+    // Stopped on purpose, the store may close under it: only a failure while running is news.
+    if (!controller.signal.aborted) options.onUnexpected?.(error);
   });
   return {
     wake: () => {

@@ -176,7 +176,7 @@ const STRINGS = {
   jobs: { ar: 'المهام', en: 'Jobs' },
   jobsIntro: {
     ar: 'الأعمال الطويلة (محاكاة مونت كارلو، إدخال المجلدات، الإحاطات) تُقسَّم أجزاءً ينفّذها هذا التطبيق أو عمّال «marsad worker» على قاعدة البيانات نفسها. يُعاد الجزء الذي توقف عامله.',
-    en: 'Long work (Monte Carlo runs, folder ingests, briefings) is cut in parts run by this app or by `marsad worker` processes on the same database. A part whose worker stopped is run again.',
+    en: 'Long work (Monte Carlo runs, folder ingests, briefings) is cut in parts run by this app or by “marsad worker” processes on the same database. A part whose worker stopped is run again.',
   },
   noJobs: { ar: 'لا مهام بعد', en: 'No jobs yet' },
   allJobs: { ar: 'كل المهام', en: 'All jobs' },
