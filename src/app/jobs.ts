@@ -23,7 +23,7 @@ import type { BriefingFile, JobResponse, JobsResponse } from '../domain/response
 import type { MonteCarloSummary } from '../domain/simulation.js';
 import { CHUNK_RUNS, mergeMonteCarlo, monteCarloChunks, runMonteCarloPart } from '../simulate/monte-carlo.js';
 import type { ChunkSummary } from '../simulate/monte-carlo-chunk.js';
-import type { JobRow, JobSummaryRow } from '../store/job-queue.js';
+import type { JobQueue, JobRow, JobSummaryRow } from '../store/job-queue.js';
 import { renderBriefing } from './briefing.js';
 import { findScenario, monteCarloInputs } from './simulation.js';
 import type { Workbench } from './workbench.js';
@@ -127,7 +127,13 @@ const ingest: JobKind<IngestPayload, { files: string[] }, IngestSummary, IngestS
     // A part's files are stored one by one, each in its own transaction: a part started again
     // finds the files its first worker stored unchanged, so nothing is stored twice.
     try {
-      return await ingestPaths(store, part.files, { onProgress: (p) => ctx.progress(p.done) });
+      return await ingestPaths(store, part.files, {
+        onProgress: (p) => {
+          ctx.progress(p.done);
+          // Cancelled or taken over: stop between files (each file is its own transaction).
+          if (ctx.signal.aborted) throw ctx.signal.reason;
+        },
+      });
     } finally {
       wb.storeChanged();
     }
@@ -370,7 +376,7 @@ export async function runWorker(wb: Workbench, options: WorkerOptions = {}): Pro
 
 async function runClaimed(
   wb: Workbench,
-  queue: Awaited<ReturnType<Workbench['store']>>['jobs'],
+  queue: JobQueue,
   job: JobRow,
   name: string,
   o: typeof WORKER_DEFAULTS & WorkerOptions,
