@@ -207,15 +207,15 @@ export function jobQueue(db: SqlClient): JobQueue {
     async claim(worker, leaseSeconds) {
       return db.transaction(async (tx) => {
         // Jobs whose worker stopped on their last attempt fail rather than run a fourth time.
-        const spent = await tx.query<{ id: string; parent_id: string | null; part: number; attempts: number }>(
+        const spent = await tx.query<{ id: string; parent_id: string | null; part: number; error: string }>(
           `update jobs set state = 'failed', finished_at = clock_timestamp(), lease_until = null,
-                  error = 'its worker stopped ' || attempts || ' times before finishing'
+                  error = 'its worker stopped before finishing (attempt ' || attempts || ' of ' || max_attempts || ')'
             where id in (select id from jobs where state = 'running' and lease_until < clock_timestamp()
                            and attempts >= max_attempts for update skip locked)
-            returning id, parent_id, part, attempts`,
+            returning id, parent_id, part, error`,
         );
         for (const s of spent) {
-          if (s.parent_id) await failParent(tx, s.parent_id, s.part, `its worker stopped ${s.attempts} times before finishing`);
+          if (s.parent_id) await failParent(tx, s.parent_id, s.part, s.error);
         }
         const rows = await tx.query<RawRow>(
           `update jobs j set state = 'running', worker = $1, done = 0, attempts = j.attempts + 1,
