@@ -106,6 +106,7 @@ interface RawRow {
   parts_running?: number;
   parts_sum?: number | null;
   parts_attempts?: number | null;
+  parts_started?: Date | string | null;
   parts_workers?: string[] | null;
 }
 
@@ -146,6 +147,8 @@ function toSummary(r: RawRow): JobSummaryRow {
     // A parent's progress is its parts': finished when merged, else the sum of theirs.
     done: row.state === 'done' ? row.total : Math.min(row.total, Number(r.parts_sum ?? 0)),
     attempts: Math.max(row.attempts, Number(r.parts_attempts ?? 0)),
+    // Started when its first part was.
+    started: iso(r.parts_started ?? null) ?? row.started,
     workers,
     parts,
     partsDone: Number(r.parts_done ?? 0),
@@ -166,6 +169,7 @@ const SUMMARY = (alias: string, withResult: boolean) => `
   (select count(*)::int from jobs c where c.parent_id = ${alias}.id and c.state = 'running') as parts_running,
   (select sum(c.done)::int from jobs c where c.parent_id = ${alias}.id) as parts_sum,
   (select max(c.attempts)::int from jobs c where c.parent_id = ${alias}.id) as parts_attempts,
+  (select min(c.started_at) from jobs c where c.parent_id = ${alias}.id) as parts_started,
   (select array_agg(distinct w) from jobs c, unnest(c.workers) w where c.parent_id = ${alias}.id) as parts_workers`;
 
 export function jobQueue(db: SqlClient): JobQueue {
