@@ -10,6 +10,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelJob, getJob, monteCarloOf, openWorkbench, retryJob, runWorker, startIngest, startMonteCarlo, type Workbench } from '../src/app/index.js';
 import { builtInCaseDir } from '../src/case/case-dir.js';
+import { memoryIo } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
 import { MonteCarloRequest } from '../src/domain/requests.js';
 import type { JobResponse } from '../src/domain/responses.js';
 import type { JobRow } from '../src/store/index.js';
@@ -97,6 +99,14 @@ async function oneProcess(req: MonteCarloRequest): Promise<string> {
 function request(seed: number): MonteCarloRequest {
   return MonteCarloRequest.parse({ scenario: 'negotiated-transition', runs: RUNS, seed });
 }
+
+describe('marsad worker without a server', () => {
+  it('refuses the embedded store with exit code 2, naming MARSAD_DATABASE_URL', async () => {
+    const io = memoryIo({ MARSAD_DATA: '/nonexistent/marsad-data' }, repoRoot);
+    expect(await main(['node', 'marsad', 'worker'], io)).toBe(2);
+    expect(io.stderr).toMatch(/MARSAD_DATABASE_URL/);
+  });
+});
 
 describe('marsad worker × 2 on one PostgreSQL database', () => {
   it('splits a 10,000-run Monte Carlo between two workers with the result of one process', async () => {

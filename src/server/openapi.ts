@@ -109,7 +109,7 @@ export function openApiDocument() {
   }
   paths['/api/jobs/{id}/events'] = {
     get: {
-      summary: 'Job progress as Server-Sent Events (progress, done, failed), each carrying the job',
+      summary: 'Job progress as Server-Sent Events (progress, then done, failed or cancelled), each carrying the job',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: errorResponse },
     },
