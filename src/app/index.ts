@@ -74,3 +74,5 @@ export { exportCaseFolder, importCaseFolder, CASE_FILES } from './case-folder.js
 export { SYSTEM_AUTHOR } from './case-source.js';
 export { overviewAnswer, placesMap, OVERVIEW_DEFAULTS } from './overview.js';
 export { documentCandidates, acceptCandidate, rejectCandidate, mergeCandidate, proposedItem } from './desk.js';
+export { caseAt, asOfFor } from './as-of.js';
+export { updateCommitment, observeIndicator, recordForecast, resolveTarget, listIndicators, backtest, achShares } from './tracking.js';

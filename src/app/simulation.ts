@@ -32,6 +32,7 @@ import { sensitivityTable } from '../simulate/sensitivity.js';
 import type { MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 import { findById, unknownId } from './lookup.js';
 import { causalMapOf, type Workbench } from './workbench.js';
+import { sortByDate } from '../domain/dates.js';
 
 type EngineSettings = Pick<SimulateRequest, 'rule' | 'transfer' | 'lambda' | 'normalize'>;
 
@@ -64,7 +65,7 @@ export function scenarioOf(
     : { ...(saved ?? { id: CUSTOM_SCENARIO_ID, levers: {} }) };
   if (req.schedule) {
     for (const step of req.schedule) scenarioFromLevers(map, Object.entries(step.levers));
-    input.schedule = [...req.schedule].sort((a, b) => a.date.localeCompare(b.date));
+    input.schedule = sortByDate(req.schedule, (s) => s.date);
   }
   return { input, title: UNSAVED };
 }

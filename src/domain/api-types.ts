@@ -20,6 +20,10 @@ import type {
   RetireItemRequest,
   RevertRequest,
   SimulateRequest,
+  CommitmentUpdateRequest,
+  ObserveRequest,
+  ForecastRequest,
+  ResolveRequest,
 } from './requests.js';
 import type {
   CandidatesResponse,
@@ -55,6 +59,8 @@ import type {
   SearchResponse,
   SimulateResponse,
   StancesResponse,
+  IndicatorsResponse,
+  BacktestResponse,
 } from './responses.js';
 import type { SensitivityResult } from './simulation.js';
 
@@ -87,6 +93,8 @@ export interface ApiGet {
   history: HistoryResponse;
   'items/:kind/:id': ItemResponse;
   sensitivity: SensitivityResult;
+  indicators: IndicatorsResponse;
+  backtest: BacktestResponse;
 }
 
 /** POST routes (under /api/): the body they take (as sent, defaults optional) and what they answer. */
@@ -107,6 +115,10 @@ export interface ApiPost {
   'candidates/accept': { body: z.input<typeof AcceptRequest>; response: ChangeResponse };
   'candidates/reject': { body: z.input<typeof RejectRequest>; response: DecisionResponse };
   'candidates/merge': { body: z.input<typeof MergeRequest>; response: ChangeResponse };
+  'commitments/update': { body: z.input<typeof CommitmentUpdateRequest>; response: ChangeResponse };
+  'indicators/observe': { body: z.input<typeof ObserveRequest>; response: ChangeResponse };
+  forecast: { body: z.input<typeof ForecastRequest>; response: ChangeResponse };
+  resolve: { body: z.input<typeof ResolveRequest>; response: ChangeResponse };
 }
 
 /** What a GET route answers over HTTP (citations linked to their passages). */

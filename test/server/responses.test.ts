@@ -33,6 +33,8 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     '/citations/resolve': `/api/citations/resolve?doc=${encodeURIComponent(cite.doc)}&quote=${encodeURIComponent(cite.quote)}`,
     '/search': '/api/search?q=%D8%A7%D9%84%D8%A7%D9%86%D8%B3%D8%AD%D8%A7%D8%A8',
     '/sensitivity': `/api/sensitivity?scenario=${scenario}&outcome=${outcome}`,
+    '/backtest': '/api/backtest?asOf=2024-10-31',
+    '/commitments': '/api/commitments?asOf=2025-10',
   };
   if (path === '/jobs/:id') {
     const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 50 }));
@@ -91,6 +93,10 @@ async function sample(path: string, method: string): Promise<{ url: string; init
         meta: { outlet: 'Example News', published: '2025-09-01', reliability: 'medium' },
       },
       '/documents/delete': { id: 'A-pasted-report' },
+      '/commitments/update': { id: c.commitments[0]!.id, status: 2, date: '2025-10-01', cite },
+      '/indicators/observe': { indicator: c.indicators.find((i) => i.observe)!.id, date: '2025-12-31', value: 1, cite },
+      '/forecast': { target: `scenario:${scenario}`, p: 0.3, date: '2024-10-31' },
+      '/resolve': { target: `scenario:${scenario}`, outcome: false, date: '2025-12-31', cite },
     };
     return { url: `/api${path}`, init: jsonPost(bodies[path]) };
   }

@@ -24,6 +24,7 @@ import { register as search } from './search.js';
 import { register as serve } from './serve.js';
 import { register as simulate } from './simulate.js';
 import { register as stances } from './stances.js';
+import { register as tracking } from './tracking.js';
 import { register as worker } from './worker.js';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -37,6 +38,7 @@ export const commandRegistry: RegisterCommand[] = [
   stances,
   events,
   commitments,
+  tracking,
   claims,
   scenarios,
   caseCommands,

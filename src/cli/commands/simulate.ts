@@ -17,6 +17,7 @@ import type { CliIo } from '../io.js';
 import { table } from '../output.js';
 import { asFlags, parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
+import { sortByDate } from '../../domain/dates.js';
 
 interface SimulateOptions {
   scenario?: string;
@@ -55,7 +56,7 @@ function parseSteps(flags: string[], lever: (text: string, field?: string) => [s
     const [id, value] = lever(m[2]!, '--step');
     byDate.set(m[1]!, { ...(byDate.get(m[1]!) ?? {}), [id]: value });
   }
-  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, levers]) => ({ date, levers }));
+  return sortByDate([...byDate], ([date]) => date).map(([date, levers]) => ({ date, levers }));
 }
 
 function fmt(x: number): string {
