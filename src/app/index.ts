@@ -5,7 +5,6 @@
  * shapes of src/domain/requests.ts and src/domain/responses.ts.
  */
 export { openWorkbench, causalMapOf, type Workbench, type WorkbenchOptions } from './workbench.js';
-export type { JobState } from './jobs.js';
 export { unknownId, findById } from './lookup.js';
 export {
   caseAsOf,
@@ -39,12 +38,27 @@ export {
 } from './corpus.js';
 export { search } from './search.js';
 export {
+  startMonteCarlo,
+  startIngest,
+  startBriefing,
+  jobFile,
+  enqueueJob,
+  getJob,
+  listJobs,
+  cancelJob,
+  retryJob,
+  jobView,
+  runWorker,
+  localWorker,
+  JOB_KINDS,
+  WORKER_DEFAULTS,
+  type WorkerOptions,
+} from './jobs.js';
+export {
   simulate,
   simulateCase,
   monteCarloOf,
-  startMonteCarlo,
-  getJob,
-  jobView,
+  monteCarloInputs,
   sensitivityOf,
   compareScenarios,
   describeModel,

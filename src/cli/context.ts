@@ -63,6 +63,8 @@ export async function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>):
     // Beside the embedded store, a snapshot of the case spares read-only commands the database.
     ...(ctx.databaseUrl ? {} : { snapshotPath: join(ctx.dataDir, 'case-snapshot.json') }),
     chromiumPath: io.env.MARSAD_CHROMIUM,
+    // Beside a PostgreSQL server, `marsad worker` processes run the jobs a command queues.
+    runJobs: !ctx.databaseUrl,
     clock: clockOf(io.env),
   });
 }

@@ -13,6 +13,7 @@ import type {
   AddDocumentRequest,
   AddItemRequest,
   IdRequest,
+  ReportRequest,
   CompareRequest,
   EditItemRequest,
   MonteCarloRequest,
@@ -45,6 +46,7 @@ import type {
   HypothesesResponse,
   ItemResponse,
   JobResponse,
+  JobsResponse,
   Linked,
   ModelResponse,
   OverviewAnswerResponse,
@@ -86,6 +88,7 @@ export interface ApiGet {
   places: PlacesResponse;
   hypotheses: HypothesesResponse;
   model: ModelResponse;
+  jobs: JobsResponse;
   'jobs/:id': JobResponse;
   history: HistoryResponse;
   'items/:kind/:id': ItemResponse;
@@ -99,6 +102,9 @@ export interface ApiPost {
   simulate: { body: z.input<typeof SimulateRequest>; response: SimulateResponse };
   compare: { body: z.input<typeof CompareRequest>; response: CompareResponse };
   montecarlo: { body: z.input<typeof MonteCarloRequest>; response: JobResponse };
+  briefings: { body: z.input<typeof ReportRequest>; response: JobResponse };
+  'jobs/cancel': { body: z.input<typeof IdRequest>; response: JobResponse };
+  'jobs/retry': { body: z.input<typeof IdRequest>; response: JobResponse };
   'items/add': { body: z.input<typeof AddItemRequest>; response: ChangeResponse };
   'items/edit': { body: z.input<typeof EditItemRequest>; response: ChangeResponse };
   'items/retire': { body: z.input<typeof RetireItemRequest>; response: ChangeResponse };

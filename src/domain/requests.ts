@@ -166,6 +166,15 @@ export const MonteCarloRequest = z
   .strict();
 export type MonteCarloRequest = z.infer<typeof MonteCarloRequest>;
 
+export const JobsRequest = z
+  .object({
+    /** Newest first; at most this many. */
+    limit: z.coerce.number().int().min(1).max(LIMITS.jobs.maxList).default(LIMITS.jobs.list),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']).optional(),
+  })
+  .strict();
+export type JobsRequest = z.infer<typeof JobsRequest>;
+
 export const SensitivityRequest = z.object({ scenario: Id, outcome: Id, ...EngineSettings }).strict();
 export type SensitivityRequest = z.infer<typeof SensitivityRequest>;
 

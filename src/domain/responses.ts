@@ -278,20 +278,47 @@ export const CompareResponse = z
   .strict();
 export type CompareResponse = z.infer<typeof CompareResponse>;
 
+/** A briefing rendered by a job: what it is (its bytes are at `GET /api/jobs/{id}/file`). */
+export const BriefingFile = z
+  .object({
+    fileName: z.string(),
+    mediaType: z.string(),
+    /** Size in bytes. */
+    size: z.number().int(),
+    sections: z.number().int(),
+    footnotes: z.number().int(),
+    unresolved: z.number().int(),
+  })
+  .strict();
+export type BriefingFile = z.infer<typeof BriefingFile>;
+
 export const JobResponse = z
   .object({
     id: z.string(),
     kind: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    /** queued → running → done | failed | cancelled (a job split in parts runs while its parts do). */
+    status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+    /** Units (Monte Carlo runs, files) finished so far and in total. */
     done: z.number().int(),
     total: z.number().int(),
-    started: z.string(),
+    /** Parts it was split into (0: one piece), and of those finished. */
+    parts: z.number().int(),
+    partsDone: z.number().int(),
+    /** Times it (or its most-tried part) was started; a part is retried when its worker's lease runs out. */
+    attempts: z.number().int(),
+    /** Workers that have held it or its parts. */
+    workers: z.array(z.string()),
+    created: z.string(),
+    started: z.string().optional(),
     finished: z.string().optional(),
-    result: MonteCarloSummary.optional(),
+    result: z.union([MonteCarloSummary, IngestSummary, BriefingFile]).optional(),
     error: z.string().optional(),
   })
   .strict();
 export type JobResponse = z.infer<typeof JobResponse>;
+
+export const JobsResponse = z.object({ items: z.array(JobResponse) }).strict();
+export type JobsResponse = z.infer<typeof JobsResponse>;
 
 /** A stored document as served: without the path it was read from on the ingesting machine. */
 export const PublicDocument = DocumentRecord.omit({ path: true });

@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 export type { Store, StoreKind, ImportResult } from './store.js';
 export { canonicalJson, type CaseCopyStore, type ItemWrite, type SeedRequest, type HistoryQuery } from './case-copy.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+export type { JobQueue, JobRow, JobRowState, JobSummaryRow, NewJob } from './job-queue.js';
 export { contentHash } from './sql-store.js';
 export { DamagedStoreError, MANIFEST_FILE, STORE_VERSION, readManifest, writeManifest, type StoreCheck, type StoreManifest } from './integrity.js';
 export { makeSnippet } from './snippet.js';

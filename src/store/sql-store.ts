@@ -24,6 +24,7 @@ import { indexTerms, normalizeArabic } from '../text/index.js';
 import { schemaVersion } from './migrations.js';
 import { compileSearch, type CompiledUnit } from './search-query.js';
 import { makeSnippet } from './snippet.js';
+import { jobQueue, type JobQueue } from './job-queue.js';
 import type { SqlClient } from './sql-client.js';
 import type { ImportResult, SearchOutcome, Store, StoreKind } from './store.js';
 import { caseCopyStore, type CaseCopyStore } from './case-copy.js';
@@ -308,6 +309,7 @@ async function forgetTerms(tx: Tx, where: string, params: unknown[]): Promise<vo
 
 export class SqlStore implements Store {
   readonly cases: CaseCopyStore;
+  readonly jobs: JobQueue;
 
   constructor(
     readonly kind: StoreKind,
@@ -317,6 +319,7 @@ export class SqlStore implements Store {
     private readonly manifest: StoreManifest | null = null,
   ) {
     this.cases = caseCopyStore(db);
+    this.jobs = jobQueue(db);
   }
 
   async putDocument(doc: DocumentDraft): Promise<PutResult> {

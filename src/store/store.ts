@@ -18,6 +18,7 @@ import type {
 } from '../domain/corpus.js';
 import type { CaseCopyStore } from './case-copy.js';
 import type { StoreCheck } from './integrity.js';
+import type { JobQueue } from './job-queue.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -40,6 +41,9 @@ export interface Store extends DocumentSink {
 
   /** The case's working copy, its history and the decisions on extraction candidates. */
   readonly cases: CaseCopyStore;
+
+  /** Background work shared by every process on this database (job-queue.ts). */
+  readonly jobs: JobQueue;
 
   /**
    * Stores a document and its passages in one transaction; index terms are computed here.

@@ -116,6 +116,22 @@ describe('the CLI and the API give the same answers', () => {
     expect(fromApi.hits).toEqual(fromCli);
   });
 
+  it('jobs: the same jobs with the same state and progress', async () => {
+    const res = await app.request('/api/montecarlo', { method: 'POST', body: JSON.stringify({ scenario: 'status-quo', runs: 1500, seed: 4 }), headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(202);
+    const started = (await res.json()) as { id: string; status: string };
+    let job = started;
+    for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await api(`jobs/${started.id}`);
+    }
+    expect(job.status).toBe('done');
+    const fromCli = (await cliJson('jobs')) as { items: Array<{ id: string }> };
+    const fromApi = await api('jobs');
+    expect(fromCli.items.map((j) => j.id)).toContain(started.id);
+    expect(fromApi).toEqual(fromCli);
+  });
+
   it.each([
     ['an English question over Arabic text, by date', 'why are US advisers staying at Ain al-Asad', ['--sort', 'date'], 'sort=date'],
     ['a glossary word with an outlet filter', 'withdrawal', ['--outlet', 'araby'], 'outlet=araby'],

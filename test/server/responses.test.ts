@@ -40,6 +40,13 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 50 }));
     return { url: `/api/jobs/${((await started.json()) as { id: string }).id}` };
   }
+  if (path === '/jobs/cancel' || path === '/jobs/retry') {
+    // Long enough that it is still running when cancelled; retried, it is queued again.
+    const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 20000 }));
+    const id = ((await started.json()) as { id: string }).id;
+    if (path === '/jobs/retry') await app.request('/api/jobs/cancel', jsonPost({ id }));
+    return { url: `/api${path}`, init: jsonPost({ id }) };
+  }
   if (path === '/items/:kind/:id') return { url: '/api/items/actors/us' };
   if (path === '/documents/:doc/candidates') return { url: `/api/documents/${encodeURIComponent(doc.id)}/candidates` };
   if (path.startsWith('/candidates/')) {
@@ -72,6 +79,7 @@ async function sample(path: string, method: string): Promise<{ url: string; init
       '/simulate': { scenario, runs: 20, seed: 3 },
       '/compare': { scenarios: c.scenarios.slice(0, 2).map((s) => s.id) },
       '/montecarlo': { scenario, runs: 50 },
+      '/briefings': { scenario, format: 'md', runs: 20 },
       '/items/add': {
         kind: 'events',
         item: { id: event, date: '2024-01-24', type: 'statement', title: { ar: 'حدث', en: 'An event' }, actors: ['us'], cite: [cite] },

@@ -34,6 +34,7 @@ const REGISTRY: Record<(typeof PAGES)[number], () => Promise<Page>> = {
   briefing: async () => (await import('./pages/briefing.js')).briefingPage,
   desk: async () => (await import('./pages/desk.js')).deskPage,
   history: async () => (await import('./pages/history.js')).historyPage,
+  jobs: async () => (await import('./pages/jobs.js')).jobsPage,
 };
 
 let leaving: Array<() => void> = [];

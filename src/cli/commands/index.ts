@@ -17,6 +17,7 @@ import { register as extract } from './extract.js';
 import { register as historyCommand } from './history.js';
 import { register as importWorkspace } from './import.js';
 import { register as ingest } from './ingest.js';
+import { register as jobs } from './jobs.js';
 import { register as model } from './model.js';
 import { register as report } from './report.js';
 import { register as scenarios } from './scenarios.js';
@@ -25,6 +26,7 @@ import { register as serve } from './serve.js';
 import { register as simulate } from './simulate.js';
 import { register as stances } from './stances.js';
 import { register as tracking } from './tracking.js';
+import { register as worker } from './worker.js';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
@@ -46,6 +48,8 @@ export const commandRegistry: RegisterCommand[] = [
   extract,
   model,
   simulate,
+  jobs,
+  worker,
   ach,
   report,
   exportWorkspace,

@@ -142,6 +142,8 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     const url = `http://${hostForUrl}:${server.port}/`;
     // The CLI beside it reaches it on loopback (a wildcard address also listens there).
     const local = isLoopback(opts.host) ? url : `http://127.0.0.1:${server.port}/`;
+    // Jobs left queued (or given back) by an earlier run, or queued by workers' peers: run them.
+    wb.jobsQueued();
     if (opts.dataDir) writeServerNote(opts.dataDir, { pid: process.pid, url: local, ...(token ? { token } : {}), cliToken });
     return {
       url,
