@@ -11,6 +11,7 @@ import { asOfDay, compareDates, dateSortKey, dayOf, daySpan, dueDay, type Partia
 
 type Cite = Citation[];
 import type { AchResult } from './ach.js';
+import { commitmentTiming, type Timeliness } from './tracking.js';
 import type { ActorPayoff } from './payoffs.js';
 
 export const DEFAULTS = {
@@ -37,27 +38,28 @@ export function leadingSupport(ach: AchResult, evidence: readonly Evidence[], hy
 
 export interface DeadlineEntry {
   commitment: Commitment;
-  /** The latest status entry. */
+  /** The latest status entry by the as-of date. */
   current: Commitment['history'][number];
   /** Days past the last day the deadline allows (overdue) or left until that day (upcoming). */
   days: number;
+  /** Overdue, due soon or not yet due (tracking.ts). */
+  timeliness: Timeliness;
 }
 
 /**
- * Commitments against `asOf`: overdue (the last day the deadline allows has passed and the status
- * is not complete) and upcoming (still open, soonest first). Completed ones are in neither.
+ * Commitments against `asOf`, by their timeliness (analysis/tracking.ts): overdue (past the last
+ * day the deadline allows, neither complete nor abandoned; most late first) and upcoming (still
+ * open, soonest first). Completed and abandoned ones are in neither.
  */
 export function deadlineStatus(commitments: readonly Commitment[], asOf: string): { overdue: DeadlineEntry[]; upcoming: DeadlineEntry[] } {
   const overdue: DeadlineEntry[] = [];
   const upcoming: DeadlineEntry[] = [];
   for (const m of commitments) {
     if (!m.due) continue;
-    const current = m.history[m.history.length - 1];
-    if (current && current.score >= 3) continue;
-    const last = dueDay(m.due);
-    const now = asOfDay(asOf);
-    if (last < now) overdue.push({ commitment: m, current, days: now - last });
-    else upcoming.push({ commitment: m, current, days: Math.max(0, last - now) });
+    const t = commitmentTiming(m, asOf);
+    const current = t.current ?? m.history[0]!;
+    if (t.timeliness === 'overdue') overdue.push({ commitment: m, current, days: t.daysLate ?? 0, timeliness: t.timeliness });
+    else if (t.timeliness === 'due_soon' || t.timeliness === 'not_yet_due') upcoming.push({ commitment: m, current, days: t.daysLeft ?? 0, timeliness: t.timeliness });
   }
   const byDue = (a: DeadlineEntry, b: DeadlineEntry) => dueDay(a.commitment.due!) - dueDay(b.commitment.due!) || a.commitment.id.localeCompare(b.commitment.id);
   overdue.sort((a, b) => b.days - a.days || a.commitment.id.localeCompare(b.commitment.id));
@@ -117,7 +119,7 @@ export function changesSince(
     if (d && within(d)) out.push({ kind: 'claim', id: k.id, date: d, title: quantity.get(k.quantity) ?? { ar: k.quantity, en: k.quantity }, actor: k.reported_by[0], cite: k.cite });
   }
   const order = { event: 0, status: 1, stance: 2, claim: 3 };
-  return out.sort((a, b) => b.date.localeCompare(a.date) || order[a.kind] - order[b.kind] || a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareDates(b.date, a.date) || order[a.kind] - order[b.kind] || a.id.localeCompare(b.id));
 }
 
 export interface MappedPlace {

@@ -13,6 +13,7 @@ import type { ReportRequest } from '../domain/requests.js';
 import type { BriefingInput } from '../report/index.js';
 import { simulateCase, type Progress } from './simulation.js';
 import type { Workbench } from './workbench.js';
+import { caseAt } from './as-of.js';
 
 /** What a briefing shows, computed from a loaded case; the same case, scenario and seed give the same input. */
 export async function briefingInput(c: LoadedCase, req: ReportRequest, progress: Progress = {}): Promise<BriefingInput> {
@@ -56,7 +57,8 @@ export interface RenderedBriefing {
 }
 
 export async function renderBriefing(wb: Workbench, req: ReportRequest, progress: Progress = {}): Promise<RenderedBriefing> {
-  const input = await briefingInput(await wb.case(), req, { pool: wb.monteCarloPool(), ...progress });
+  const at = await caseAt(wb, req.asOf);
+  const input = await briefingInput(at.case, { ...req, asOf: at.asOf }, { pool: wb.monteCarloPool(), ...progress });
   const locate = await (await wb.citations()).locator(input.case);
   // The renderers (charts, the PDF printer) load with the first briefing, not with the server.
   const { buildBriefing, REPORT_FORMATS } = await import('../report/index.js');

@@ -7,10 +7,13 @@ import { analyzeAch } from '../analysis/ach.js';
 import { findClaimConflicts, findStanceConflicts } from '../case/conflicts.js';
 import type { LoadedCase } from '../case/load.js';
 import type { Commitment } from '../domain/case.js';
-import { asOfDay, dayOf, sortByDate, daySpan, compareDates } from '../domain/dates.js';
+import { sortByDate, daySpan, compareDates } from '../domain/dates.js';
 import { deadlines, latestEvents, upcomingDeadlines } from '../case/timeline.js';
 import { InputError } from '../domain/errors.js';
+import { attentionOrder, commitmentTiming } from '../analysis/tracking.js';
+import { asOfFor, caseAt } from './as-of.js';
 import type {
+  AsOfRequest,
   ActorsRequest,
   ClaimsRequest,
   EventsRequest,
@@ -41,7 +44,7 @@ export const CASE_QUERY_DEFAULTS = {
 
 /** The day "now" is for a case: the last day of its `as_of`, else today. As `YYYY-MM-DD`. */
 export function caseAsOf(c: LoadedCase, clock: () => Date): string {
-  return c.meta.as_of ? dayOf(asOfDay(c.meta.as_of)) : clock().toISOString().slice(0, 10);
+  return asOfFor(c, clock);
 }
 
 function counts(c: LoadedCase) {
@@ -62,28 +65,46 @@ export async function caseInfo(wb: Workbench): Promise<CaseInfoResponse> {
   return { meta: c.meta, counts: counts(c), store: await (await wb.store()).stats() };
 }
 
-export function withStatus(m: Commitment): CommitmentWithStatus {
-  return { ...m, current: m.history[m.history.length - 1] };
+/** A commitment with its latest status entry and its timeliness on `asOf` (YYYY-MM-DD). */
+export function withStatus(m: Commitment, asOf: string): CommitmentWithStatus {
+  const t = commitmentTiming(m, asOf);
+  return {
+    ...m,
+    current: t.current ?? m.history[m.history.length - 1]!,
+    timeliness: t.timeliness,
+    daysLate: t.daysLate,
+    daysLeft: t.daysLeft,
+    completed: t.completed,
+  };
 }
 
-export async function overview(wb: Workbench): Promise<OverviewResponse> {
-  const c = await wb.case();
+/** Commitments with their timeliness, leading with what needs attention: overdue, then due soon, then by deadline. */
+export function commitmentsByAttention(commitments: readonly Commitment[], asOf: string): CommitmentWithStatus[] {
+  return commitments
+    .map((commitment) => ({ commitment, timing: commitmentTiming(commitment, asOf) }))
+    .sort(attentionOrder)
+    .map(({ commitment }) => withStatus(commitment, asOf));
+}
+
+export async function overview(wb: Workbench, req: AsOfRequest = {}): Promise<OverviewResponse> {
+  const { case: c, asOf } = await caseAt(wb, req.asOf);
   const store = await wb.store();
-  const asOf = caseAsOf(c, wb.clock);
-  const upcoming = upcomingDeadlines(c, asOf);
+  const upcoming = upcomingDeadlines(c, asOf).filter((m) => commitmentTiming(m, asOf).timeliness !== 'abandoned');
+  const all = commitmentsByAttention(c.commitments, asOf);
   return {
     meta: c.meta,
     asOf,
     counts: { ...counts(c), conflicts: findClaimConflicts(c).length },
     store: await store.stats(),
-    deadlines: (upcoming.length ? upcoming : deadlines(c)).slice(0, CASE_QUERY_DEFAULTS.overviewItems).map(withStatus),
+    deadlines: (upcoming.length ? upcoming : deadlines(c)).slice(0, CASE_QUERY_DEFAULTS.overviewItems).map((m) => withStatus(m, asOf)),
     latestEvents: latestEvents(c, asOf, CASE_QUERY_DEFAULTS.overviewItems),
+    overdue: all.filter((m) => m.timeliness === 'overdue'),
     scenarios: c.scenarios.map((s) => ({ id: s.id, title: s.title, description: s.description })),
   };
 }
 
 export async function listActors(wb: Workbench, req: ActorsRequest): Promise<ActorsResponse> {
-  const c = await wb.case();
+  const { case: c } = await caseAt(wb, req.asOf);
   // the actor's own positions and the readings authors attribute to it, counted apart
   const declared = new Map<string, number>();
   const attributed = new Map<string, number>();
@@ -123,7 +144,7 @@ export async function getActor(wb: Workbench, id: string): Promise<ActorResponse
 }
 
 export async function listStances(wb: Workbench, req: StancesRequest): Promise<StancesResponse> {
-  const c = await wb.case();
+  const { case: c } = await caseAt(wb, req.asOf);
   checkId(c.actors, req.actor, 'actor');
   checkId(c.issues, req.issue, 'issue');
   const items = c.stances.filter((s) => (!req.actor || s.actor === req.actor) && (!req.issue || s.issue === req.issue) && (!req.voice || s.voice === req.voice));
@@ -131,7 +152,7 @@ export async function listStances(wb: Workbench, req: StancesRequest): Promise<S
 }
 
 export async function listEvents(wb: Workbench, req: EventsRequest): Promise<EventsResponse> {
-  const c = await wb.case();
+  const { case: c } = await caseAt(wb, req.asOf);
   checkId(c.actors, req.actor, 'actor');
   if (req.from && req.to && compareDates(req.to, req.from) < 0 && daySpan(req.to).hi < daySpan(req.from).lo) {
     throw new InputError(`the period ends (to ${req.to}) before it starts (from ${req.from})`, { field: 'to' });
@@ -148,19 +169,19 @@ export async function listEvents(wb: Workbench, req: EventsRequest): Promise<Eve
   return { items: sortByDate(items, (e) => e.date) };
 }
 
-export async function listCommitments(wb: Workbench): Promise<CommitmentsResponse> {
-  const c = await wb.case();
-  return { items: c.commitments.map(withStatus), asOf: c.meta.as_of ?? null };
+export async function listCommitments(wb: Workbench, req: AsOfRequest = {}): Promise<CommitmentsResponse> {
+  const { case: c, asOf } = await caseAt(wb, req.asOf);
+  return { items: commitmentsByAttention(c.commitments, asOf), asOf };
 }
 
 export async function listClaims(wb: Workbench, req: ClaimsRequest): Promise<ClaimsResponse> {
-  const c = await wb.case();
+  const { case: c } = await caseAt(wb, req.asOf);
   checkId(c.quantities, req.quantity, 'quantity');
   return { items: c.claims.filter((k) => !req.quantity || k.quantity === req.quantity), quantities: c.quantities };
 }
 
 export async function listConflicts(wb: Workbench, req: ClaimsRequest): Promise<ConflictsResponse> {
-  const c = await wb.case();
+  const { case: c } = await caseAt(wb, req.asOf);
   checkId(c.quantities, req.quantity, 'quantity');
   const claims = c.claims.filter((k) => !req.quantity || k.quantity === req.quantity);
   return {
@@ -171,9 +192,9 @@ export async function listConflicts(wb: Workbench, req: ClaimsRequest): Promise<
   };
 }
 
-export async function listScenarios(wb: Workbench): Promise<ScenariosResponse> {
-  const c = await wb.case();
-  return { items: c.scenarios, indicators: c.indicators };
+export async function listScenarios(wb: Workbench, req: AsOfRequest = {}): Promise<ScenariosResponse> {
+  const { case: c, asOf } = await caseAt(wb, req.asOf);
+  return { items: c.scenarios, indicators: c.indicators, asOf };
 }
 
 export async function listPlaces(wb: Workbench): Promise<PlacesResponse> {
@@ -181,12 +202,12 @@ export async function listPlaces(wb: Workbench): Promise<PlacesResponse> {
   return { items: c.places };
 }
 
-export async function hypotheses(wb: Workbench): Promise<HypothesesResponse> {
-  const c = await wb.case();
+export async function hypotheses(wb: Workbench, req: AsOfRequest = {}): Promise<HypothesesResponse> {
+  const { case: c, asOf } = await caseAt(wb, req.asOf);
   if (c.hypotheses.length === 0) {
     throw new InputError(`the case in ${c.dir} has no hypotheses (add an ach.yaml with hypotheses and evidence)`, {
       field: 'hypotheses',
     });
   }
-  return { hypotheses: c.hypotheses, evidence: c.evidence, analysis: analyzeAch(c.hypotheses, c.evidence) };
+  return { hypotheses: c.hypotheses, evidence: c.evidence, analysis: analyzeAch(c.hypotheses, c.evidence), asOf };
 }

@@ -5,7 +5,6 @@
  * shapes of src/domain/requests.ts and src/domain/responses.ts.
  */
 export { openWorkbench, causalMapOf, type Workbench, type WorkbenchOptions } from './workbench.js';
-export type { JobState } from './jobs.js';
 export { unknownId, findById } from './lookup.js';
 export {
   caseAsOf,
@@ -39,12 +38,27 @@ export {
 } from './corpus.js';
 export { search } from './search.js';
 export {
+  startMonteCarlo,
+  startIngest,
+  startBriefing,
+  jobFile,
+  enqueueJob,
+  getJob,
+  listJobs,
+  cancelJob,
+  retryJob,
+  jobView,
+  runWorker,
+  localWorker,
+  JOB_KINDS,
+  WORKER_DEFAULTS,
+  type WorkerOptions,
+} from './jobs.js';
+export {
   simulate,
   simulateCase,
   monteCarloOf,
-  startMonteCarlo,
-  getJob,
-  jobView,
+  monteCarloInputs,
   sensitivityOf,
   compareScenarios,
   describeModel,
@@ -60,3 +74,5 @@ export { exportCaseFolder, importCaseFolder, CASE_FILES } from './case-folder.js
 export { SYSTEM_AUTHOR } from './case-source.js';
 export { overviewAnswer, placesMap, OVERVIEW_DEFAULTS } from './overview.js';
 export { documentCandidates, acceptCandidate, rejectCandidate, mergeCandidate, proposedItem } from './desk.js';
+export { caseAt, asOfFor } from './as-of.js';
+export { updateCommitment, observeIndicator, recordForecast, resolveTarget, listIndicators, backtest, achShares } from './tracking.js';

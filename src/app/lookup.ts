@@ -13,6 +13,8 @@ const LISTINGS = {
   place: 'marsad actors',
   quantity: 'marsad claims',
   scenario: 'marsad scenarios',
+  commitment: 'marsad commitments',
+  indicator: 'marsad indicators',
   concept: 'marsad model --metrics',
   document: 'marsad documents',
   passage: 'marsad search',

@@ -10,7 +10,7 @@ import type { LoadedCase } from '../case/load.js';
 import { asOfDay, dayOf } from '../domain/dates.js';
 import { LIMITS, type OverviewAnswerRequest } from '../domain/requests.js';
 import type { OverviewAnswerResponse, PlacesMapResponse } from '../domain/responses.js';
-import { caseAsOf } from './case-queries.js';
+import { caseAt } from './as-of.js';
 import { simulateCase } from './simulation.js';
 import type { Workbench } from './workbench.js';
 
@@ -48,8 +48,7 @@ function computeBottomLine(wb: Workbench, c: LoadedCase): Promise<BottomLine | n
 }
 
 export async function overviewAnswer(wb: Workbench, req: OverviewAnswerRequest): Promise<OverviewAnswerResponse> {
-  const c = await wb.case();
-  const asOf = caseAsOf(c, wb.clock);
+  const { case: c, asOf } = await caseAt(wb, req.asOf);
   const since = req.since ? dayOf(asOfDay(req.since)) : dayOf(asOfDay(asOf) - OVERVIEW_DEFAULTS.sinceDays);
   const deadlines = deadlineStatus(c.commitments, asOf);
   return {

@@ -11,7 +11,8 @@ import type { LoadedCase } from '../case/load.js';
 import type { Bilingual, Scenario } from '../domain/case.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { CompareRequest, EdgeTrial, MonteCarloRequest, ModelRequest, SensitivityRequest, SimulateRequest } from '../domain/requests.js';
-import type { CompareResponse, JobResponse, ModelResponse } from '../domain/responses.js';
+import type { CompareResponse, ModelResponse } from '../domain/responses.js';
+import type { CausalMap } from '../model/causal-map.js';
 import type { ModelFormatName, MonteCarloSummary, SimulationResult } from '../domain/simulation.js';
 import { MODEL_FORMATS } from '../model/index.js';
 import { findLoops } from '../model/loops.js';
@@ -23,6 +24,7 @@ import {
   sensitivity,
   deltasOf,
   type InferenceSettings,
+  type MonteCarloOptions,
   type ScenarioInput,
 } from '../simulate/index.js';
 import { CUSTOM_SCENARIO_ID, scenarioFromLevers } from '../simulate/levers.js';
@@ -30,6 +32,7 @@ import { sensitivityTable } from '../simulate/sensitivity.js';
 import type { MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 import { findById, unknownId } from './lookup.js';
 import { causalMapOf, type Workbench } from './workbench.js';
+import { sortByDate } from '../domain/dates.js';
 
 type EngineSettings = Pick<SimulateRequest, 'rule' | 'transfer' | 'lambda' | 'normalize'>;
 
@@ -62,7 +65,7 @@ export function scenarioOf(
     : { ...(saved ?? { id: CUSTOM_SCENARIO_ID, levers: {} }) };
   if (req.schedule) {
     for (const step of req.schedule) scenarioFromLevers(map, Object.entries(step.levers));
-    input.schedule = [...req.schedule].sort((a, b) => a.date.localeCompare(b.date));
+    input.schedule = sortByDate(req.schedule, (s) => s.date);
   }
   return { input, title: UNSAVED };
 }
@@ -100,20 +103,30 @@ export interface Progress {
   pool?: MonteCarloPool;
 }
 
-/** Monte Carlo over the edges' plausible ranges for one scenario of a loaded case. */
-export function monteCarloOf(
-  c: LoadedCase,
-  req: Omit<MonteCarloRequest, 'scenario'> & Partial<Pick<SimulateRequest, 'scenario' | 'levers' | 'schedule' | 'edges'>>,
-  progress: Progress = {},
-): Promise<MonteCarloSummary> {
+type MonteCarloOf = Omit<MonteCarloRequest, 'scenario'> & Partial<Pick<SimulateRequest, 'scenario' | 'levers' | 'schedule' | 'edges'>>;
+
+/** The map, scenario and engine options a Monte Carlo request runs on (the jobs' parts and merge use them too). */
+export function monteCarloInputs(c: LoadedCase, req: MonteCarloOf): { map: CausalMap; scenario: ScenarioInput; options: MonteCarloOptions } {
   c = withEdgeTrials(c, req.edges);
-  return runMonteCarlo(causalMapOf(c), scenarioOf(c, req).input, {
-    ...settingsOf(req),
-    runs: req.runs,
-    seed: req.seed,
-    threads: req.threads,
-    distribution: req.distribution,
-    stakes: c.stakes,
+  return {
+    map: causalMapOf(c),
+    scenario: scenarioOf(c, req).input,
+    options: {
+      ...settingsOf(req),
+      runs: req.runs,
+      seed: req.seed,
+      threads: req.threads,
+      distribution: req.distribution,
+      stakes: c.stakes,
+    },
+  };
+}
+
+/** Monte Carlo over the edges' plausible ranges for one scenario of a loaded case. */
+export function monteCarloOf(c: LoadedCase, req: MonteCarloOf, progress: Progress = {}): Promise<MonteCarloSummary> {
+  const { map, scenario, options } = monteCarloInputs(c, req);
+  return runMonteCarlo(map, scenario, {
+    ...options,
     onProgress: progress.onProgress,
     ...(progress.pool ? { pool: progress.pool } : {}),
   });
@@ -166,24 +179,6 @@ export async function simulateCase(c: LoadedCase, req: SimulateRequest, progress
 
 export async function simulate(wb: Workbench, req: SimulateRequest, progress: Progress = {}): Promise<SimulationResult> {
   return simulateCase(await wb.case(), req, { pool: wb.monteCarloPool(), ...progress });
-}
-
-/** Starts Monte Carlo as a background job of this process; its id is polled or followed. */
-export async function startMonteCarlo(wb: Workbench, req: MonteCarloRequest): Promise<JobResponse> {
-  const c = await wb.case();
-  findScenario(c, req.scenario);
-  const job = wb.jobs.start('montecarlo', req.runs, (progress) =>
-    monteCarloOf(c, req, { onProgress: (done) => progress(done), pool: wb.monteCarloPool() }),
-  );
-  return jobView(job);
-}
-
-export function getJob(wb: Workbench, id: string): JobResponse {
-  return jobView(wb.jobs.get(id));
-}
-
-export function jobView(job: ReturnType<Workbench['jobs']['get']>): JobResponse {
-  return { ...job, result: job.result as MonteCarloSummary | undefined };
 }
 
 export async function sensitivityOf(wb: Workbench, req: SensitivityRequest) {

@@ -17,7 +17,6 @@ import { LIMITS } from '../domain/requests.js';
 import { caseOfRows, openWorkingCase, readWorkingCase } from './case-source.js';
 import { dropSnapshot, readSnapshot, writeSnapshot } from './case-snapshot.js';
 import { folderHash } from '../case/working-copy.js';
-import { JobRegistry, type JobState } from './jobs.js';
 import { createMonteCarloPool, type MonteCarloPool } from '../simulate/monte-carlo-pool.js';
 
 export interface WorkbenchOptions {
@@ -30,7 +29,13 @@ export interface WorkbenchOptions {
   /** "Today", for views that default to the current date. Default: the system clock. */
   clock?: () => Date;
   /** Told about job failures that are not Marsad's typed errors. */
-  onUnexpected?: (error: unknown, job: JobState) => void;
+  onUnexpected?: (error: unknown) => void;
+  /**
+   * Run the jobs this process queues in this process too (a worker started with the first job,
+   * stopped by close()). Default true: the embedded store has no other worker; beside a
+   * PostgreSQL server, `marsad worker` processes share the queue with it.
+   */
+  runJobs?: boolean;
   /**
    * Keep Monte Carlo worker threads warm between requests (a long-running process such as
    * `serve`): started on first use, stopped by close().
@@ -47,7 +52,6 @@ export interface Workbench {
   readonly caseDir: string;
   readonly chromiumPath?: string;
   readonly clock: () => Date;
-  readonly jobs: JobRegistry;
   /**
    * The case: the working copy in the store, seeded from the case folder on first use (an
    * InputError listing every problem when the folder is broken). Re-read when another process
@@ -66,6 +70,10 @@ export interface Workbench {
   storeChanged(): void;
   /** Called before the working copy is changed: the snapshot beside the store is dropped. */
   caseWillChange(): Promise<void>;
+  /** This process queued a job: its own worker (started now if need be) looks at the queue. */
+  jobsQueued(): void;
+  /** Whether this process runs the jobs it queues (WorkbenchOptions.runJobs). */
+  runsJobs(): boolean;
   /** The warm Monte Carlo workers of a long-running process, or undefined. */
   monteCarloPool(): MonteCarloPool | undefined;
   /** Releases the store when this workbench opened it, and the warm workers. */
@@ -79,6 +87,7 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
   let opening: Promise<{ case: LoadedCase; state: CaseCopyState }> | undefined;
   let notices: string[] = [];
   let pool: MonteCarloPool | undefined;
+  let worker: Promise<{ wake(): void; stop(): Promise<void> }> | undefined;
   const given = isStore(options.store) ? options.store : undefined;
   const clock = options.clock ?? (() => new Date());
 
@@ -116,7 +125,6 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     caseDir: options.caseDir,
     chromiumPath: options.chromiumPath,
     clock,
-    jobs: new JobRegistry({ max: LIMITS.jobs.kept, onUnexpected: options.onUnexpected }),
     async case() {
       return (await this.caseState().then(() => current!)).case;
     },
@@ -141,11 +149,23 @@ export function openWorkbench(options: WorkbenchOptions): Workbench {
     async caseWillChange() {
       if (options.snapshotPath) await dropSnapshot(options.snapshotPath);
     },
+    jobsQueued() {
+      if (options.runJobs === false) return;
+      // Loaded with the first job: a command that queues nothing never loads the job kinds.
+      worker ??= import('./jobs.js').then(({ localWorker }) => localWorker(this, { onUnexpected: options.onUnexpected }));
+      void worker.then((w) => w.wake());
+    },
+    runsJobs() {
+      return options.runJobs !== false;
+    },
     monteCarloPool() {
       if (options.warmMonteCarlo) pool ??= createMonteCarloPool();
       return pool;
     },
     async close() {
+      const running = worker;
+      worker = undefined;
+      await (await running)?.stop();
       await pool?.close();
       pool = undefined;
       if (given || !storePromise) return;

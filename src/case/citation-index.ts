@@ -93,7 +93,8 @@ export class CitationIndex {
       this.#resolved.set(key, hit);
       hit.then((r) => (r.documentId ? undefined : this.#resolved.delete(key)), () => this.#resolved.delete(key));
     }
-    return hit;
+    // The cache is per quote; the citation's own fields (its footnote note, or none) are this one's.
+    return hit.then(({ note: _note, ...where }) => ({ ...where, ...cite }));
   }
 
   async #resolve(cite: Citation): Promise<ResolvedCitation> {

@@ -10,6 +10,7 @@
  * half loaded. Warnings (things that are allowed but worth knowing) are returned as data.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { readRegularFile } from '../corpus/read-file.js';
 import { basename, join, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { CaseMeta } from '../domain/case.js';
@@ -221,11 +222,8 @@ async function listYamlFiles(root: string, shown: string): Promise<string[]> {
 
 async function readYaml(root: string, file: string, problems: ProblemList) {
   try {
-    const info = await stat(join(root, file));
-    if (info.size > DEFAULTS.maxFileBytes) {
-      throw new TooLargeError(`file is ${info.size} bytes; case files are limited to ${DEFAULTS.maxFileBytes} bytes`, { file });
-    }
-    const bytes = await readFile(join(root, file));
+    // A regular file within the limit, checked on the open handle (a symlink to /dev/zero is refused).
+    const bytes = await readRegularFile(join(root, file), DEFAULTS.maxFileBytes, file);
     let text: string;
     try {
       // fatal: a file in a legacy encoding is an error to fix, not text to guess at

@@ -4,7 +4,7 @@
  * Problems are reported through a callback with the item and the field path inside it, so the
  * loader can turn them into file:line messages.
  */
-import { daySpan } from '../domain/dates.js';
+import { compareDates, daySpan } from '../domain/dates.js';
 import type { FieldPath } from './locate.js';
 import { ENTITY_SECTIONS, SECTION_NAMES, type SectionItems } from './sections.js';
 
@@ -62,6 +62,10 @@ export function checkReferences(
   for (const ind of c.indicators) {
     ind.quantities.forEach((id, i) => expect(ind, ['quantities', i], id, quantities, 'quantity'));
     ind.concepts.forEach((id, i) => expect(ind, ['concepts', i], id, concepts, 'concept'));
+    const targets = new Set([...ids(c.scenarios), ...ids(c.hypotheses)]);
+    ind.supports?.forEach((id, i) => expect(ind, ['supports', i], id, targets, 'scenario or hypothesis'));
+    ind.undercuts?.forEach((id, i) => expect(ind, ['undercuts', i], id, targets, 'scenario or hypothesis'));
+    if (ind.observations?.length && !ind.observe) report(ind, ['observations'], 'observations need an observable definition (observe: what, direction, threshold)');
   }
   const edgeKeys = new Set<string>();
   for (const e of c.edges) {
@@ -84,7 +88,7 @@ export function checkReferences(
     let previous = '';
     sc.schedule.forEach((step, i) => {
       for (const lever of Object.keys(step.levers)) checkLever(sc, ['schedule', i, 'levers', lever], lever);
-      if (step.date < previous) report(sc, ['schedule', i, 'date'], `schedule steps must be in date order (${step.date} after ${previous})`);
+      if (previous && compareDates(step.date, previous) < 0) report(sc, ['schedule', i, 'date'], `schedule steps must be in date order (${step.date} after ${previous})`);
       previous = step.date;
     });
   }

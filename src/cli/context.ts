@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Workbench } from '../app/workbench.js';
 import type { CliIo } from './io.js';
+import { InputError } from '../domain/errors.js';
 
 export interface CliContext {
   dataDir: string;
@@ -38,6 +39,20 @@ export function resolveContext(cmd: Command, io: Pick<CliIo, 'env' | 'cwd'>): Cl
   return { dataDir, caseDir, corpusDir, ...(databaseUrl ? { databaseUrl } : {}) };
 }
 
+/**
+ * "Today" from MARSAD_TODAY (`YYYY-MM-DD`), for reproducible output of views that default to the
+ * current date; unset: the system clock.
+ */
+export function clockOf(env: Readonly<Record<string, string | undefined>>): (() => Date) | undefined {
+  const today = env.MARSAD_TODAY;
+  if (!today) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T12:00:00Z`))) {
+    throw new InputError(`expected MARSAD_TODAY written YYYY-MM-DD, got "${today}"`, { field: 'MARSAD_TODAY' });
+  }
+  const at = new Date(`${today}T12:00:00Z`);
+  return () => new Date(at);
+}
+
 /** The workbench of a context: PostgreSQL when MARSAD_DATABASE_URL is set, else PGlite in the data folder. */
 export async function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>): Promise<Workbench> {
   // Loaded when a command runs, not when the CLI starts: `marsad --help` needs none of it.
@@ -48,6 +63,9 @@ export async function contextWorkbench(ctx: CliContext, io: Pick<CliIo, 'env'>):
     // Beside the embedded store, a snapshot of the case spares read-only commands the database.
     ...(ctx.databaseUrl ? {} : { snapshotPath: join(ctx.dataDir, 'case-snapshot.json') }),
     chromiumPath: io.env.MARSAD_CHROMIUM,
+    // Beside a PostgreSQL server, `marsad worker` processes run the jobs a command queues.
+    runJobs: !ctx.databaseUrl,
+    clock: clockOf(io.env),
   });
 }
 
@@ -58,7 +76,7 @@ export async function withWorkbench<T>(cmd: Command, io: CliIo, fn: (wb: Workben
     // Inside the running app: its workbench (and its store) serve the command.
     if (io.workbench.caseDir === ctx.caseDir) return fn(io.workbench, ctx);
     const { openWorkbench } = await import('../app/workbench.js');
-    const other = openWorkbench({ caseDir: ctx.caseDir, store: await io.workbench.store(), chromiumPath: io.env.MARSAD_CHROMIUM });
+    const other = openWorkbench({ caseDir: ctx.caseDir, store: await io.workbench.store(), chromiumPath: io.env.MARSAD_CHROMIUM, clock: clockOf(io.env) ?? io.workbench.clock });
     try {
       return await fn(other, ctx);
     } finally {

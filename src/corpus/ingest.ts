@@ -3,10 +3,10 @@
  * prepare it, and write it (one transaction per document, in the store). A bad file is listed
  * with its reason and the others go on; nothing is printed, progress is reported by callback.
  */
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from './read-file.js';
 import { basename } from 'node:path';
 import type { DocumentMeta, DocumentSink, IngestProgress, IngestSummary } from '../domain/corpus.js';
-import { describeWhere, InputError } from '../domain/errors.js';
+import { describeWhere, InputError, TooLargeError } from '../domain/errors.js';
 import { findTesseract, type OcrAvailability } from './formats/index.js';
 import { prepareDocument } from './prepare.js';
 import { readSources, SOURCES_FILE, type SourcesResult } from './sources-file.js';
@@ -78,15 +78,16 @@ export async function ingestPaths(
   for (const f of found.files) {
     try {
       if (f.size > maxBytes) {
-        throw new InputError(
+        throw new TooLargeError(
           `file is ${megabytes(f.size)}, over the limit of ${megabytes(maxBytes)} (raise it with --max-bytes)`,
           { file: f.file },
         );
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(f.path);
+        bytes = await readRegularFile(f.path, maxBytes, f.file);
       } catch (error) {
+        if (error instanceof InputError) throw error;
         throw new InputError(`unreadable: ${(error as Error).message}`, { file: f.file }, { cause: error });
       }
       const meta: DocumentMeta | undefined = (await sourcesFor(f.dir)).byFile.get(f.file);

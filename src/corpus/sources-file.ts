@@ -2,7 +2,7 @@
  * `sources.yaml` beside the documents: a list of metadata entries, each naming its file. Invalid
  * entries are dropped with a warning naming the entry and field; the rest still apply.
  */
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from './read-file.js';
 import { join } from 'node:path';
 import { SourceMeta, type DocumentMeta } from '../domain/corpus.js';
 import { InputError } from '../domain/errors.js';
@@ -43,9 +43,10 @@ export async function readSources(dir: string): Promise<SourcesResult> {
   const path = join(dir, SOURCES_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readRegularFile(path, 4 * 1024 * 1024, path)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { byFile: new Map(), warnings: [] };
+    if (error instanceof InputError) throw error;
     throw new InputError(`cannot read: ${(error as Error).message}`, { file: path }, { cause: error });
   }
   return parseSources(text, path);

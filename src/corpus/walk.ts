@@ -3,8 +3,8 @@
  * sorted order (so ingest order and ids are deterministic), hidden entries skipped, each real
  * folder visited once (symlink loops end there), unreadable or dangling paths reported.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { IngestProblem } from '../domain/corpus.js';
 import { SUPPORTED_EXTENSIONS } from './formats/index.js';
 
@@ -39,6 +39,11 @@ export function reasonOf(error: unknown): string {
   return `unreadable: ${(error as Error).message}`;
 }
 
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -55,8 +60,10 @@ export async function findFiles(paths: readonly string[], cwd = process.cwd()): 
     result.files.push({ path, file: basename(path), dir: resolve(path, '..'), size });
   };
 
-  const walkDir = async (dir: string): Promise<void> => {
+  const walkDir = async (dir: string, root?: string): Promise<void> => {
     const real = await realpath(dir);
+    // A folder named by the user is the root: symlinks under it may not lead out of it.
+    root ??= real;
     if (seenDirs.has(real)) {
       result.warnings.push({ path: dir, reason: 'symlink loop (folder already visited); skipped' });
       return;
@@ -74,6 +81,11 @@ export async function findFiles(paths: readonly string[], cwd = process.cwd()): 
       const path = join(dir, name);
       let info;
       try {
+        if ((await lstat(path)).isSymbolicLink() && !inside(root, await realpath(path))) {
+          if (supported(name)) result.rejected.push({ path, reason: 'symlink to a file outside the folder; name the file itself to ingest it' });
+          else result.warnings.push({ path, reason: 'symlink leading outside the folder; skipped' });
+          continue;
+        }
         info = await stat(path);
       } catch (error) {
         // A dangling link or loop among ordinary files: report it only if it would be a document.
@@ -82,8 +94,9 @@ export async function findFiles(paths: readonly string[], cwd = process.cwd()): 
         }
         continue;
       }
-      if (info.isDirectory()) await walkDir(path);
+      if (info.isDirectory()) await walkDir(path, root);
       else if (info.isFile() && supported(name)) await addFile(path, info.size);
+      else if (supported(name)) result.rejected.push({ path, reason: 'not a regular file (a device, pipe or socket)' });
     }
   };
 

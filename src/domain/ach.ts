@@ -3,7 +3,7 @@
  * `ach.yaml` with the top-level keys `hypotheses` and `evidence`.
  */
 import { z } from 'zod';
-import { Bilingual, Cite, Id } from './case.js';
+import { Bilingual, Cite, Forecast, Id, Outcome } from './case.js';
 
 export const Hypothesis = z
   .object({
@@ -12,6 +12,10 @@ export const Hypothesis = z
     description: Bilingual.optional(),
     /** The case scenario that plays this hypothesis out, if any: its Monte Carlo run gives the hypothesis's bottom line a probability. */
     scenario: Id.optional(),
+    /** Probabilities that the hypothesis is true, as held over time (oldest first). */
+    forecasts: z.array(Forecast).optional(),
+    /** How it resolved, once it has. */
+    outcome: Outcome.optional(),
   })
   .strict();
 export type Hypothesis = z.infer<typeof Hypothesis>;

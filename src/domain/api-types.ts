@@ -13,12 +13,17 @@ import type {
   AddDocumentRequest,
   AddItemRequest,
   IdRequest,
+  ReportRequest,
   CompareRequest,
   EditItemRequest,
   MonteCarloRequest,
   RetireItemRequest,
   RevertRequest,
   SimulateRequest,
+  CommitmentUpdateRequest,
+  ObserveRequest,
+  ForecastRequest,
+  ResolveRequest,
 } from './requests.js';
 import type {
   CandidatesResponse,
@@ -41,6 +46,7 @@ import type {
   HypothesesResponse,
   ItemResponse,
   JobResponse,
+  JobsResponse,
   Linked,
   ModelResponse,
   OverviewAnswerResponse,
@@ -53,6 +59,8 @@ import type {
   SearchResponse,
   SimulateResponse,
   StancesResponse,
+  IndicatorsResponse,
+  BacktestResponse,
 } from './responses.js';
 import type { SensitivityResult } from './simulation.js';
 
@@ -80,10 +88,13 @@ export interface ApiGet {
   places: PlacesResponse;
   hypotheses: HypothesesResponse;
   model: ModelResponse;
+  jobs: JobsResponse;
   'jobs/:id': JobResponse;
   history: HistoryResponse;
   'items/:kind/:id': ItemResponse;
   sensitivity: SensitivityResult;
+  indicators: IndicatorsResponse;
+  backtest: BacktestResponse;
 }
 
 /** POST routes (under /api/): the body they take (as sent, defaults optional) and what they answer. */
@@ -91,6 +102,9 @@ export interface ApiPost {
   simulate: { body: z.input<typeof SimulateRequest>; response: SimulateResponse };
   compare: { body: z.input<typeof CompareRequest>; response: CompareResponse };
   montecarlo: { body: z.input<typeof MonteCarloRequest>; response: JobResponse };
+  briefings: { body: z.input<typeof ReportRequest>; response: JobResponse };
+  'jobs/cancel': { body: z.input<typeof IdRequest>; response: JobResponse };
+  'jobs/retry': { body: z.input<typeof IdRequest>; response: JobResponse };
   'items/add': { body: z.input<typeof AddItemRequest>; response: ChangeResponse };
   'items/edit': { body: z.input<typeof EditItemRequest>; response: ChangeResponse };
   'items/retire': { body: z.input<typeof RetireItemRequest>; response: ChangeResponse };
@@ -101,6 +115,10 @@ export interface ApiPost {
   'candidates/accept': { body: z.input<typeof AcceptRequest>; response: ChangeResponse };
   'candidates/reject': { body: z.input<typeof RejectRequest>; response: DecisionResponse };
   'candidates/merge': { body: z.input<typeof MergeRequest>; response: ChangeResponse };
+  'commitments/update': { body: z.input<typeof CommitmentUpdateRequest>; response: ChangeResponse };
+  'indicators/observe': { body: z.input<typeof ObserveRequest>; response: ChangeResponse };
+  forecast: { body: z.input<typeof ForecastRequest>; response: ChangeResponse };
+  resolve: { body: z.input<typeof ResolveRequest>; response: ChangeResponse };
 }
 
 /** What a GET route answers over HTTP (citations linked to their passages). */

@@ -184,6 +184,8 @@ export const CommitmentStatusEntry = z
     date: PartialDate,
     score: ImplementationScore,
     note: Bilingual,
+    /** The owner gave the provision up (or it was overtaken): the commitment is abandoned from this entry on. */
+    abandoned: z.literal(true).optional(),
     cite: Cite.optional(),
   })
   .strict();
@@ -246,11 +248,63 @@ export const Claim = z
   .strict();
 export type Claim = z.infer<typeof Claim>;
 
+/**
+ * What an indicator watches, so an observation can say whether it fired: the value observed
+ * crosses `threshold` going `above` (at or over) or `below` (at or under). A yes/no sign is a
+ * value of 1 (seen) or 0 (not seen) against threshold 1, direction above.
+ */
+export const Observable = z
+  .object({
+    /** What is counted or seen, in words. */
+    what: Bilingual,
+    /** Where it is watched (a place id), when it matters. */
+    where: Id.optional(),
+    direction: z.enum(['above', 'below']),
+    threshold: z.number().finite(),
+    unit: z.string().min(1).optional(),
+  })
+  .strict();
+export type Observable = z.infer<typeof Observable>;
+
+/** One observation of an indicator: a dated value with the passage that reports it. */
+export const Observation = z
+  .object({ date: DateValue, value: z.number().finite(), note: z.string().max(2000).optional(), cite: Cite })
+  .strict();
+export type Observation = z.infer<typeof Observation>;
+
+/**
+ * A probability that a scenario plays out (or a hypothesis is true), as held on a date: the
+ * analyst's own, or one Marsad computed (the ACH ranking, a Monte Carlo share, indicators' states).
+ */
+export const Forecast = z
+  .object({
+    date: DateValue,
+    p: z.number().min(0).max(1),
+    source: z.enum(['analyst', 'ach', 'monte-carlo', 'indicators']).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+export type Forecast = z.infer<typeof Forecast>;
+
+/** How a scenario or hypothesis resolved: true (it came about) or false, on a date, cited. */
+export const Outcome = z
+  .object({ value: z.boolean(), date: DateValue, note: z.string().max(2000).optional(), cite: Cite })
+  .strict();
+export type Outcome = z.infer<typeof Outcome>;
+
 export const Indicator = z
   .object({
     id: Id,
     label: Bilingual,
     description: Bilingual,
+    /** The observable definition: what, where, and the threshold with its direction. */
+    observe: Observable.optional(),
+    /** Observations, in any order (listings sort them by date). */
+    observations: z.array(Observation).optional(),
+    /** Scenarios or hypotheses this indicator's firing supports. */
+    supports: z.array(Id).optional(),
+    /** Scenarios or hypotheses this indicator's firing undercuts. */
+    undercuts: z.array(Id).optional(),
     /** Quantities whose figures feed this indicator. */
     quantities: z.array(Id).default([]),
     /** Causal-model concepts this indicator tracks. */
@@ -282,6 +336,10 @@ export const Scenario = z
     basis: Basis.optional(),
     /** The analyst's note on why the scenario is worth weighing. */
     note: Bilingual.optional(),
+    /** Probabilities that the scenario plays out, as held over time (oldest first). */
+    forecasts: z.array(Forecast).optional(),
+    /** How it resolved, once it has. */
+    outcome: Outcome.optional(),
     cite: z.array(Citation).default([]),
   })
   .strict()

@@ -75,7 +75,13 @@ export const LIMITS = {
   },
   report: { runs: 2000, seed: 1 },
   model: { maxLoops: 1_000_000, loops: 1000 },
-  jobs: { kept: 16 },
+  /**
+   * Jobs: listed newest first (`list`, at most `maxList`); a worker's claim on a job lasts
+   * `leaseSeconds` and is renewed with each progress report; a part whose lease ran out is
+   * started again, at most `maxAttempts` times; Monte Carlo is cut in parts of `monteCarloPartRuns`
+   * runs and an ingest in parts of `ingestPartFiles` files, so several workers share one job.
+   */
+  jobs: { list: 20, maxList: 500, leaseSeconds: 30, maxAttempts: 3, monteCarloPartRuns: 1000, ingestPartFiles: 100 },
   /** Largest file `ingest` reads (10 MB; raise it with --max-bytes). */
   ingest: { maxBytes: 10 * 1024 * 1024 },
   /** Largest document `extract` reads (4 MiB, twenty times the corpus's long study). */

@@ -49,7 +49,15 @@ export type SearchRequest = z.infer<typeof SearchRequest>;
 
 export const NoRequest = z.object({}).strict();
 
-export const ActorsRequest = z.object({ type: ActorType.optional() }).strict();
+/**
+ * "As of" a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, meaning the last day of its period): the
+ * case rewound to what was known then. Default: today (or the case's own `as_of`, when it pins one).
+ */
+const AsOf = { asOf: DateParam.optional() };
+export const AsOfRequest = z.object(AsOf).strict();
+export type AsOfRequest = z.infer<typeof AsOfRequest>;
+
+export const ActorsRequest = z.object({ type: ActorType.optional(), ...AsOf }).strict();
 export type ActorsRequest = z.infer<typeof ActorsRequest>;
 
 export const StancesRequest = z
@@ -58,6 +66,7 @@ export const StancesRequest = z
     issue: Id.optional(),
     /** Only the actors' own positions (`declared`) or only authors' readings of them (`attributed`). */
     voice: StanceVoice.optional(),
+    ...AsOf,
   })
   .strict();
 export type StancesRequest = z.infer<typeof StancesRequest>;
@@ -69,11 +78,12 @@ export const EventsRequest = z
     /** Events that may overlap this period. */
     from: DateParam.optional(),
     to: DateParam.optional(),
+    ...AsOf,
   })
   .strict();
 export type EventsRequest = z.infer<typeof EventsRequest>;
 
-export const ClaimsRequest = z.object({ quantity: Id.optional() }).strict();
+export const ClaimsRequest = z.object({ quantity: Id.optional(), ...AsOf }).strict();
 export type ClaimsRequest = z.infer<typeof ClaimsRequest>;
 
 export const IdRequest = z.object({ id: z.string().min(1).max(300) }).strict();
@@ -156,6 +166,15 @@ export const MonteCarloRequest = z
   .strict();
 export type MonteCarloRequest = z.infer<typeof MonteCarloRequest>;
 
+export const JobsRequest = z
+  .object({
+    /** Newest first; at most this many. */
+    limit: z.coerce.number().int().min(1).max(LIMITS.jobs.maxList).default(LIMITS.jobs.list),
+    status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']).optional(),
+  })
+  .strict();
+export type JobsRequest = z.infer<typeof JobsRequest>;
+
 export const SensitivityRequest = z.object({ scenario: Id, outcome: Id, ...EngineSettings }).strict();
 export type SensitivityRequest = z.infer<typeof SensitivityRequest>;
 
@@ -183,7 +202,7 @@ export const ReportRequest = z
     runs: z.coerce.number().int().min(0).max(LIMITS.simulate.maxRuns).default(LIMITS.report.runs),
     seed: Seed.default(LIMITS.report.seed),
     threads: z.coerce.number().int().min(1).max(LIMITS.simulate.maxThreads).optional(),
-    /** The briefing's "now" (a partial date means its last day); default the case's `as_of`. */
+    /** The briefing's "now" (a partial date means its last day), the case rewound to it; default today. */
     asOf: DateParam.optional(),
   })
   .strict();
@@ -255,6 +274,7 @@ export const OverviewAnswerRequest = z
   .object({
     /** "What changed" covers the time after this date (default: 30 days before the case's "now"). */
     since: DateParam.optional(),
+    ...AsOf,
   })
   .strict();
 export type OverviewAnswerRequest = z.infer<typeof OverviewAnswerRequest>;
@@ -335,3 +355,57 @@ export const MergeRequest = z
   })
   .strict();
 export type MergeRequest = z.infer<typeof MergeRequest>;
+
+/** A citation given as `FILE::QUOTE` or as a stored passage's id (its opening words are quoted). */
+const CiteRef = z.union([Citation, z.string().min(1).max(500)]);
+const Text = z.string().trim().min(1).max(2000);
+
+/** A status entry of a commitment: score 0–3 (or abandoned) on a date, with the passage that says so. */
+export const CommitmentUpdateRequest = z
+  .object({
+    id: Id,
+    status: z.coerce.number().int().min(0).max(3),
+    date: DateParam,
+    cite: CiteRef,
+    note: Text.optional(),
+    /** The owner gave it up: the commitment is abandoned from this entry on. */
+    abandoned: flag.default(false),
+    author: Author.optional(),
+  })
+  .strict();
+export type CommitmentUpdateRequest = z.infer<typeof CommitmentUpdateRequest>;
+
+export const IndicatorsRequest = z.object({ ...AsOf }).strict();
+export type IndicatorsRequest = z.infer<typeof IndicatorsRequest>;
+
+/** An observation of an indicator: a value (a number; yes/no as 1/0) on a date, cited. */
+export const ObserveRequest = z
+  .object({
+    indicator: Id,
+    date: DateParam,
+    value: z.preprocess((v) => (v === 'yes' || v === 'true' ? 1 : v === 'no' || v === 'false' ? 0 : v), z.coerce.number().finite()),
+    cite: CiteRef,
+    note: Text.optional(),
+    author: Author.optional(),
+  })
+  .strict();
+export type ObserveRequest = z.infer<typeof ObserveRequest>;
+
+/** A scenario or hypothesis id; `scenario:ID` or `hypothesis:ID` when both sections hold the id. */
+const Target = z.string().regex(/^(?:scenario:|hypothesis:)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a scenario or hypothesis id (scenario:ID or hypothesis:ID when both hold it)');
+
+/** The analyst's probability that a scenario plays out or a hypothesis is true, held from a date. */
+export const ForecastRequest = z
+  .object({ target: Target, p: z.coerce.number().min(0).max(1), date: DateParam, note: Text.optional(), author: Author.optional() })
+  .strict();
+export type ForecastRequest = z.infer<typeof ForecastRequest>;
+
+/** How a scenario or hypothesis resolved, on a date, cited. */
+export const ResolveRequest = z
+  .object({ target: Target, outcome: flag, date: DateParam, cite: CiteRef, note: Text.optional(), author: Author.optional() })
+  .strict();
+export type ResolveRequest = z.infer<typeof ResolveRequest>;
+
+/** Rewind the case to `asOf` and score what it held then against what was recorded up to `until` (default today). */
+export const BacktestRequest = z.object({ asOf: DateParam, until: DateParam.optional() }).strict();
+export type BacktestRequest = z.infer<typeof BacktestRequest>;

@@ -28,6 +28,7 @@ import {
   Stance,
 } from './case.js';
 import { ClaimConflict, EntityExpansion, StanceConflict } from './case-analysis.js';
+import { PartialDate } from './date-schemas.js';
 import { DocumentRecord, IngestSummary, PassageRecord, SearchHit, StoreStats } from './corpus.js';
 import { CausalEdge, Concept, Stake } from './model.js';
 import { AchResult, LoopResult, ModelMetrics, MonteCarloSummary, SimulationResult } from './simulation.js';
@@ -80,8 +81,20 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 export const CaseInfoResponse = z.object({ meta: CaseMeta, counts: CaseCounts, store: StoreStats }).strict();
 export type CaseInfoResponse = z.infer<typeof CaseInfoResponse>;
 
-/** A commitment with its latest status entry. */
-export const CommitmentWithStatus = Commitment.extend({ current: CommitmentStatusEntry });
+export const Timeliness = z.enum(['not_yet_due', 'due_soon', 'overdue', 'completed_on_time', 'completed_late', 'abandoned']);
+
+/**
+ * A commitment with its latest status entry and its timeliness on the as-of date: `daysLate` for
+ * overdue (to the as-of day) and completed late (to completion), `daysLeft` while it is open and
+ * not yet due, `completed` the date of the entry that completed it.
+ */
+export const CommitmentWithStatus = Commitment.extend({
+  current: CommitmentStatusEntry,
+  timeliness: Timeliness,
+  daysLate: z.number().int().nullable(),
+  daysLeft: z.number().int().nullable(),
+  completed: PartialDate.nullable(),
+});
 export type CommitmentWithStatus = z.infer<typeof CommitmentWithStatus>;
 
 export const ScenarioSummary = z.object({ id: z.string(), title: Bilingual, description: Bilingual }).strict();
@@ -97,6 +110,8 @@ export const OverviewResponse = z
     deadlines: z.array(CommitmentWithStatus),
     /** Events up to `asOf`, newest first. */
     latestEvents: z.array(Event),
+    /** Commitments past their deadline and still open on `asOf`, most late first. */
+    overdue: z.array(CommitmentWithStatus),
     scenarios: z.array(ScenarioSummary),
   })
   .strict();
@@ -130,7 +145,8 @@ export type StancesResponse = z.infer<typeof StancesResponse>;
 export const EventsResponse = z.object({ items: z.array(Event) }).strict();
 export type EventsResponse = z.infer<typeof EventsResponse>;
 
-export const CommitmentsResponse = z.object({ items: z.array(CommitmentWithStatus), asOf: z.string().nullable() }).strict();
+/** Commitments as of a day (`YYYY-MM-DD`), overdue first, then due soon, then by deadline. */
+export const CommitmentsResponse = z.object({ items: z.array(CommitmentWithStatus), asOf: z.string() }).strict();
 export type CommitmentsResponse = z.infer<typeof CommitmentsResponse>;
 
 export const ClaimsResponse = z.object({ items: z.array(Claim), quantities: z.array(Quantity) }).strict();
@@ -141,14 +157,90 @@ export const ConflictsResponse = z
   .strict();
 export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
 
-export const ScenariosResponse = z.object({ items: z.array(Scenario), indicators: z.array(Indicator) }).strict();
+export const ScenariosResponse = z.object({ items: z.array(Scenario), indicators: z.array(Indicator), asOf: z.string() }).strict();
+
+export const IndicatorState = z.enum(['not_triggered', 'triggered', 'reversed']);
+
+/** An indicator with its state on the as-of date and the observations that led there, oldest first. */
+export const IndicatorWithState = Indicator.extend({
+  state: IndicatorState,
+  /** The date of the observation that put it in its state (null when never observed to change). */
+  since: z.string().nullable(),
+  steps: z.array(z.object({ date: z.string(), value: z.number(), fired: z.boolean(), state: IndicatorState }).strict()),
+});
+export type IndicatorWithState = z.infer<typeof IndicatorWithState>;
+export const IndicatorsResponse = z.object({ items: z.array(IndicatorWithState), asOf: z.string() }).strict();
+export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
+
+/** One scenario or hypothesis in a back-test: the probability held on the date against what happened after. */
+export const BacktestForecast = z
+  .object({
+    kind: z.enum(['scenario', 'hypothesis']),
+    id: z.string(),
+    title: Bilingual,
+    /** The probability held on the as-of date (null: none held nor computable). */
+    predicted: z.number().nullable(),
+    /** Whose: the analyst's forecast, or computed from the ACH ranking of the rewound case. */
+    source: z.enum(['analyst', 'ach', 'monte-carlo', 'indicators']).nullable(),
+    forecastDate: z.string().nullable(),
+    /** The outcome recorded after the as-of date (null: unresolved, or resolved before it). */
+    observed: z.boolean().nullable(),
+    resolved: z.string().nullable(),
+    brier: z.number().nullable(),
+    log: z.number().nullable(),
+  })
+  .strict();
+/** One commitment in a back-test: its deadline and standing as known then, against its standing now. */
+export const BacktestCommitment = z
+  .object({
+    id: z.string(),
+    title: Bilingual,
+    due: PartialDate.nullable(),
+    /** Timeliness on the as-of date, with the case as known then. */
+    then: Timeliness,
+    /** Timeliness on the back-test's end date, with everything recorded since. */
+    now: Timeliness,
+    completed: PartialDate.nullable(),
+    /** Days between the deadline's last day and completion (positive: late), or days overdue now; null when not due. */
+    timingError: z.number().int().nullable(),
+  })
+  .strict();
+export const BacktestIndicator = z
+  .object({ id: z.string(), label: Bilingual, then: IndicatorState, now: IndicatorState, observations: z.number().int() })
+  .strict();
+export const BacktestResponse = z
+  .object({
+    /** The day the case is rewound to. */
+    asOf: z.string(),
+    /** The day it is compared with (today, or the request's `until`). */
+    until: z.string(),
+    forecasts: z.array(BacktestForecast),
+    commitments: z.array(BacktestCommitment),
+    indicators: z.array(BacktestIndicator),
+    scores: z
+      .object({
+        /** Forecasts resolved after the as-of date and scored. */
+        resolved: z.number().int(),
+        /** Mean Brier score (0 best, 0.25 is always saying 50%); null when nothing resolved. */
+        brier: z.number().nullable(),
+        /** Mean log score (natural log of the probability given to what happened; 0 best). */
+        log: z.number().nullable(),
+        /** Commitments due by `until` that were completed on time / late / left overdue or abandoned. */
+        onTime: z.number().int(),
+        late: z.number().int(),
+        missed: z.number().int(),
+      })
+      .strict(),
+  })
+  .strict();
+export type BacktestResponse = z.infer<typeof BacktestResponse>;
 export type ScenariosResponse = z.infer<typeof ScenariosResponse>;
 
 export const PlacesResponse = z.object({ items: z.array(Place) }).strict();
 export type PlacesResponse = z.infer<typeof PlacesResponse>;
 
 export const HypothesesResponse = z
-  .object({ hypotheses: z.array(Hypothesis), evidence: z.array(Evidence), analysis: AchResult })
+  .object({ hypotheses: z.array(Hypothesis), evidence: z.array(Evidence), analysis: AchResult, asOf: z.string() })
   .strict();
 export type HypothesesResponse = z.infer<typeof HypothesesResponse>;
 
@@ -186,20 +278,47 @@ export const CompareResponse = z
   .strict();
 export type CompareResponse = z.infer<typeof CompareResponse>;
 
+/** A briefing rendered by a job: what it is (its bytes are at `GET /api/jobs/{id}/file`). */
+export const BriefingFile = z
+  .object({
+    fileName: z.string(),
+    mediaType: z.string(),
+    /** Size in bytes. */
+    size: z.number().int(),
+    sections: z.number().int(),
+    footnotes: z.number().int(),
+    unresolved: z.number().int(),
+  })
+  .strict();
+export type BriefingFile = z.infer<typeof BriefingFile>;
+
 export const JobResponse = z
   .object({
     id: z.string(),
     kind: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    /** queued → running → done | failed | cancelled (a job split in parts runs while its parts do). */
+    status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
+    /** Units (Monte Carlo runs, files) finished so far and in total. */
     done: z.number().int(),
     total: z.number().int(),
-    started: z.string(),
+    /** Parts it was split into (0: one piece), and of those finished. */
+    parts: z.number().int(),
+    partsDone: z.number().int(),
+    /** Times it (or its most-tried part) was started; a part is retried when its worker's lease runs out. */
+    attempts: z.number().int(),
+    /** Workers that have held it or its parts. */
+    workers: z.array(z.string()),
+    created: z.string(),
+    started: z.string().optional(),
     finished: z.string().optional(),
-    result: MonteCarloSummary.optional(),
+    result: z.union([MonteCarloSummary, IngestSummary, BriefingFile]).optional(),
     error: z.string().optional(),
   })
   .strict();
 export type JobResponse = z.infer<typeof JobResponse>;
+
+export const JobsResponse = z.object({ items: z.array(JobResponse) }).strict();
+export type JobsResponse = z.infer<typeof JobsResponse>;
 
 /** A stored document as served: without the path it was read from on the ingesting machine. */
 export const PublicDocument = DocumentRecord.omit({ path: true });
@@ -314,7 +433,7 @@ export const CaseExportResponse = z
   .strict();
 export type CaseExportResponse = z.infer<typeof CaseExportResponse>;
 
-const DeadlineEntry = z.object({ commitment: Commitment, current: CommitmentStatusEntry, days: z.number().int() }).strict();
+const DeadlineEntry = z.object({ commitment: Commitment, current: CommitmentStatusEntry, days: z.number().int(), timeliness: Timeliness }).strict();
 
 const OverviewChange = z
   .object({

@@ -11,7 +11,7 @@
  */
 import type { Commitment } from '../domain/case.js';
 import type { CandidateDate, CommitmentStatusFields, DateMention, Mention } from '../domain/extract.js';
-import { dateValueOf } from '../domain/dates.js';
+import { compareDates, dateValueOf } from '../domain/dates.js';
 import { idsIn } from './events.js';
 import { inChrome, inHeadline, type Layout } from './layout.js';
 import { dateWithin, within } from './spans.js';
@@ -123,7 +123,7 @@ export function findCommitmentStatus(inp: CommitmentInput): CommitmentStatusFind
       const date: CandidateDate | undefined = dateWithin(inp.dates, s.start, s.end, inp.published);
       if (!date) continue;
       const lastDate = dateValueOf(best.last.date);
-      if (date.value < lastDate) continue; // older news than the commitment's last status
+      if (compareDates(date.value, lastDate) < 0) continue; // older news than the commitment's last status
       const previous = best.last.score;
       const total = /(?:\ball\b|\bfull\w*|\bcomplete\w*|\bentire\w*|جميع|كامل|كافه|بالكامل|اكمال|اكتمال)/u.test(f);
       const score = (change === 'done' || change === 'ended' ? (total ? 3 : Math.max(previous, 2)) : change === 'begun' ? Math.max(previous, 1) : previous) as CommitmentStatusFields['score'];

@@ -109,9 +109,26 @@ export function openApiDocument() {
   }
   paths['/api/jobs/{id}/events'] = {
     get: {
-      summary: 'Job progress as Server-Sent Events (progress, done, failed), each carrying the job',
+      summary: 'Job progress as Server-Sent Events (progress, then done, failed or cancelled), each carrying the job',
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: errorResponse },
+    },
+  };
+  paths['/api/jobs/{id}/file'] = {
+    get: {
+      summary: 'The file a finished job made (a briefing), as an attachment',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        200: {
+          description: 'The file, with Content-Disposition: attachment',
+          content: {
+            'text/markdown': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
+            'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
+          },
+        },
+        404: errorResponse,
+      },
     },
   };
   paths['/api/report'] = {

@@ -80,6 +80,8 @@ export interface MonteCarloOptions extends Partial<InferenceSettings> {
   threshold?: number;
   /** Called after each chunk with runs done and runs in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Stops the work between chunks (rejecting with the signal's reason). */
+  signal?: AbortSignal;
   /** Worker script, for tests; default monte-carlo-worker next to this module. */
   workerPath?: string;
 }
@@ -199,16 +201,72 @@ export async function runMonteCarlo(
   options: MonteCarloOptions = {},
 ): Promise<MonteCarloResult> {
   const prepared = prepare(map, scenario, options);
-  const { runs, seed, distribution, chunks, outcomeIdx, problem } = prepared;
-  const threads = threadsFor(map, prepared, options);
-  const summaries: ChunkSummary[] = new Array(chunks);
+  const summaries = await computeChunks(map, prepared, options, 0, prepared.chunks);
+  return mergePrepared(map, scenario.id, prepared, summaries);
+}
+
+/** Chunks of `runs`, for a request cut in parts: the number of chunks of the whole request. */
+export function monteCarloChunks(runs: number): number {
+  return Math.ceil(runs / CHUNK_RUNS);
+}
+
+/**
+ * Chunks `from` … `to − 1` of a Monte Carlo request (one part of it, which another process may
+ * compute): their summaries in chunk order, plain data that survives JSON. `onProgress` counts
+ * this part's runs; `signal` stops it between chunks (rejecting with the signal's reason).
+ */
+export async function runMonteCarloPart(
+  map: CausalMap,
+  scenario: ScenarioInput,
+  options: MonteCarloOptions,
+  from: number,
+  to: number,
+): Promise<ChunkSummary[]> {
+  const prepared = prepare(map, scenario, options);
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= prepared.chunks)) {
+    throw new InputError(`expected chunks within 0 … ${prepared.chunks}, got ${from} … ${to}`, { field: 'chunks' });
+  }
+  return computeChunks(map, prepared, options, from, to);
+}
+
+/**
+ * The result of a request from every chunk's summary (computed anywhere, in any order): the
+ * same, bit for bit, as runMonteCarlo's with the same options.
+ */
+export function mergeMonteCarlo(
+  map: CausalMap,
+  scenario: ScenarioInput,
+  options: MonteCarloOptions,
+  summaries: readonly ChunkSummary[],
+): MonteCarloResult {
+  const prepared = prepare(map, scenario, options);
+  const ordered: ChunkSummary[] = new Array(prepared.chunks);
+  for (const s of summaries) ordered[s.chunk] = s;
+  for (let c = 0; c < prepared.chunks; c++) {
+    if (!ordered[c]) throw new InputError(`Monte Carlo chunk ${c} of ${prepared.chunks} is missing`, { field: 'chunks' });
+  }
+  return mergePrepared(map, scenario.id, prepared, ordered);
+}
+
+function mergePrepared(map: CausalMap, scenario: string, p: Prepared, summaries: ChunkSummary[]): MonteCarloResult {
+  return merge(map, scenario, p.runs, p.seed, p.distribution, p.outcomeIdx, p.actors, summaries);
+}
+
+async function computeChunks(
+  map: CausalMap,
+  prepared: Prepared,
+  options: MonteCarloOptions,
+  from: number,
+  to: number,
+): Promise<ChunkSummary[]> {
+  const { runs, problem } = prepared;
+  const threads = Math.min(to - from, threadsFor(map, prepared, options));
+  const summaries: ChunkSummary[] = [];
+  const partRuns = Math.min(runs, to * CHUNK_RUNS) - from * CHUNK_RUNS;
   let done = 0;
-  let next = 0;
-  const take = (): ChunkRange | undefined => {
-    if (next >= chunks) return undefined;
-    const c = next++;
-    return { chunk: c, start: c * CHUNK_RUNS, end: Math.min(runs, (c + 1) * CHUNK_RUNS) };
-  };
+  let received = 0;
+  let next = from;
+  const signal = options.signal;
   const pool = options.pool;
   // Settles when every chunk is in, or with the first failure of a worker (resolved with it
   // rather than rejected, so that a failure while this thread computes is never unhandled).
@@ -221,15 +279,30 @@ export async function runMonteCarlo(
     failure ??= error;
     settle();
   };
+  const take = (): ChunkRange | undefined => {
+    if (signal?.aborted) {
+      fail(signal.reason instanceof Error ? signal.reason : new Error('stopped'));
+      return undefined;
+    }
+    if (next >= to) return undefined;
+    const c = next++;
+    return { chunk: c, start: c * CHUNK_RUNS, end: Math.min(runs, (c + 1) * CHUNK_RUNS) };
+  };
   const report = (s: ChunkSummary) => {
-    summaries[s.chunk] = s;
+    summaries[s.chunk - from] = s;
     done += s.runs;
-    options.onProgress?.(done, runs);
-    if (done === runs) settle();
+    received++;
+    options.onProgress?.(done, partRuns);
+    if (received === to - from) settle();
   };
 
   if (!pool && threads === 1) {
-    for (let r = take(); r; r = take()) report(runChunk(problem, r.chunk, r.start, r.end));
+    for (let r = take(); r; r = take()) {
+      report(runChunk(problem, r.chunk, r.start, r.end));
+      // between chunks, let a cancellation or a lease renewal in
+      if (signal) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    }
+    if (failure) throw failure;
   } else {
     // Workers: the pool's, or threads − 1 new ones beside the calling thread.
     const workers = pool ?? createMonteCarloPool({ threads: threads - 1, workerPath: options.workerPath });
@@ -253,7 +326,7 @@ export async function runMonteCarlo(
       await own?.close();
     }
   }
-  return merge(map, scenario.id, runs, seed, distribution, outcomeIdx, prepared.actors, summaries);
+  return summaries;
 }
 
 function merge(

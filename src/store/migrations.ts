@@ -152,7 +152,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
-    version: 8,
+    version: 6,
     description: 'search statistics: passages per index term and passage totals, for ranked search',
     statements: [
       `create table term_stats (term text primary key, df integer not null)`,
@@ -163,6 +163,36 @@ export const MIGRATIONS: readonly Migration[] = [
          select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`,
       `insert into search_totals (id, passages, lexemes)
          select 1, count(*), coalesce(sum(length(terms)), 0) from passages`,
+    ],
+  },
+  {
+    version: 7,
+    description: 'jobs: a queue of background work shared by worker processes',
+    statements: [
+      // A job split in parts is the parent of its parts: it waits (state 'waiting') until they
+      // are done, then is queued once more for a worker to merge their results.
+      `create table jobs (
+        id text primary key,
+        kind text not null,
+        parent_id text references jobs(id) on delete cascade,
+        part integer not null default 0,
+        state text not null check (state in ('queued', 'waiting', 'running', 'done', 'failed', 'cancelled')),
+        payload text not null,
+        result text,
+        error text,
+        done integer not null default 0,
+        total integer not null,
+        attempts integer not null default 0,
+        max_attempts integer not null,
+        worker text,
+        workers text[] not null default '{}',
+        lease_until timestamptz,
+        created_at timestamptz not null default clock_timestamp(),
+        started_at timestamptz,
+        finished_at timestamptz
+      )`,
+      `create index jobs_claim_idx on jobs (state, created_at, part)`,
+      `create index jobs_parent_idx on jobs (parent_id, part)`,
     ],
   },
 ];

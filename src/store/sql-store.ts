@@ -24,9 +24,14 @@ import { indexTerms, normalizeArabic } from '../text/index.js';
 import { schemaVersion } from './migrations.js';
 import { compileSearch, type CompiledUnit } from './search-query.js';
 import { makeSnippet } from './snippet.js';
+import { jobQueue, type JobQueue } from './job-queue.js';
 import type { SqlClient } from './sql-client.js';
 import type { ImportResult, SearchOutcome, Store, StoreKind } from './store.js';
 import { caseCopyStore, type CaseCopyStore } from './case-copy.js';
+import { checkStoreRows, type StoreCheck, type StoreManifest } from './integrity.js';
+
+/** Longest passage stored: PostgreSQL's index of one passage holds at most 1 MB. */
+export const MAX_PASSAGE_CHARS = 100_000;
 
 export const DEFAULTS = {
   /** Hits returned when a query gives no limit. */
@@ -178,7 +183,22 @@ function toPassage(row: PassageRow): PassageRecord {
  * Every passage must be the slice of the text its offsets say; pages must be numbered in order
  * within the text, and a passage's page must be one of them and hold the passage.
  */
-function checkPassages(doc: Pick<DocumentDraft, 'file' | 'text' | 'passages' | 'pages'>): void {
+function checkPassages(doc: Pick<DocumentDraft, 'file' | 'text' | 'passages' | 'pages'> & { meta?: unknown; path?: string }): void {
+  // PostgreSQL text cannot hold NUL: refused here by name rather than failing mid-write.
+  for (const [field, value] of [['text', doc.text], ['file', doc.file], ['path', doc.path ?? ''], ['meta', JSON.stringify(doc.meta ?? null)]] as const) {
+    const at = value.indexOf(field === 'meta' ? '\\u0000' : '\u0000');
+    if (at >= 0) {
+      throw new InputError(`the document's ${field} holds a NUL character (at ${at}); a text document cannot contain one`, { file: doc.file, field });
+    }
+  }
+  doc.passages.forEach((p, i) => {
+    if (p.text.length > MAX_PASSAGE_CHARS) {
+      throw new InputError(
+        `passage ${i} is ${p.text.length.toLocaleString('en')} characters long; the limit is ${MAX_PASSAGE_CHARS.toLocaleString('en')} (ingest splits paragraphs into passages of at most 1,200)`,
+        { file: doc.file, field: `passages[${i}].text` },
+      );
+    }
+  });
   const pages = new Map<number, PageDraft>();
   (doc.pages ?? []).forEach((g, i) => {
     const previous = doc.pages?.[i - 1];
@@ -234,16 +254,21 @@ export async function reindexSearch(db: SqlClient): Promise<boolean> {
         [passages.map((p) => p.id), passages.map((p) => indexTerms(p.text).join(' '))],
       );
     }
-    await tx.query(`delete from term_stats`);
-    await tx.query(`insert into term_stats (term, df) select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`);
-    await tx.query(
-      `insert into search_totals (id, passages, lexemes, analyzer)
-         select 1, count(*), coalesce(sum(length(terms)), 0), $1 from passages
-       on conflict (id) do update set passages = excluded.passages, lexemes = excluded.lexemes, analyzer = excluded.analyzer`,
-      [ANALYZER_VERSION],
-    );
+    await recountSearchStats(tx);
     return true;
   });
+}
+
+/** The search statistics (document frequencies, totals) counted again from the passages. */
+async function recountSearchStats(tx: Tx): Promise<void> {
+  await tx.query(`delete from term_stats`);
+  await tx.query(`insert into term_stats (term, df) select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`);
+  await tx.query(
+    `insert into search_totals (id, passages, lexemes, analyzer)
+       select 1, count(*), coalesce(sum(length(terms)), 0), $1 from passages
+     on conflict (id) do update set passages = excluded.passages, lexemes = excluded.lexemes, analyzer = excluded.analyzer`,
+    [ANALYZER_VERSION],
+  );
 }
 
 /** Adds the index terms of a document's passages to the search statistics. */
@@ -284,85 +309,97 @@ async function forgetTerms(tx: Tx, where: string, params: unknown[]): Promise<vo
 
 export class SqlStore implements Store {
   readonly cases: CaseCopyStore;
+  readonly jobs: JobQueue;
 
   constructor(
     readonly kind: StoreKind,
     private readonly db: SqlClient,
     private readonly onClose: () => Promise<void>,
+    /** The data folder's manifest as found on open (embedded store), compared by check(). */
+    private readonly manifest: StoreManifest | null = null,
   ) {
     this.cases = caseCopyStore(db);
+    this.jobs = jobQueue(db);
   }
 
   async putDocument(doc: DocumentDraft): Promise<PutResult> {
     checkPassages(doc);
+    return this.db.transaction((tx) => this.putIn(tx, doc));
+  }
+
+  /** putDocument inside the transaction `tx` (checked by the caller). */
+  private async putIn(tx: SqlClient, doc: DocumentDraft): Promise<PutResult> {
     const hash = contentHash(doc.text);
     const id = hash.slice(0, 16);
     const metaJson = canonical(doc.meta);
-    return this.db.transaction(async (tx) => {
-      const same = await tx.query<{ id: string; file: string; meta: DocumentMeta | string; passages: number }>(
-        `select id, file, meta, (select count(*)::int from passages p where p.document_id = d.id) as passages
-           from documents d where content_hash = $1`,
-        [hash],
-      );
-      if (same.length > 0) {
-        const row = same[0];
-        const stored = typeof row.meta === 'string' ? (JSON.parse(row.meta) as unknown) : row.meta;
-        if (row.file !== doc.file) {
-          return { status: 'unchanged', documentId: row.id, passages: row.passages, sameAs: row.file };
-        }
-        if (canonical(stored) === metaJson) return { status: 'unchanged', documentId: row.id, passages: row.passages };
-        await tx.query(
-          `update documents set title = $2, author = $3, outlet = $4, kind = $5, published = $6,
-             published_from = $7, published_to = $8, meta = $9::jsonb, path = $10 where id = $1`,
-          [row.id, ...metaColumns(doc.meta, doc.language), doc.path],
-        );
-        return { status: 'updated', documentId: row.id, passages: row.passages };
+    const same = await tx.query<{ id: string; file: string; meta: DocumentMeta | string; passages: number }>(
+      `select id, file, meta, (select count(*)::int from passages p where p.document_id = d.id) as passages
+         from documents d where content_hash = $1`,
+      [hash],
+    );
+    // A stored copy missing passages (a damaged store) is rewritten whole, not called unchanged.
+    if (same.length > 0 && same[0].passages < doc.passages.length) {
+      await forgetTerms(tx, `d.id = $1`, [same[0].id]);
+      await tx.query(`delete from documents where id = $1`, [same[0].id]);
+    } else if (same.length > 0) {
+      const row = same[0];
+      const stored = typeof row.meta === 'string' ? (JSON.parse(row.meta) as unknown) : row.meta;
+      if (row.file !== doc.file) {
+        return { status: 'unchanged', documentId: row.id, passages: row.passages, sameAs: row.file };
       }
-      await forgetTerms(tx, `d.file = $1`, [doc.file]);
-      const replaced = await tx.query(`delete from documents where file = $1 returning id`, [doc.file]);
+      if (canonical(stored) === metaJson) return { status: 'unchanged', documentId: row.id, passages: row.passages };
       await tx.query(
-        `insert into documents (id, file, path, content_hash, language, text,
-           title, author, outlet, kind, published, published_from, published_to, meta)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)`,
-        [id, doc.file, doc.path, hash, doc.language, doc.text, ...metaColumns(doc.meta, doc.language)],
+        `update documents set title = $2, author = $3, outlet = $4, kind = $5, published = $6,
+           published_from = $7, published_to = $8, meta = $9::jsonb, path = $10 where id = $1`,
+        [row.id, ...metaColumns(doc.meta, doc.language), doc.path],
       );
-      if (doc.passages.length > 0) {
-        // One statement for all passages: arrays unnested server-side.
-        await tx.query(
-          `insert into passages (id, document_id, ordinal, start_offset, end_offset, text, language, terms, page, footnote)
-           select $1 || ':' || u.o, $1, u.o, u.s, u.e, u.t, u.l, to_tsvector('simple', u.tm), u.pg, u.fn
-             from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::boolean[])
-               as u(o, s, e, t, l, tm, pg, fn)`,
-          [
-            id,
-            doc.passages.map((p) => p.ordinal),
-            doc.passages.map((p) => p.start),
-            doc.passages.map((p) => p.end),
-            doc.passages.map((p) => p.text),
-            doc.passages.map((p) => p.language),
-            doc.passages.map((p) => indexTerms(p.text).join(' ')),
-            doc.passages.map((p) => p.page ?? null),
-            doc.passages.map((p) => p.footnote === true),
-          ],
-        );
-        await countTerms(tx, id);
-      }
-      const pages = doc.pages ?? [];
-      if (pages.length > 0) {
-        await tx.query(
-          `insert into document_pages (document_id, number, start_offset, end_offset, ocr_confidence)
-           select $1, u.n, u.s, u.e, u.c from unnest($2::int[], $3::int[], $4::int[], $5::real[]) as u(n, s, e, c)`,
-          [
-            id,
-            pages.map((g) => g.number),
-            pages.map((g) => g.start),
-            pages.map((g) => g.end),
-            pages.map((g) => g.ocrConfidence ?? null),
-          ],
-        );
-      }
-      return { status: replaced.length > 0 ? 'replaced' : 'added', documentId: id, passages: doc.passages.length };
-    });
+      return { status: 'updated', documentId: row.id, passages: row.passages };
+    }
+    await forgetTerms(tx, `d.file = $1`, [doc.file]);
+    const replaced = await tx.query(`delete from documents where file = $1 returning id`, [doc.file]);
+    await tx.query(
+      `insert into documents (id, file, path, content_hash, language, text,
+         title, author, outlet, kind, published, published_from, published_to, meta)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)`,
+      [id, doc.file, doc.path, hash, doc.language, doc.text, ...metaColumns(doc.meta, doc.language)],
+    );
+    if (doc.passages.length > 0) {
+      // One statement for all passages: arrays unnested server-side.
+      await tx.query(
+        `insert into passages (id, document_id, ordinal, start_offset, end_offset, text, language, terms, page, footnote)
+         select $1 || ':' || u.o, $1, u.o, u.s, u.e, u.t, u.l, to_tsvector('simple', u.tm), u.pg, u.fn
+           from unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::boolean[])
+             as u(o, s, e, t, l, tm, pg, fn)`,
+        [
+          id,
+          doc.passages.map((p) => p.ordinal),
+          doc.passages.map((p) => p.start),
+          doc.passages.map((p) => p.end),
+          doc.passages.map((p) => p.text),
+          doc.passages.map((p) => p.language),
+          doc.passages.map((p) => indexTerms(p.text).join(' ')),
+          doc.passages.map((p) => p.page ?? null),
+          doc.passages.map((p) => p.footnote === true),
+        ],
+      );
+      await countTerms(tx, id);
+    }
+    const pages = doc.pages ?? [];
+    if (pages.length > 0) {
+      await tx.query(
+        `insert into document_pages (document_id, number, start_offset, end_offset, ocr_confidence)
+         select $1, u.n, u.s, u.e, u.c from unnest($2::int[], $3::int[], $4::int[], $5::real[]) as u(n, s, e, c)`,
+        [
+          id,
+          pages.map((g) => g.number),
+          pages.map((g) => g.start),
+          pages.map((g) => g.end),
+          pages.map((g) => g.ocrConfidence ?? null),
+        ],
+      );
+    }
+    const repaired = same.length > 0;
+    return { status: replaced.length > 0 || repaired ? 'replaced' : 'added', documentId: id, passages: doc.passages.length };
   }
 
   async listDocuments(): Promise<DocumentInfo[]> {
@@ -740,22 +777,35 @@ export class SqlStore implements Store {
       }
       checkPassages(doc);
     }
-    const result: ImportResult = { added: 0, unchanged: 0, updated: 0 };
-    for (const doc of parsed.data.documents) {
-      const put = await this.putDocument({
-        file: doc.file,
-        path: doc.path,
-        text: doc.text,
-        language: doc.language,
-        meta: doc.meta,
-        passages: doc.passages,
-        ...(doc.pages ? { pages: doc.pages } : {}),
-      });
-      if (put.status === 'added') result.added++;
-      else if (put.status === 'unchanged') result.unchanged++;
-      else result.updated++;
-    }
-    return result;
+    // One transaction: a failure or a kill part-way leaves the store as it was.
+    return this.db.transaction(async (tx) => {
+      const result: ImportResult = { added: 0, unchanged: 0, updated: 0 };
+      for (const doc of parsed.data.documents) {
+        const put = await this.putIn(tx, {
+          file: doc.file,
+          path: doc.path,
+          text: doc.text,
+          language: doc.language,
+          meta: doc.meta,
+          passages: doc.passages,
+          ...(doc.pages ? { pages: doc.pages } : {}),
+        });
+        if (put.status === 'added') result.added++;
+        else if (put.status === 'unchanged') result.unchanged++;
+        else result.updated++;
+      }
+      return result;
+    });
+  }
+
+  async reindex(): Promise<void> {
+    for (const table of ['documents', 'passages', 'document_pages']) await this.db.query(`reindex table ${table}`);
+    // Passages lost to damage took their terms with them: the ranking's statistics follow the rows.
+    await this.db.transaction((tx) => recountSearchStats(tx));
+  }
+
+  async check(): Promise<StoreCheck> {
+    return checkStoreRows(this.db, this.manifest);
   }
 
   async close(): Promise<void> {

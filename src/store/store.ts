@@ -17,6 +17,8 @@ import type {
   Workspace,
 } from '../domain/corpus.js';
 import type { CaseCopyStore } from './case-copy.js';
+import type { StoreCheck } from './integrity.js';
+import type { JobQueue } from './job-queue.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -39,6 +41,9 @@ export interface Store extends DocumentSink {
 
   /** The case's working copy, its history and the decisions on extraction candidates. */
   readonly cases: CaseCopyStore;
+
+  /** Background work shared by every process on this database (job-queue.ts). */
+  readonly jobs: JobQueue;
 
   /**
    * Stores a document and its passages in one transaction; index terms are computed here.
@@ -90,6 +95,18 @@ export interface Store extends DocumentSink {
 
   /** Writes every document of `ws` (validated first) through putDocument. */
   importWorkspace(ws: unknown): Promise<ImportResult>;
+
+  /**
+   * Checks the stored rows: every document has passages and, for an embedded store closed
+   * cleanly before, no fewer rows than its manifest recorded. `problems` empty means sound.
+   */
+  check(): Promise<StoreCheck>;
+
+  /**
+   * Rebuilds the indexes of the document tables from the rows (after damage, an index may still
+   * list rows its table lost, and refuse them when they are written again).
+   */
+  reindex(): Promise<void>;
 
   /** Releases the database (and the data folder's lock). */
   close(): Promise<void>;

@@ -74,6 +74,9 @@ describe('the CLI and the API give the same answers', () => {
     ['commitments', ['commitments'], 'commitments', 'items'],
     ['claims', ['claims'], 'claims', 'items'],
     ['scenarios', ['scenarios'], 'scenarios', 'items'],
+    ['commitments as of a date', ['commitments', '--as-of', '2025-10'], 'commitments?asOf=2025-10', 'items'],
+    ['events as of a date', ['events', '--as-of', '2024-06'], 'events?asOf=2024-06', 'items'],
+    ['indicators', ['indicators'], 'indicators', 'items'],
   ])('%s: same items in the same order', async (_name, args, path, key) => {
     const fromCli = await cliJson(...args);
     const fromApi = await api(path);
@@ -87,6 +90,13 @@ describe('the CLI and the API give the same answers', () => {
     expect(fromCli.claims.length).toBeGreaterThan(0);
     expect(unlinked(fromApi.items)).toEqual(fromCli.claims);
     expect(unlinked(fromApi.stances)).toEqual(fromCli.stances);
+  });
+
+  it('backtest: the same forecasts, commitments, indicators and scores', async () => {
+    const fromCli = (await cliJson('backtest', '--as-of', '2024-10-31')) as { commitments: unknown[] };
+    const fromApi = await api('backtest?asOf=2024-10-31');
+    expect(fromCli.commitments.length).toBeGreaterThan(0);
+    expect(unlinked(fromApi)).toEqual(fromCli);
   });
 
   it('documents: the same documents, the API without the ingesting machine paths', async () => {
@@ -104,6 +114,22 @@ describe('the CLI and the API give the same answers', () => {
     const fromApi = await api(`search?q=${encodeURIComponent(q)}&limit=${limit}`);
     expect(fromCli.length).toBeGreaterThan(0);
     expect(fromApi.hits).toEqual(fromCli);
+  });
+
+  it('jobs: the same jobs with the same state and progress', async () => {
+    const res = await app.request('/api/montecarlo', { method: 'POST', body: JSON.stringify({ scenario: 'status-quo', runs: 1500, seed: 4 }), headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(202);
+    const started = (await res.json()) as { id: string; status: string };
+    let job = started;
+    for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await api(`jobs/${started.id}`);
+    }
+    expect(job.status).toBe('done');
+    const fromCli = (await cliJson('jobs')) as { items: Array<{ id: string }> };
+    const fromApi = await api('jobs');
+    expect(fromCli.items.map((j) => j.id)).toContain(started.id);
+    expect(fromApi).toEqual(fromCli);
   });
 
   it.each([

@@ -47,6 +47,7 @@ function routes(): Array<[string, string]> {
     ['desk', `desk/${firstDoc}`],
     ['desk-add', 'desk'],
     ['history', 'history'],
+    ['jobs', 'jobs'],
   ];
 }
 
@@ -187,6 +188,14 @@ describe('scenarios', () => {
     expect(await w.page.textContent('#mc-status')).toMatch(/3,000/);
     await w.page.waitForSelector('#tornado-chart canvas');
     await w.page.screenshot({ path: join(screenshotDir, 'en-scenarios-montecarlo.png'), fullPage: true });
+    // The run is a job: the jobs page lists it done, with its parts.
+    await w.page.click('#mc-jobs');
+    await w.page.waitForSelector('#jobs-list .job-done');
+    const first = await w.page.textContent('#jobs-list .job');
+    expect(first).toMatch(/Monte Carlo/);
+    expect(first).toMatch(/3,000 \/ 3,000/);
+    expect(first).toMatch(/parts 3 \/ 3/);
+    await w.page.screenshot({ path: join(screenshotDir, 'en-jobs-after-montecarlo.png'), fullPage: true });
     expect(w.problems).toEqual([]);
   });
 });

@@ -277,7 +277,7 @@ describe('model and simulation', () => {
     expect(start.status).toBe(202);
     let job = await json(start);
     expect(job.total).toBe(500);
-    for (let i = 0; i < 600 && job.status === 'running'; i++) {
+    for (let i = 0; i < 600 && (job.status === 'queued' || job.status === 'running'); i++) {
       await new Promise((r) => setTimeout(r, 50));
       job = await json(await app.request(`/api/jobs/${job.id}`));
     }
@@ -286,6 +286,28 @@ describe('model and simulation', () => {
     expect(job.result.runs).toBe(500);
     expect(job.result.outcomes[0].rise + job.result.outcomes[0].fall).toBeLessThanOrEqual(1);
     expect((await app.request('/api/jobs/not-a-job')).status).toBe(404);
+  });
+
+  it('POST /api/briefings renders a briefing as a job whose file is the bytes of GET /api/report', async () => {
+    const scenario = fx.caseData.scenarios[0].id;
+    const params = { scenario, lang: 'en', format: 'md', runs: 200, seed: 5 };
+    const start = await app.request('/api/briefings', jsonPost(params));
+    expect(start.status).toBe(202);
+    let job = await json(start);
+    expect(job.kind).toBe('briefing');
+    for (let i = 0; i < 1200 && (job.status === 'queued' || job.status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = await json(await app.request(`/api/jobs/${job.id}`));
+    }
+    expect(job.status).toBe('done');
+    expect(job.result.fileName).toBe(`marsad-${scenario}-en.md`);
+    const file = await app.request(`/api/jobs/${job.id}/file`);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="marsad-${scenario}-en.md"`);
+    const direct = await app.request(`/api/report?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`);
+    expect(await file.text()).toBe(await direct.text());
+    expect(job.result.size).toBe(Buffer.byteLength(await (await app.request(`/api/jobs/${job.id}/file`)).text()));
+    const mc = await json(await app.request('/api/montecarlo', jsonPost({ scenario, runs: 100 })));
+    expect((await app.request(`/api/jobs/${mc.id}/file`)).status).toBe(404);
   });
 
   it('GET /api/jobs/:id/events streams progress and ends with the result', async () => {

@@ -33,10 +33,19 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     '/citations/resolve': `/api/citations/resolve?doc=${encodeURIComponent(cite.doc)}&quote=${encodeURIComponent(cite.quote)}`,
     '/search': '/api/search?q=%D8%A7%D9%84%D8%A7%D9%86%D8%B3%D8%AD%D8%A7%D8%A8',
     '/sensitivity': `/api/sensitivity?scenario=${scenario}&outcome=${outcome}`,
+    '/backtest': '/api/backtest?asOf=2024-10-31',
+    '/commitments': '/api/commitments?asOf=2025-10',
   };
   if (path === '/jobs/:id') {
     const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 50 }));
     return { url: `/api/jobs/${((await started.json()) as { id: string }).id}` };
+  }
+  if (path === '/jobs/cancel' || path === '/jobs/retry') {
+    // Long enough that it is still running when cancelled; retried, it is queued again.
+    const started = await app.request('/api/montecarlo', jsonPost({ scenario, runs: 20000 }));
+    const id = ((await started.json()) as { id: string }).id;
+    if (path === '/jobs/retry') await app.request('/api/jobs/cancel', jsonPost({ id }));
+    return { url: `/api${path}`, init: jsonPost({ id }) };
   }
   if (path === '/items/:kind/:id') return { url: '/api/items/actors/us' };
   if (path === '/documents/:doc/candidates') return { url: `/api/documents/${encodeURIComponent(doc.id)}/candidates` };
@@ -70,6 +79,7 @@ async function sample(path: string, method: string): Promise<{ url: string; init
       '/simulate': { scenario, runs: 20, seed: 3 },
       '/compare': { scenarios: c.scenarios.slice(0, 2).map((s) => s.id) },
       '/montecarlo': { scenario, runs: 50 },
+      '/briefings': { scenario, format: 'md', runs: 20 },
       '/items/add': {
         kind: 'events',
         item: { id: event, date: '2024-01-24', type: 'statement', title: { ar: 'حدث', en: 'An event' }, actors: ['us'], cite: [cite] },
@@ -83,6 +93,10 @@ async function sample(path: string, method: string): Promise<{ url: string; init
         meta: { outlet: 'Example News', published: '2025-09-01', reliability: 'medium' },
       },
       '/documents/delete': { id: 'A-pasted-report' },
+      '/commitments/update': { id: c.commitments[0]!.id, status: 2, date: '2025-10-01', cite },
+      '/indicators/observe': { indicator: c.indicators.find((i) => i.observe)!.id, date: '2025-12-31', value: 1, cite },
+      '/forecast': { target: `scenario:${scenario}`, p: 0.3, date: '2024-10-31' },
+      '/resolve': { target: `scenario:${scenario}`, outcome: false, date: '2025-12-31', cite },
     };
     return { url: `/api${path}`, init: jsonPost(bodies[path]) };
   }

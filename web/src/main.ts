@@ -30,9 +30,11 @@ const REGISTRY: Record<(typeof PAGES)[number], () => Promise<Page>> = {
   causal: async () => (await import('./pages/causal.js')).causalPage,
   scenarios: async () => (await import('./pages/scenarios.js')).scenariosPage,
   hypotheses: async () => (await import('./pages/hypotheses.js')).hypothesesPage,
+  backtest: async () => (await import('./pages/backtest.js')).backtestPage,
   briefing: async () => (await import('./pages/briefing.js')).briefingPage,
   desk: async () => (await import('./pages/desk.js')).deskPage,
   history: async () => (await import('./pages/history.js')).historyPage,
+  jobs: async () => (await import('./pages/jobs.js')).jobsPage,
 };
 
 let leaving: Array<() => void> = [];

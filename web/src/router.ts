@@ -11,10 +11,13 @@ export interface Route {
   params: URLSearchParams;
 }
 
-export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'briefing', 'desk', 'history'] as const;
+export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'backtest', 'briefing', 'desk', 'history', 'jobs'] as const;
 
-/** The pages in the navigation bar: the history is reached from the desk and from each change. */
-export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history');
+/**
+ * The header's menu: one line on a desktop. History, back-test and jobs are linked from the pages
+ * they serve (the jobs from the Monte Carlo card).
+ */
+export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => !(['history', 'backtest', 'jobs'] as string[]).includes(p));
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');

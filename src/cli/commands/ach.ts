@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import { printJson, table } from '../output.js';
+import { asFlags, parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
 
 export const register: RegisterCommand = (program, io) => {
@@ -14,14 +15,17 @@ export const register: RegisterCommand = (program, io) => {
     .command('ach')
     .description('score the competing hypotheses of the case against its evidence (Heuer ACH)')
     .option('--lang <lang>', 'language of titles in the text output: ar or en', 'en')
+    .option('--as-of <date>', 'the case as known on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean; lang: string }, cmd: Command) => {
+    .action(async (opts: { json?: boolean; lang: string; asOf?: string }, cmd: Command) => {
       const { hypotheses: analyzeHypotheses } = await import('../../app/case-queries.js');
       if (opts.lang !== 'ar' && opts.lang !== 'en') {
         throw new InputError(`expected --lang ar or en, got "${opts.lang}"`, { field: '--lang' });
       }
       const lang = opts.lang;
-      const { hypotheses, evidence, analysis: result } = await withWorkbench(cmd, io, (wb) => analyzeHypotheses(wb));
+      const { AsOfRequest } = await import('../../domain/requests.js');
+      const req = parseFlags(AsOfRequest, { asOf: opts.asOf });
+      const { hypotheses, evidence, analysis: result } = await asFlags(['asOf'], () => withWorkbench(cmd, io, (wb) => analyzeHypotheses(wb, req)));
       if (opts.json) {
         printJson(io, {
           ...result,

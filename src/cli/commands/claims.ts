@@ -6,7 +6,7 @@ import type { Claim } from '../../domain/case.js';
 import type { ClaimSide } from '../../domain/case-analysis.js';
 import { withWorkbench } from '../context.js';
 import { count, dateText, docsOf, printJson, table } from '../output.js';
-import { parseFlags } from '../request.js';
+import { asFlags, parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
 
 export const register: RegisterCommand = (program, io) => {
@@ -15,13 +15,14 @@ export const register: RegisterCommand = (program, io) => {
     .description('list the figures the sources report; --conflicts shows where they disagree')
     .option('--quantity <id>', 'only figures about this quantity')
     .option('--conflicts', 'show computed conflicts between figures (and between stances) instead')
+    .option('--as-of <date>', 'the case as known on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)')
     .option('--json', 'print JSON with citations')
-    .action(async (opts: { quantity?: string; conflicts?: boolean; json?: boolean }, cmd) => {
+    .action(async (opts: { quantity?: string; conflicts?: boolean; asOf?: string; json?: boolean }, cmd) => {
       const { ClaimsRequest } = await import('../../domain/requests.js');
       const { listClaims, listConflicts } = await import('../../app/case-queries.js');
-      const req = parseFlags(ClaimsRequest, { quantity: opts.quantity });
+      const req = parseFlags(ClaimsRequest, { quantity: opts.quantity, asOf: opts.asOf });
       if (opts.conflicts) {
-        const found = await withWorkbench(cmd, io, (wb) => listConflicts(wb, req));
+        const found = await asFlags(['asOf'], () => withWorkbench(cmd, io, (wb) => listConflicts(wb, req)));
         const claimConflicts = found.items;
         const stanceConflicts = found.stances;
         if (opts.json) return printJson(io, { claims: claimConflicts, stances: stanceConflicts });
@@ -48,7 +49,7 @@ export const register: RegisterCommand = (program, io) => {
         );
         return;
       }
-      const { items: claims } = await withWorkbench(cmd, io, (wb) => listClaims(wb, req));
+      const { items: claims } = await asFlags(['asOf'], () => withWorkbench(cmd, io, (wb) => listClaims(wb, req)));
       if (opts.json) return printJson(io, claims);
       io.out(
         table(

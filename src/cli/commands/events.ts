@@ -12,12 +12,13 @@ export const register: RegisterCommand = (program, io) => {
     .option('--type <type>', 'only events of this type (e.g. attack, agreement, deadline)')
     .option('--from <date>', 'only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'only events on or before this date')
+    .option('--as-of <date>', 'the case as known on this date (YYYY, YYYY-MM or YYYY-MM-DD; default today)')
     .option('--json', 'print JSON: every event with its citations')
-    .action(async (opts: { actor?: string; type?: string; from?: string; to?: string; json?: boolean }, cmd) => {
+    .action(async (opts: { actor?: string; type?: string; from?: string; to?: string; asOf?: string; json?: boolean }, cmd) => {
       const { EventsRequest } = await import('../../domain/requests.js');
       const { listEvents } = await import('../../app/case-queries.js');
-      const req = parseFlags(EventsRequest, { actor: opts.actor, type: opts.type, from: opts.from, to: opts.to });
-      const { items } = await asFlags(['from', 'to'], () => withWorkbench(cmd, io, (wb) => listEvents(wb, req)));
+      const req = parseFlags(EventsRequest, { actor: opts.actor, type: opts.type, from: opts.from, to: opts.to, asOf: opts.asOf });
+      const { items } = await asFlags(['from', 'to', 'asOf'], () => withWorkbench(cmd, io, (wb) => listEvents(wb, req)));
       if (opts.json) return printJson(io, items);
       io.out(
         table(

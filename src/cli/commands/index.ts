@@ -9,6 +9,7 @@ import { register as candidates } from './candidates.js';
 import { register as caseCommands } from './case.js';
 import { register as claims } from './claims.js';
 import { register as commitments } from './commitments.js';
+import { register as doctor } from './doctor.js';
 import { register as documents } from './documents.js';
 import { register as events } from './events.js';
 import { register as exportWorkspace } from './export.js';
@@ -16,6 +17,7 @@ import { register as extract } from './extract.js';
 import { register as historyCommand } from './history.js';
 import { register as importWorkspace } from './import.js';
 import { register as ingest } from './ingest.js';
+import { register as jobs } from './jobs.js';
 import { register as model } from './model.js';
 import { register as report } from './report.js';
 import { register as scenarios } from './scenarios.js';
@@ -23,6 +25,8 @@ import { register as search } from './search.js';
 import { register as serve } from './serve.js';
 import { register as simulate } from './simulate.js';
 import { register as stances } from './stances.js';
+import { register as tracking } from './tracking.js';
+import { register as worker } from './worker.js';
 
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
@@ -35,6 +39,7 @@ export const commandRegistry: RegisterCommand[] = [
   stances,
   events,
   commitments,
+  tracking,
   claims,
   scenarios,
   caseCommands,
@@ -43,8 +48,11 @@ export const commandRegistry: RegisterCommand[] = [
   extract,
   model,
   simulate,
+  jobs,
+  worker,
   ach,
   report,
   exportWorkspace,
   importWorkspace,
+  doctor,
 ];

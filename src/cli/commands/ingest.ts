@@ -62,7 +62,17 @@ export const register: RegisterCommand = (program, io) => {
     .option('--json', 'print the summary as JSON')
     .option('--max-bytes <n>', `largest file accepted (default ${LIMITS.ingest.maxBytes}; suffixes k, M, G)`)
     .option('--no-ocr', 'do not read scanned PDF pages by OCR (Tesseract), even when it is installed')
-    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean }, cmd) => {
+    .option('--job', 'queue the ingest as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`)')
+    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean; job?: boolean }, cmd) => {
+      if (opts.job) {
+        const { startIngest } = await import('../../app/jobs.js');
+        const { formatJobs, queuedJob } = await import('./jobs.js');
+        const job = await withWorkbench(cmd, io, (wb, ctx) => queuedJob(wb, ctx, () => startIngest(wb, { paths, cwd: io.cwd })));
+        if (opts.json) io.out(`${JSON.stringify(job, null, 2)}\n`);
+        else io.out(formatJobs([job]));
+        if (job.status === 'failed') io.exitCode = 1;
+        return;
+      }
       const { ingest } = await import('../../app/corpus.js');
       const maxBytes = opts.maxBytes === undefined ? undefined : parseByteCount(opts.maxBytes);
       const summary = await withWorkbench(cmd, io, async (wb) => {

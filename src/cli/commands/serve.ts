@@ -15,7 +15,7 @@ import type { Workbench } from '../../app/index.js';
 import type { LoadedCase } from '../../case/load.js';
 import { InputError } from '../../domain/errors.js';
 import type { Store } from '../../store/index.js';
-import { resolveContext } from '../context.js';
+import { clockOf, resolveContext } from '../context.js';
 import { newCliToken, removeServerNote, sameSecret, writeServerNote } from '../beside-server.js';
 import type { CliIo } from '../io.js';
 import type { CliRunRequest } from '../../domain/requests.js';
@@ -43,6 +43,8 @@ export interface ServeOptions {
    * sets it; without it, startServer resolves once the store is open and the corpus ingested.
    */
   listenEarly?: boolean;
+  /** "Today" for views that default to the current date (MARSAD_TODAY); default the system clock. */
+  clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -90,6 +92,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     caseDir: opts.caseDir,
     store: { dataDir: opts.dataDir, databaseUrl: opts.databaseUrl },
     chromiumPath: opts.chromiumPath,
+    clock: opts.clock,
     onUnexpected: unexpected,
     warmMonteCarlo: true,
     ...(opts.dataDir ? { snapshotPath: join(opts.dataDir, 'case-snapshot.json') } : {}),
@@ -139,6 +142,8 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     const url = `http://${hostForUrl}:${server.port}/`;
     // The CLI beside it reaches it on loopback (a wildcard address also listens there).
     const local = isLoopback(opts.host) ? url : `http://127.0.0.1:${server.port}/`;
+    // Jobs left queued (or given back) by an earlier run, or queued by workers' peers: run them.
+    wb.jobsQueued();
     if (opts.dataDir) writeServerNote(opts.dataDir, { pid: process.pid, url: local, ...(token ? { token } : {}), cliToken });
     return {
       url,
@@ -206,6 +211,7 @@ export const register: RegisterCommand = (program: Command, io: CliIo) => {
           caseDir: ctx.caseDir,
           chromiumPath: io.env.MARSAD_CHROMIUM,
           listenEarly: true,
+          clock: clockOf(io.env),
         },
         io,
       );

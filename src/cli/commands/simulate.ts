@@ -17,6 +17,7 @@ import type { CliIo } from '../io.js';
 import { table } from '../output.js';
 import { asFlags, parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
+import { sortByDate } from '../../domain/dates.js';
 
 interface SimulateOptions {
   scenario?: string;
@@ -36,6 +37,7 @@ interface SimulateOptions {
   to?: string;
   stepsPerMonth?: string;
   json?: boolean;
+  job?: boolean;
 }
 
 /** `FROM>TO=WEIGHT` → an edge trial (validated by the request schema). */
@@ -54,7 +56,7 @@ function parseSteps(flags: string[], lever: (text: string, field?: string) => [s
     const [id, value] = lever(m[2]!, '--step');
     byDate.set(m[1]!, { ...(byDate.get(m[1]!) ?? {}), [id]: value });
   }
-  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, levers]) => ({ date, levers }));
+  return sortByDate([...byDate], ([date]) => date).map(([date, levers]) => ({ date, levers }));
 }
 
 function fmt(x: number): string {
@@ -108,7 +110,32 @@ export const register: RegisterCommand = (program, io) => {
     .option('--to <month>', 'last month of the trajectory, YYYY-MM (default: 12 months after the last step)')
     .option('--steps-per-month <n>', 'update steps per month in the trajectory (1 … 100, default 1: one causal link a month)')
     .option('--json', 'print JSON')
+    .option('--job', 'queue the Monte Carlo runs of --scenario as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`)')
     .action(async (opts: SimulateOptions, cmd: Command) => {
+      if (opts.job) {
+        if (opts.lever.length || opts.edge.length || opts.step.length || opts.sensitivity || opts.from || opts.to) {
+          throw new InputError('--job queues the Monte Carlo runs of a saved scenario: --lever, --edge, --step, --sensitivity, --from and --to do not apply', { field: '--job' });
+        }
+        const { MonteCarloRequest } = await import('../../domain/requests.js');
+        const { startMonteCarlo } = await import('../../app/jobs.js');
+        const { formatJobs, queuedJob } = await import('./jobs.js');
+        const req = parseFlags(MonteCarloRequest, {
+          scenario: opts.scenario,
+          runs: opts.runs,
+          seed: opts.seed,
+          threads: opts.threads,
+          rule: opts.rule,
+          transfer: opts.transfer,
+          lambda: opts.lambda,
+          normalize: opts.normalize,
+          distribution: opts.distribution,
+        });
+        const job = await asFlags(['scenario'], () => withWorkbench(cmd, io, (wb, ctx) => queuedJob(wb, ctx, () => startMonteCarlo(wb, req))));
+        if (opts.json) io.out(`${JSON.stringify(job, null, 2)}\n`);
+        else io.out(formatJobs([job]));
+        if (job.status === 'failed') io.exitCode = 1;
+        return;
+      }
       const { SimulateRequest } = await import('../../domain/requests.js');
       const { parseLeverAssignment } = await import('../../simulate/levers.js');
       const { simulate } = await import('../../app/simulation.js');

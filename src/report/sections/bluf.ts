@@ -1,11 +1,10 @@
 /** Bottom line up front: the leading hypothesis, the scenario's winners and losers, the next deadline. */
-import { leadingSupport } from '../../analysis/bottom-line.js';
+import { deadlineStatus, leadingSupport } from '../../analysis/bottom-line.js';
 import type { Block, Section, Sentence } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
 import { formatDate, formatPercent } from '../format.js';
 import { label } from '../labels.js';
-import { upcomingDeadlines } from '../../case/timeline.js';
 
 export function blufSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
@@ -51,7 +50,19 @@ export function blufSection(ctx: SectionContext): Section {
     }
   }
 
-  const next = upcomingDeadlines(ctx.case, ctx.asOf)[0];
+  const { overdue, upcoming } = deadlineStatus(ctx.case.commitments, ctx.asOf);
+  const late = overdue[0];
+  if (late?.commitment.due) {
+    items.push(
+      sentence(
+        ar
+          ? `متأخر: ${late.commitment.title.ar} (موعده ${formatDate(late.commitment.due, lang)}، متأخر ${late.days} يوماً)${overdue.length > 1 ? ` و${overdue.length - 1} التزامات أخرى` : ''}.`
+          : `Overdue: ${late.commitment.title.en} (due ${formatDate(late.commitment.due, lang)}, ${late.days} days late)${overdue.length > 1 ? ` and ${overdue.length - 1} more` : ''}.`,
+        notes.add(late.commitment.cite),
+      ),
+    );
+  }
+  const next = upcoming[0]?.commitment;
   if (next?.due) {
     items.push(
       sentence(

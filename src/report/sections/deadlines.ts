@@ -1,5 +1,5 @@
-/** Upcoming deadlines: commitments due after the briefing's date, with their current status. */
-import { upcomingDeadlines } from '../../case/timeline.js';
+/** Deadlines: what is overdue on the briefing's date (most late first), then what falls due next. */
+import { deadlineStatus } from '../../analysis/bottom-line.js';
 import type { Section } from '../briefing.js';
 import { sentence } from '../briefing.js';
 import type { SectionContext } from '../context.js';
@@ -8,11 +8,12 @@ import { label, scoreText } from '../labels.js';
 
 export function deadlinesSection(ctx: SectionContext): Section {
   const { lang, notes } = ctx;
-  const rows = upcomingDeadlines(ctx.case, ctx.asOf).map((c) => {
-    const current = c.history[c.history.length - 1];
+  const { overdue, upcoming } = deadlineStatus(ctx.case.commitments, ctx.asOf);
+  const rows = [...overdue, ...upcoming].map(({ commitment: c, current, days, timeliness }) => {
+    const when = timeliness === 'overdue' ? `${label('overdueBy', lang)} ${days} ${label('days', lang)}` : `${label('dueIn', lang)} ${days} ${label('days', lang)}`;
     return [
       sentence(c.title[lang], notes.add(c.cite)),
-      sentence(formatDate(c.due!, lang)),
+      sentence(`${formatDate(c.due!, lang)} (${when})`),
       sentence(`${scoreText(current.score, lang)}: ${current.note[lang]}`, notes.add(current.cite)),
     ];
   });

@@ -1,6 +1,7 @@
 /**
- * Commitments: owner, deadline, current status on the 0–3 scale, and the status history. On a
- * phone the table becomes one card per commitment.
+ * Commitments as of a date: overdue first, then what falls due next; owner, deadline, timeliness,
+ * current status on the 0–3 scale, and the status history, with a slip chart (planned vs actual)
+ * above. On a phone the table becomes one card per commitment.
  */
 import { get } from '../api.js';
 import { citeLinks } from '../cite.js';
@@ -11,15 +12,39 @@ import { unknownNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
 import type { Commitment } from '../types.js';
+import { asOfForm } from '../as-of-form.js';
+import { slipChart } from '../slip-chart.js';
 
 export const commitmentsPage: Page = async (root, ctx) => {
   const [selected] = ctx.route.args;
-  const [data, actors] = await Promise.all([get('commitments'), actorMap()]);
-  const head = [t('commitments'), t('owners'), t('due'), t('status'), t('history')];
+  const asOf = ctx.route.params.get('asOf') ?? undefined;
+  const [data, actors] = await Promise.all([get('commitments', { asOf }), actorMap()]);
+  const head = [t('commitments'), t('owners'), t('due'), t('timeliness'), t('status'), t('history')];
+  const chart = slipChart(data.items, data.asOf);
   add(
     root,
     h('h1', {}, t('commitments')),
-    data.asOf ? h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(data.asOf)}`) : null,
+    h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(data.asOf)} · ${t('overdueFirst')} · `, h('a', { href: href(lang(), 'backtest') }, t('backtest'))),
+    asOfForm(ctx.route, data.asOf),
+    chart
+      ? h(
+          'figure',
+          // It scrolls sideways on a phone: focusable so the keyboard can scroll it too.
+          { class: 'slip', tabindex: '0', 'aria-label': t('slipChart') },
+          chart,
+          h(
+            'figcaption',
+            { class: 'muted' },
+            t('slipChart'),
+            ' · ◇ ',
+            t('planned'),
+            ' · ● ',
+            t('actual'),
+            ' · ',
+            [0, 1, 2, 3].map((k) => h('span', { class: `badge score-${k}` }, label(`score${k}`))),
+          ),
+        )
+      : null,
     selected && !data.items.some((m) => m.id === selected)
       ? unknownNotice('unknownCommitment', selected, data.items.map((m) => ({ href: href(lang(), 'commitments', [m.id]), label: bi(m.title) })))
       : null,
@@ -47,12 +72,19 @@ export const commitmentsPage: Page = async (root, ctx) => {
             h(
               'td',
               { 'data-label': head[3] },
+              h('span', { class: `badge tl-${m.timeliness}` }, label(`tl_${m.timeliness}`)),
+              m.daysLate !== null ? h('div', { class: 'muted' }, `${fmtNumber(m.daysLate)} ${t('daysLate')}`) : null,
+              m.daysLeft !== null ? h('div', { class: 'muted' }, `${fmtNumber(m.daysLeft)} ${t('daysLeft')}`) : null,
+            ),
+            h(
+              'td',
+              { 'data-label': head[4] },
               h('span', { class: `badge score-${m.current.score}` }, `${fmtNumber(m.current.score)}/${fmtNumber(3)} · ${label(`score${m.current.score}`)}`),
               h('meter', { min: 0, max: 3, value: m.current.score, class: 'meter', 'aria-label': `${t('status')}: ${label(`score${m.current.score}`)}` }),
             ),
             h(
               'td',
-              { 'data-label': head[4] },
+              { 'data-label': head[5] },
               h(
                 m.id === selected ? 'div' : 'details',
                 {},

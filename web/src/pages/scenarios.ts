@@ -192,7 +192,7 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
     try {
       let job = await post('montecarlo', { scenario, runs: Number(runsInput.value), seed: Number(seedInput.value) });
       announce(`${t('progressAnnounce')}: 0%`);
-      while (job.status === 'running' && ctx.alive()) {
+      while ((job.status === 'queued' || job.status === 'running') && ctx.alive()) {
         progress.max = job.total;
         progress.value = job.done;
         status.textContent = `${fmtNumber(job.done)} / ${fmtNumber(job.total)}`;
@@ -206,17 +206,18 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
         job = await getFresh('jobs/:id', { id: job.id });
       }
       if (!ctx.alive()) return;
-      if (job.status === 'failed' || !job.result) throw new Error(job.error ?? 'failed');
+      if (job.status !== 'done' || !job.result || !('outcomes' in job.result)) throw new Error(job.error ?? job.status);
+      const result = job.result;
       progress.max = job.total;
       progress.value = job.total;
-      status.textContent = plural(job.result.runs, COUNTS.runs);
-      announce(`${t('progressAnnounce')}: ${fmtPercent(1)} · ${plural(job.result.runs, COUNTS.runs)}`);
-      drawProbabilities(chartEl, ctx, job.result, conceptLabel, actorLabel);
+      status.textContent = plural(result.runs, COUNTS.runs);
+      announce(`${t('progressAnnounce')}: ${fmtPercent(1)} · ${plural(result.runs, COUNTS.runs)}`);
+      drawProbabilities(chartEl, ctx, result, conceptLabel, actorLabel);
       tableBox.replaceChildren(
         dataTable(
           t('probability'),
           [t('concept'), `${t('probability')}: ${t('rise')}`, `${t('probability')}: ${t('fall')}`],
-          [...job.result.outcomes.map((o) => [conceptLabel(o.concept), fmtPercent(o.rise), fmtPercent(o.fall)]), ...job.result.actors.map((a) => [actorLabel(a.actor), fmtPercent(a.ahead), fmtPercent(a.behind)])],
+          [...result.outcomes.map((o) => [conceptLabel(o.concept), fmtPercent(o.rise), fmtPercent(o.fall)]), ...result.actors.map((a) => [actorLabel(a.actor), fmtPercent(a.ahead), fmtPercent(a.behind)])],
           'mc-table',
         ),
       );
@@ -227,7 +228,8 @@ function monteCarloSection(ctx: PageContext, scenario: string, conceptLabel: (id
       button.disabled = false;
     }
   }
-  return h('section', { class: 'card', id: 'monte-carlo' }, h('h2', {}, t('monteCarlo')), form, progress, status, chartEl, tableBox);
+  const allJobs = h('p', { class: 'muted' }, h('a', { href: href(lang(), 'jobs'), id: 'mc-jobs' }, t('allJobs')));
+  return h('section', { class: 'card', id: 'monte-carlo' }, h('h2', {}, t('monteCarlo')), form, progress, status, allJobs, chartEl, tableBox);
 }
 
 function drawProbabilities(el: HTMLElement, ctx: PageContext, r: McResult, conceptLabel: (id: string) => string, actorLabel: (id: string) => string): void {
