@@ -18,7 +18,9 @@ export function assemble(readmeDir) {
       if (at < 0) return text;
       const name = f.replace(/^\d+-/, '');
       const title = /^## (.+)$/m.exec(text)?.[1] ?? name;
-      guide.push({ file: name, text: `${text.replace(MORE, '').replace(/\n{3,}/g, '\n\n').trim()}\n` });
+      // Links written from the repository's root are rewritten for a page two folders down.
+      const body = text.replace(MORE, '').replace(/\n{3,}/g, '\n\n').replace(/\]\((?![a-z]+:|#|\/)([^)]+)\)/g, '](../../$1)');
+      guide.push({ file: name, text: `${body.trim()}\n` });
       return `${text.slice(0, at).trim()}\n\nMore: [${title}](docs/guide/${name}).`;
     });
   return { readme: `${parts.join('\n\n')}\n`, guide };
