@@ -57,7 +57,8 @@ describe('marsad ingest / search / documents / export / import', () => {
 
   it('search prints readable hits: file, score and snippet', async () => {
     const r = await run('search', 'السفارة الأميركية', '--limit', '2');
-    expect(r.stdout).toMatch(/^1\. \d{3}_[0-9a-f]+\.txt {2}[0-9a-f]{16}:\d+ {2}\[\d+–\d+\] {2}score \d\.\d{3}\n {3}.*\[\[السفارة\]\]/);
+    expect(r.stdout).toMatch(/^1\. \d{3}_[0-9a-f]+\.txt {2}[0-9a-f]{16}:\d+(?: {2}\d{4}(?:-\d\d){0,2})? {2}\[\d+–\d+\] {2}score \d+\.\d{3}\n {3}.*\[\[السفارة\]\]/);
+    expect(r.stdout).toMatch(/\n {3}matched: /);
   });
 
   it('search expands a case place named in English to its Arabic names', async () => {

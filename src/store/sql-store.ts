@@ -593,8 +593,9 @@ export class SqlStore implements Store {
 
   /**
    * Top `fetch` passages holding any of `candidates`, scored on every unit of `units`: BM25 with
-   * a term count of one per unit (passages are short), times a coordination factor, plus a bonus
-   * for holding every unit, larger when they stand close together (ts_rank_cd's cover density).
+   * a term count of one per unit (passages are short), times a coordination factor, plus, in a
+   * query of several units, a bonus for holding them all, larger when they stand close together
+   * (ts_rank_cd's cover density; a one-unit query needs none, every hit holds its unit).
    */
   private async rankUnits(
     units: readonly (CompiledUnit & { weight: number })[],
@@ -611,7 +612,8 @@ export class SqlStore implements Store {
     };
     const unitParams = units.map((u) => add(u.tsquery));
     const any = add(candidates.map((u) => `(${u.tsquery})`).join(' | '));
-    const all = add(units.map((u) => `(${u.tsquery})`).join(' & '));
+    // Only a query of several units gets the bonus for holding them all (a bound parameter must be used).
+    const all = units.length > 1 ? add(units.map((u) => `(${u.tsquery})`).join(' & ')) : '';
     const where: string[] = [`p.terms @@ ${any}::tsquery`];
     if (mention !== null) where.push(`p.terms @@ ${add(mention)}::tsquery`);
     if (q.file !== undefined) {
@@ -636,7 +638,7 @@ export class SqlStore implements Store {
        ), s as (
          select c.id, c.ordinal, c.file, c.published, (${cnt}) as cnt, ${units.map((_, i) => `m${i}`).join(', ')},
                 ${norm} * (${raw}) * (${1 - BM25.coord} + ${BM25.coord} * (${cnt}) / ${n}.0)
-                + case when (${cnt}) = ${n} then ${norm} * ${totalWeight} * (1 + ts_rank_cd(c.terms, ${all}::tsquery)) else 0 end as score
+                ${n > 1 ? `+ case when (${cnt}) = ${n} then ${norm} * ${totalWeight} * (1 + ts_rank_cd(c.terms, ${all}::tsquery)) else 0 end` : ''} as score
            from c
        )
        select s.id, s.file, s.ordinal, s.published, s.score, s.cnt,
