@@ -16,10 +16,20 @@ export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'co
 /** The pages in the navigation bar: the history is reached from the desk and from each change. */
 export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history');
 
+/** A malformed escape (a lone `%`) in a pasted link is kept as written rather than blanking the page. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    // URIError: not a valid escape; the part is shown as typed (and names no page or item).
+    return part;
+  }
+}
+
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [path, query = ''] = raw.split('?', 2);
-  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
   const lang: Lang = parts[0] === 'en' ? 'en' : 'ar';
   const page = parts[1] ?? 'overview';
   return { lang, page, args: parts.slice(2), params: new URLSearchParams(query) };
