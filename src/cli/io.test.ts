@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { quietOnClosedPipe } from './io.js';
+import { memoryIo, quietOnClosedPipe, terminalSafe } from './io.js';
 
 function fakeStream() {
   return new EventEmitter() as unknown as NodeJS.WriteStream;
@@ -45,5 +45,16 @@ setTimeout(() => { io.err('done\\n'); process.exitCode = 3; }, 50);
     expect(run.stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(run.stderr).toContain('done');
     expect(run.stdout).toContain('rc=3');
+  });
+});
+
+describe('terminalSafe', () => {
+  it('removes ESC sequences, C1 controls, lone CR and NUL, keeping tabs and line ends', () => {
+    expect(terminalSafe('عنوان\u001b]0;owned\u0007 \u001b[31mred\u001b[0m\r\n\tx\u009b2J\rover\u0000')).toBe('عنوان]0;owned [31mred[0m\r\n\tx2Jover');
+  });
+  it('memoryIo prints a hostile document title without its escapes', () => {
+    const io = memoryIo();
+    io.out('title: \u001b[2Jcleared\n');
+    expect(io.stdout).toBe('title: [2Jcleared\n');
   });
 });

@@ -20,12 +20,23 @@ export interface CliIo {
   workbench?: Workbench;
 }
 
+/**
+ * Terminal control characters removed from what a command prints: document titles, snippets and
+ * imported metadata are hostile, and an ESC sequence in them would recolour, retitle or rewrite
+ * the analyst's terminal. Tabs and line ends stay (CR only before LF, as in CSV); JSON output
+ * escapes control characters itself, so it is unchanged.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, '');
+}
+
 export function processIo(): CliIo {
   const stdout = quietOnClosedPipe(process.stdout);
   const stderr = quietOnClosedPipe(process.stderr);
   return {
-    out: (text) => void (stdout.closed || process.stdout.write(text)),
-    err: (text) => void (stderr.closed || process.stderr.write(text)),
+    out: (text) => void (stdout.closed || process.stdout.write(terminalSafe(text))),
+    err: (text) => void (stderr.closed || process.stderr.write(terminalSafe(text))),
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
@@ -45,10 +56,10 @@ export function memoryIo(env: Record<string, string | undefined> = {}, cwd = pro
     cwd,
     exitCode: undefined as number | undefined,
     out(text: string) {
-      io.stdout += text;
+      io.stdout += terminalSafe(text);
     },
     err(text: string) {
-      io.stderr += text;
+      io.stderr += terminalSafe(text);
     },
   };
   return io;

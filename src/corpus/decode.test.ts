@@ -36,3 +36,22 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(latin1, 'latin1.txt')).toThrow(/re-save the file as UTF-8/);
   });
 });
+
+describe('decodeBytes on UTF-16', () => {
+  const text = 'انسحاب القوات الأمريكية من العراق\nsecond line';
+  it('decodes UTF-16LE with its byte-order mark, with a warning', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const decoded = decodeBytes(bytes, 'u16.txt');
+    expect(decoded.text).toBe(text);
+    expect(decoded.warnings).toEqual(['decoded as UTF-16LE (byte-order mark); UTF-8 is preferred']);
+  });
+  it('decodes UTF-16BE with its byte-order mark', () => {
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.alloc(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1], le[i]];
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'u16be.txt').text).toBe(text);
+  });
+  it('still calls random bytes binary', () => {
+    expect(() => decodeBytes(Buffer.from([0x00, 0x01, 0x02, 0x00, 0x9f]), 'bin.txt')).toThrow(/binary file/);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Bytes to text. UTF-8 is expected; a BOM is dropped. Rejected (InputError): empty files and
+ * Bytes to text. UTF-8 is expected; a BOM is dropped; UTF-16 with a byte-order mark is decoded. Rejected (InputError): empty files and
  * binary files (NUL bytes or many control characters). Accepted with a warning: UTF-8 with a few
  * invalid sequences (replaced by U+FFFD, since the rest of the document is still worth reading)
  * and Arabic in the legacy Windows-1256 encoding. Anything else is rejected naming what it looks
@@ -33,6 +33,19 @@ function count(text: string, re: RegExp): number {
 
 export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length === 0) throw new InputError('empty file', { file });
+  // UTF-16 with its byte-order mark (Windows "Unicode" text): full of NUL bytes, yet text.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch (error) {
+      throw new InputError(`starts as ${utf16.toUpperCase()} but is not valid ${utf16.toUpperCase()}; re-save the file as UTF-8`, { file }, { cause: error });
+    }
+    if (text.trim() === '') throw new InputError('empty file (only whitespace)', { file });
+    if (text.includes('\u0000')) throw new InputError('binary file (not text): it has NUL characters', { file });
+    return { text, warnings: [`decoded as ${utf16.toUpperCase()} (byte-order mark); UTF-8 is preferred`] };
+  }
   if (bytes.includes(0) || controlRatio(bytes) > DEFAULTS.maxControlRatio) {
     throw new InputError('binary file (not text): it has NUL bytes or control characters', { file });
   }

@@ -27,12 +27,40 @@ function endsAt(text: string, i: number): boolean {
   return true;
 }
 
+// Sentence ends of the last text asked about: extraction asks for the sentence around every date
+// and figure of one document, and scanning out from each one made a long text without sentence
+// ends quadratic. Computed once per text (O(n)), then each question is a binary search.
+let cachedText: string | undefined;
+let cachedEnds: Int32Array = new Int32Array(0);
+
+function sentenceEnds(text: string): Int32Array {
+  if (text === cachedText) return cachedEnds;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) if (endsAt(text, i)) ends.push(i);
+  cachedText = text;
+  cachedEnds = Int32Array.from(ends);
+  return cachedEnds;
+}
+
+/** Index of the first entry of sorted `a` that is >= `x` (a.length when none). */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The sentence around `pos`, trimmed of leading white space, ending after its punctuation. */
 export function sentenceAt(text: string, pos: number): Span {
-  let start = pos;
-  while (start > 0 && !endsAt(text, start - 1)) start--;
-  let end = pos;
-  while (end < text.length && !endsAt(text, end)) end++;
+  const ends = sentenceEnds(text);
+  const next = lowerBound(ends, pos);
+  // The sentence starts after the last end before `pos` and runs to the first end at or after it.
+  let start = next > 0 ? ends[next - 1] + 1 : 0;
+  let end = next < ends.length ? ends[next] : text.length;
   if (end < text.length && text[end] !== '\n') end++;
   while (start < end && /\s/.test(text[start])) start++;
   return { start, end, text: text.slice(start, end) };

@@ -7,6 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { withCitationLinks } from '../app/index.js';
 import type { HealthResponse } from '../domain/responses.js';
+import { InputError } from '../domain/errors.js';
 import { API_ROUTES, type JsonRoute } from './api-routes.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AppDeps } from './deps.js';
 import { errorResponse, notFoundResponse } from './errors.js';
@@ -47,6 +48,11 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', loopbackHostGuard(deps.options.loopbackOnly ?? false));
   app.use('*', tokenGuard(deps.options.token));
   app.use('*', csrfGuard);
+  // An id or a query with a NUL names nothing Marsad stores (PostgreSQL text cannot hold one).
+  app.use('/api/*', (c, next) => {
+    if (/%00/i.test(c.req.url) || c.req.url.includes('\0')) throw new InputError('a NUL character (%00) is not allowed in an id or a query', { field: 'url' });
+    return next();
+  });
   // Documents are uploaded whole: their route takes larger bodies than every other.
   const upload = bodyLimit(deps.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const body = bodyLimit(deps.options.maxBodyBytes);

@@ -40,6 +40,11 @@ export function describeError(error: unknown): ErrorBody {
   if (error instanceof ForbiddenError) return body(error.status, error.message);
   if (error instanceof BusyError) return body(429, error.message);
   if (error instanceof ConflictError) return body(409, error.message);
+  // PostgreSQL refusing a value a user sent: NUL in text (22021, 22P05), a value too long for
+  // an index (54000). Bad input, not a server failure.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '22021' || code === '22P05') return body(400, 'a NUL or an invalid character is not allowed in text or ids');
+  if (code === '54000') return body(413, 'a value is too long to store or index');
   // Unknown failures may carry internals (paths, SQL): the client gets a plain 500.
   return body(500, 'internal server error');
 }

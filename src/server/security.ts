@@ -38,8 +38,15 @@ export const secureHeaders: MiddlewareHandler = async (c, next) => {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuses writes another site's page could trigger in the user's browser. */
+/**
+ * GET routes that start expensive work (a briefing rendered by Chromium, simulations, Monte Carlo,
+ * sensitivity sweeps): guarded like writes, so another site's page (an <img>, a link, a script)
+ * cannot make the app spend minutes of CPU. The app's own pages ask same-origin.
+ */
+export const EXPENSIVE_GET = /^\/api\/(report|simulate|compare|montecarlo|sensitivity)(\/|$)/;
+
 export const csrfGuard: MiddlewareHandler = async (c, next) => {
-  if (!SAFE_METHODS.has(c.req.method)) {
+  if (!SAFE_METHODS.has(c.req.method) || (c.req.method === 'GET' && EXPENSIVE_GET.test(c.req.path))) {
     const site = c.req.header('sec-fetch-site');
     if (site && site !== 'same-origin' && site !== 'none') {
       throw new ForbiddenError(`cross-site request refused (Sec-Fetch-Site: ${site})`);

@@ -114,9 +114,8 @@ async function existingFileInside(root: string, file: string): Promise<string | 
     realRoot = await realpath(root);
     real = await realpath(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      return null;
-    }
+    // No such file, or a name no file can have (too long, a loop): the same 404.
+    if (['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP'].includes((error as NodeJS.ErrnoException).code ?? '')) return null;
     throw error;
   }
   if (!real.startsWith(realRoot + sep)) return null;

@@ -313,10 +313,11 @@ const pastEd = (clause: string) => [...clause.matchAll(/[a-z]{3,}ed(?![a-z])/g)]
 function leanAt(m: RegExpMatchArray): Lean {
   const text = m.input ?? '';
   const end = m.index ?? 0;
-  let start = Math.max(0, end - 160);
-  const boundary = Math.max(text.lastIndexOf('.', end - 1), text.lastIndexOf('\n', end - 1), text.lastIndexOf('؟', end - 1), text.lastIndexOf('!', end - 1));
-  if (boundary + 1 > start) start = boundary + 1;
-  const clause = text.slice(start, end);
+  // Only the 160 characters before the match are searched for the sentence start: a search of
+  // the whole text before it made a long text without full stops quadratic.
+  const window = text.slice(Math.max(0, end - 160), end);
+  const boundary = Math.max(window.lastIndexOf('.'), window.lastIndexOf('\n'), window.lastIndexOf('؟'), window.lastIndexOf('!'));
+  const clause = window.slice(boundary + 1);
   if (FUTURE_EN.test(clause) || FUTURE_AR.test(clause)) return 1;
   if (PAST_CUE.test(clause) || pastEd(clause)) return -1;
   return 0;
@@ -499,10 +500,20 @@ export interface FindDatesResult {
 export function findDates(text: string, opts: FindDatesOptions = {}): FindDatesResult {
   const anchor = opts.published ? parseAnchor(opts.published) : null;
   const f = foldText(text);
-  const taken: Array<[number, number]> = [];
+  // Characters already claimed by a date, one flag each: checking and claiming a span costs its
+  // length, so the whole pass stays linear in the text (a list of spans made it quadratic).
+  const claimed = new Uint8Array(f.text.length + 1);
+  const taken = {
+    push([s, e]: [number, number]) {
+      claimed.fill(1, Math.max(0, s), Math.min(claimed.length, e));
+    },
+  };
   const found: Array<{ fs: number; fe: number; r: Resolved; rule: string }> = [];
   const unresolved: FindDatesResult['unresolved'] = [];
-  const free = (s: number, e: number) => !taken.some(([x, y]) => s < y && x < e);
+  const free = (s: number, e: number) => {
+    for (let i = Math.max(0, s); i < e && i < claimed.length; i++) if (claimed[i]) return false;
+    return true;
+  };
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of f.text.matchAll(rule.re)) {

@@ -231,8 +231,19 @@ export interface FindFiguresOptions {
 export function findFigures(text: string, opts: FindFiguresOptions = {}): FigureMention[] {
   const f = foldText(text);
   const t = f.text;
-  const taken: Array<{ start: number; end: number }> = [...(opts.exclude ?? [])];
-  const overlaps = (s: number, e: number) => taken.some((x) => s < x.end && x.start < e);
+  // Characters (original offsets) already taken, one flag each: checking a span costs its length,
+  // not the number of dates and figures found so far (which made long texts quadratic).
+  const claimed = new Uint8Array(text.length + 1);
+  const taken = {
+    push({ start, end }: { start: number; end: number }) {
+      claimed.fill(1, Math.max(0, start), Math.min(claimed.length, end));
+    },
+  };
+  for (const x of opts.exclude ?? []) taken.push(x);
+  const overlaps = (s: number, e: number) => {
+    for (let i = Math.max(0, s); i < e && i < claimed.length; i++) if (claimed[i]) return true;
+    return false;
+  };
   const out: FigureMention[] = [];
   const emit = (fs: number, fe: number, value: FigureValue, unit: string | null, qualifier: FigureQualifier, rule: string) => {
     const { start, end } = originalSpan(f, fs, fe);

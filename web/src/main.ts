@@ -213,5 +213,8 @@ onSettingsChange(() => {
   if (currentEntry) scrollByEntry.set(currentEntry, window.scrollY);
   void render().then(() => document.getElementById('settings')?.setAttribute('open', ''));
 });
+// The server has set its cookie from ?token= on this page's request: drop the token from the
+// address bar and the history, where it would be shown, shared and kept.
+if (new URLSearchParams(location.search).has('token')) history.replaceState(null, '', location.pathname + location.hash);
 if (!location.hash) history.replaceState(null, '', href('ar', 'overview'));
 void render();

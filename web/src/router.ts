@@ -19,10 +19,20 @@ export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'co
  */
 export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => !(['history', 'backtest', 'jobs'] as string[]).includes(p));
 
+/** A malformed escape (a lone `%`) in a pasted link is kept as written rather than blanking the page. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    // URIError: not a valid escape; the part is shown as typed (and names no page or item).
+    return part;
+  }
+}
+
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [path, query = ''] = raw.split('?', 2);
-  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
   const lang: Lang = parts[0] === 'en' ? 'en' : 'ar';
   const page = parts[1] ?? 'overview';
   return { lang, page, args: parts.slice(2), params: new URLSearchParams(query) };

@@ -13,7 +13,7 @@ import type { ServerType } from '@hono/node-server';
 import type { Command } from 'commander';
 import type { Workbench } from '../../app/index.js';
 import type { LoadedCase } from '../../case/load.js';
-import { InputError } from '../../domain/errors.js';
+import { InputError, MarsadError } from '../../domain/errors.js';
 import type { Store } from '../../store/index.js';
 import { clockOf, resolveContext } from '../context.js';
 import { newCliToken, removeServerNote, sameSecret, writeServerNote } from '../beside-server.js';
@@ -68,6 +68,24 @@ export function isLoopback(host: string): boolean {
 /** The built web app: dist/web, found from this module in dist/cli/commands or src/cli/commands. */
 export function defaultStaticDir(): string {
   return fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+}
+
+/** The typed error for a failure to listen: what went wrong and what to do, no stack trace. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const code = error.code ?? '';
+  if (code === 'EADDRINUSE') {
+    return new InputError(`port ${port} on ${host} is already in use (another marsad serve or program); stop it or pick another port with --port (0 picks a free one)`, { field: '--port' }, { cause: error });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputError(`not allowed to listen on port ${port} (ports below 1024 need privileges); pick another with --port`, { field: '--port' }, { cause: error });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+    return new InputError(`cannot resolve the host "${host}"; give an address of this machine such as 127.0.0.1 or 0.0.0.0`, { field: '--host' }, { cause: error });
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new InputError(`"${host}" is not an address of this machine; give one such as 127.0.0.1 or 0.0.0.0`, { field: '--host' }, { cause: error });
+  }
+  return new MarsadError(`cannot listen on ${host}:${port}: ${error.message}`, { cause: error });
 }
 
 /** Opens the store, loads the case, ingests the corpus if needed and starts listening. */
@@ -130,7 +148,7 @@ export async function startServer(opts: ServeOptions, io: Pick<CliIo, 'err'>): P
     });
     const server = await new Promise<{ server: ServerType; port: number }>((done, fail) => {
       const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => done({ server: s, port: info.port }));
-      s.once('error', fail);
+      s.once('error', (error: NodeJS.ErrnoException) => fail(listenError(error, opts.host, opts.port)));
     });
     // Idle keep-alive connections are closed after a minute, not Node's 5 s: a client reusing a
     // connection the server has just closed sees "other side closed", and on a busy machine the

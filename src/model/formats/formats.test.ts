@@ -21,6 +21,20 @@ const map = buildCausalMap(concepts, edges);
 const stakes = [{ actor: 'iran', weights: { isis: -0.3 } }];
 
 describe('model formats', () => {
+  it('csv export neutralises labels a spreadsheet would run as formulas, and import restores them', () => {
+    const labels = ['=HYPERLINK("http://x","click")', '+1', '-cmd', '@SUM(A1)', '\t=1+1', 'plain'];
+    const hostile = buildCausalMap(
+      labels.map((en, i) => ({ id: `c${i}`, kind: 'intermediate' as const, label: { ar: 'مفهوم', en } })),
+      [{ from: 'c0', to: 'c5', weight: -0.5, range: [-0.6, -0.4] as [number, number], cite }],
+    );
+    const text = MODEL_FORMATS.csv.export(hostile);
+    const cells = text.split('\r\n')[0].split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).slice(1);
+    expect(cells.map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"'))).toEqual(["'=HYPERLINK(\"http://x\",\"click\")", "'+1", "'-cmd", "'@SUM(A1)", "'\t=1+1", 'plain']);
+    // A weight stays a number, minus sign and all.
+    expect(text).toMatch(/,-0\.5[,\r]/);
+    expect(importMentalModelerCsv(text, 'm.csv').concepts.map((c) => c.label.en)).toEqual(labels);
+  });
+
   it('json export then import is lossless', () => {
     const back = importJson(MODEL_FORMATS.json.export(map, stakes), 'm.json');
     expect(back.concepts).toEqual(concepts);

@@ -15,8 +15,21 @@ function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/**
+ * A spreadsheet runs a cell starting with = + - @ (or a tab or carriage return before them) as a
+ * formula: `=HYPERLINK(…)` in a concept's label would become a live link. Such labels are written
+ * with a leading apostrophe, which spreadsheets show as text; the importer takes it off again.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function restoreFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 export function exportMentalModelerCsv(map: CausalMap): string {
-  const names = map.concepts.map((c) => c.label.en);
+  const names = map.concepts.map((c) => neutraliseFormula(c.label.en));
   const rows: string[] = [['', ...names].map(quote).join(',')];
   for (let i = 0; i < map.n; i++) {
     const cells = new Array<string>(map.n).fill('');
@@ -74,7 +87,7 @@ export function importMentalModelerCsv(text: string, file?: string): ImportedMod
   checkImportSize(text, file);
   const rows = parseCsv(text, file);
   if (rows.length === 0) throw new InputError('the model is empty: no rows', { file });
-  const header = rows[0].cells.slice(1).map((s) => s.trim());
+  const header = rows[0].cells.slice(1).map((s) => restoreFormula(s.trim()));
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
   if (header.length === 0) throw new InputError('the model is empty: no concept names in the first row', { file, line: rows[0].line });
   const n = header.length;
@@ -89,7 +102,7 @@ export function importMentalModelerCsv(text: string, file?: string): ImportedMod
   const edges: MapEdge[] = [];
   const seenRows = new Set<number>();
   for (const row of rows.slice(1)) {
-    const name = (row.cells[0] ?? '').trim();
+    const name = restoreFormula((row.cells[0] ?? '').trim());
     const from = position.get(name);
     if (from === undefined) throw new InputError(`row concept "${name}" is not in the first row`, { file, line: row.line });
     if (seenRows.has(from)) throw new InputError(`duplicate row for "${name}"`, { file, line: row.line });
