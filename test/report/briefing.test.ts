@@ -32,7 +32,7 @@ beforeAll(async () => {
   store = await openStore({ memory: true });
   await ingestPaths(store, [corpusDir()]);
   kase = await loadCase(join(repoRoot, 'cases', 'iraq-withdrawal'));
-  input = await briefingInput(kase, ReportRequest.parse({ scenario: 'full-withdrawal', runs: 200, seed: 7, threads: 2 }));
+  input = await briefingInput(kase, ReportRequest.parse({ scenario: 'full-withdrawal', runs: 200, seed: 7, threads: 2, asOf: '2024-10-31' }));
   // Resolve every citation of the case once, as the CLI does.
   locate = await new CitationIndex(store).locator(input.case);
   mkdirSync(artifacts, { recursive: true });
@@ -94,7 +94,7 @@ describe('buildBriefing on the built-in case', () => {
   });
 
   it('renderMarkdown gives the same bytes for the same inputs and seed', async () => {
-    const again = await briefingInput(kase, ReportRequest.parse({ scenario: 'full-withdrawal', runs: 200, seed: 7, threads: 1 }));
+    const again = await briefingInput(kase, ReportRequest.parse({ scenario: 'full-withdrawal', runs: 200, seed: 7, threads: 1, asOf: '2024-10-31' }));
     const a = renderMarkdown(briefing('en'));
     const b = renderMarkdown(buildBriefing(again, 'en', locate));
     expect(b).toBe(a);
