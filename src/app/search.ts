@@ -13,6 +13,7 @@ import type { SearchRequest } from '../domain/requests.js';
 import type { SearchResponse } from '../domain/responses.js';
 import { unknownId } from './lookup.js';
 import type { Workbench } from './workbench.js';
+import { dueDay } from '../domain/dates.js';
 
 export async function search(wb: Workbench, req: SearchRequest): Promise<SearchResponse> {
   const warnings: string[] = [];
@@ -48,7 +49,7 @@ export async function search(wb: Workbench, req: SearchRequest): Promise<SearchR
     ...(file ? { file } : {}),
     ...(req.lang ? { language: req.lang } : {}),
     ...(req.from ? { from: req.from } : {}),
-    ...(req.to ? { to: req.to } : {}),
+    ...(req.to || req.asOf ? { to: req.to && (!req.asOf || dueDay(req.to) <= dueDay(req.asOf)) ? req.to : req.asOf! } : {}),
   };
   return { query: req, expansion, hits: await store.search(query), warnings };
 }

@@ -19,6 +19,7 @@ interface SearchOptions {
   lang?: string;
   from?: string;
   to?: string;
+  asOf?: string;
   actor?: string;
   expand: boolean;
   json?: boolean;
@@ -46,6 +47,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--lang <lang>', 'only passages in this language (ar or en)')
     .option('--from <date>', 'documents published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'documents published on or before')
+    .option('--as-of <date>', 'the corpus as it stood on this date: documents published by then')
     .option('--actor <id>', "only passages naming this actor of the case (under any of its names)")
     .option('--no-expand', "do not add the other names of actors and places named in the query")
     .option('--json', 'print JSON: an array of {file, passage, page, start, end, score, snippet, text, …}')
@@ -55,7 +57,7 @@ export const register: RegisterCommand = (program, io) => {
       const args = { q: 'query' };
       const req = parseFlags(
         SearchRequest,
-        { q, limit: opts.limit, doc: opts.doc, lang: opts.lang, from: opts.from, to: opts.to, actor: opts.actor, expand: opts.expand },
+        { q, limit: opts.limit, doc: opts.doc, lang: opts.lang, from: opts.from, to: opts.to, asOf: opts.asOf, actor: opts.actor, expand: opts.expand },
         args,
       );
       const result = await asFlags(['doc', 'actor'], () => withWorkbench(cmd, io, (wb) => search(wb, req)), args);
