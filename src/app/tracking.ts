@@ -154,6 +154,22 @@ export function achShares(c: Pick<LoadedCase, 'hypotheses' | 'evidence'>): Map<s
   return new Map(weights.map(([id, w]) => [id, w / total]));
 }
 
+export const CALIBRATION_BANDS = 5;
+
+/** Scored forecasts in equal bands of predicted probability (a p of 1 falls in the last band); empty bands left out. */
+export function calibration(scored: ReadonlyArray<{ p: number; o: boolean }>, bands = CALIBRATION_BANDS): BacktestResponse['calibration'] {
+  return Array.from({ length: bands }, (_, k) => {
+    const inBand = scored.filter((x) => Math.min(bands - 1, Math.floor(x.p * bands)) === k);
+    return {
+      from: k / bands,
+      to: (k + 1) / bands,
+      n: inBand.length,
+      meanP: round(mean(inBand.map((x) => x.p))) ?? 0,
+      observed: round(mean(inBand.map((x) => (x.o ? 1 : 0)))) ?? 0,
+    };
+  }).filter((b) => b.n > 0);
+}
+
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
@@ -175,14 +191,14 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
   const scenarioShare = new Map(then.case.hypotheses.filter((h) => h.scenario && shares.has(h.id)).map((h) => [h.scenario!, shares.get(h.id)!]));
   const afterAsOf = (o: Outcome | undefined) => (o && !startedBy(o.date, asOfDay(asOf)) ? o : undefined);
 
-  const exact: Array<{ brier: number; log: number }> = [];
+  const exact: Array<{ p: number; o: boolean; brier: number; log: number }> = [];
   const forecastRow = (kind: 'scenario' | 'hypothesis', item: { id: string; title: { ar: string; en: string }; forecasts?: Forecast[] }, outcome: Outcome | undefined, computed: number | undefined) => {
     const held = forecastAt(item.forecasts, asOf);
     const predicted = held ? held.p : computed ?? null;
     const source = held ? held.source ?? 'analyst' : computed !== undefined ? ('ach' as const) : null;
     const observed = afterAsOf(outcome);
     const scored = predicted !== null && observed !== undefined;
-    if (scored) exact.push({ brier: brier(predicted, observed.value), log: logScore(predicted, observed.value) });
+    if (scored) exact.push({ p: predicted, o: observed.value, brier: brier(predicted, observed.value), log: logScore(predicted, observed.value) });
     return {
       kind,
       id: item.id,
@@ -235,5 +251,6 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
       late: dueBy.filter((m) => m.now === 'completed_late').length,
       missed: dueBy.filter((m) => m.now === 'overdue' || m.now === 'abandoned').length,
     },
+    calibration: calibration(exact),
   };
 }
