@@ -13,8 +13,11 @@ export interface Route {
 
 export const PAGES = ['overview', 'sources', 'search', 'actors', 'timeline', 'commitments', 'figures', 'causal', 'scenarios', 'hypotheses', 'backtest', 'briefing', 'desk', 'history'] as const;
 
-/** The pages in the navigation bar: the history is reached from the desk and from each change. */
-export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history');
+/**
+ * The pages in the navigation bar: the history is reached from the desk and from each change,
+ * the back-test from the commitments and hypotheses pages.
+ */
+export const NAV: ReadonlyArray<(typeof PAGES)[number]> = PAGES.filter((p) => p !== 'history' && p !== 'backtest');
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
