@@ -46,6 +46,16 @@ export async function citationOf(wb: Workbench, ref: Citation | string): Promise
   return { doc: passage.file, quote };
 }
 
+/** A refused citation names the request's `cite` (the CLI's `--cite`), not the item's field. */
+async function citing<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError && error.field?.startsWith('cite[')) throw new InputError(error.message, { field: 'cite' }, { cause: error });
+    throw error;
+  }
+}
+
 function bilingual(text: string | undefined, fallback: { ar: string; en: string }): { ar: string; en: string } {
   return text ? { ar: text, en: text } : fallback;
 }
@@ -63,14 +73,14 @@ export async function updateCommitment(wb: Workbench, req: CommitmentUpdateReque
     cite: [cite],
   };
   const history = sortByDate([...m.history, entry], (h) => h.date);
-  return editItem(wb, {
+  return citing(() => editItem(wb, {
     kind: 'commitments',
     id: m.id,
     set: { history },
     cite: [cite],
     reason: req.note ?? `status ${req.status}${req.abandoned ? ' (abandoned)' : ''} on ${req.date}`,
     author: req.author,
-  });
+  }));
 }
 
 /** Records an observation of an indicator (its observable definition decides whether it fires). */
@@ -82,14 +92,14 @@ export async function observeIndicator(wb: Workbench, req: ObserveRequest): Prom
   }
   const cite = await citationOf(wb, req.cite);
   const observation = { date: req.date, value: req.value, ...(req.note ? { note: req.note } : {}), cite: [cite] };
-  return editItem(wb, {
+  return citing(() => editItem(wb, {
     kind: 'indicators',
     id: ind.id,
     set: { observations: sortByDate([...(ind.observations ?? []), observation], (o) => o.date) },
     cite: [cite],
     reason: req.note ?? `observed ${req.value} on ${req.date}`,
     author: req.author,
-  });
+  }));
 }
 
 /** The scenario or hypothesis a forecast or an outcome is about (`scenario:ID`, `hypothesis:ID` or a plain id held by one of them). */
@@ -126,7 +136,7 @@ export async function resolveTarget(wb: Workbench, req: ResolveRequest): Promise
   const { kind, item } = targetOf(c, req.target);
   const cite = await citationOf(wb, req.cite);
   const outcome: Outcome = { value: req.outcome, date: req.date, ...(req.note ? { note: req.note } : {}), cite: [cite] };
-  return editItem(wb, { kind, id: item.id, set: { outcome }, cite: [cite], reason: req.note ?? `resolved ${req.outcome} on ${req.date}`, author: req.author });
+  return citing(() => editItem(wb, { kind, id: item.id, set: { outcome }, cite: [cite], reason: req.note ?? `resolved ${req.outcome} on ${req.date}`, author: req.author }));
 }
 
 /** Indicators with their state on the as-of date and the observations behind it. */
