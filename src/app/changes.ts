@@ -20,6 +20,7 @@ import type { ChangeResponse, HistoryResponse, ItemResponse } from '../domain/re
 import type { CandidateDecision, CaseItemRow, ChangeAction, ItemKind } from '../domain/working-copy.js';
 import { canonicalJson } from '../store/index.js';
 import type { Workbench } from './workbench.js';
+import { asOfDay, dayNumber } from '../domain/dates.js';
 
 export const DEFAULT_AUTHOR = 'analyst';
 
@@ -242,6 +243,19 @@ export async function revertChange(wb: Workbench, req: RevertRequest): Promise<C
 export async function history(wb: Workbench, req: HistoryRequest): Promise<HistoryResponse> {
   const state = await wb.caseState();
   const store = await wb.store();
+  if (req.asOf) {
+    // The log as it stood at the end of the day: page back past later changes until `limit` are found.
+    const end = asOfDay(req.asOf);
+    const items: Awaited<ReturnType<typeof store.cases.history>> = [];
+    let before = req.before;
+    for (;;) {
+      const page = await store.cases.history({ caseId: state.caseId, kind: req.kind, item: req.item, before, limit: 1000 });
+      items.push(...page.filter((c) => dayNumber(c.at.slice(0, 10)) <= end));
+      if (page.length < 1000 || items.length >= req.limit) break;
+      before = page[page.length - 1]!.seq;
+    }
+    return { caseId: state.caseId, revision: state.revision, items: items.slice(0, req.limit) };
+  }
   const items = await store.cases.history({ caseId: state.caseId, kind: req.kind, item: req.item, before: req.before, limit: req.limit });
   return { caseId: state.caseId, revision: state.revision, items };
 }

@@ -24,6 +24,8 @@ import type {
 import { citedFactMarks, dateMarks, mentionMarks } from './reader-marks.js';
 import { relatedDocuments } from './related-documents.js';
 import type { Workbench } from './workbench.js';
+import type { AsOfRequest } from '../domain/requests.js';
+import { asOfDay, startedBy } from '../domain/dates.js';
 
 export interface IngestRequest extends Pick<IngestOptions, 'maxBytes' | 'onProgress' | 'cwd' | 'ocr'> {
   paths: readonly string[];
@@ -44,13 +46,17 @@ function publicInfo({ path: _path, ...info }: DocumentInfo): PublicDocumentInfo 
 }
 
 /** Every stored document, by file name, with where it was read from. */
-export async function listDocuments(wb: Workbench): Promise<DocumentInfo[]> {
-  return (await wb.store()).listDocuments();
+export async function listDocuments(wb: Workbench, req: AsOfRequest = {}): Promise<DocumentInfo[]> {
+  const docs = await (await wb.store()).listDocuments();
+  if (!req.asOf) return docs;
+  // As of a date: the documents published by then (one without a date cannot be placed, and stays).
+  const day = asOfDay(req.asOf);
+  return docs.filter((d) => !d.published || startedBy(d.published, day));
 }
 
 /** The same listing without the ingesting machine's paths (what the API serves). */
-export async function listPublicDocuments(wb: Workbench): Promise<DocumentsResponse> {
-  return { items: (await listDocuments(wb)).map(publicInfo) };
+export async function listPublicDocuments(wb: Workbench, req: AsOfRequest = {}): Promise<DocumentsResponse> {
+  return { items: (await listDocuments(wb, req)).map(publicInfo) };
 }
 
 // Marks depend only on the document text and the case: computed once per document and case.

@@ -21,6 +21,7 @@ import type { Store } from '../store/index.js';
 import { normalizeArabic, queryWords } from '../text/index.js';
 import { unknownId } from './lookup.js';
 import type { Workbench } from './workbench.js';
+import { dueDay } from '../domain/dates.js';
 
 export const SEARCH_DEFAULTS = {
   /** Most "did you mean" queries offered. */
@@ -178,7 +179,7 @@ export async function search(wb: Workbench, req: SearchRequest): Promise<SearchR
     ...(req.lang ? { language: req.lang } : {}),
     ...(req.outlet ? { outlet: req.outlet } : {}),
     ...(req.from ? { from: req.from } : {}),
-    ...(req.to ? { to: req.to } : {}),
+    ...(req.to || req.asOf ? { to: req.to && (!req.asOf || dueDay(req.to) <= dueDay(req.asOf)) ? req.to : req.asOf! } : {}),
     sort: req.sort,
   };
   const outcome = await store.searchRanked(query);

@@ -46,6 +46,16 @@ export async function citationOf(wb: Workbench, ref: Citation | string): Promise
   return { doc: passage.file, quote };
 }
 
+/** A refused citation names the request's `cite` (the CLI's `--cite`), not the item's field. */
+async function citing<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InputError && error.field?.startsWith('cite[')) throw new InputError(error.message, { field: 'cite' }, { cause: error });
+    throw error;
+  }
+}
+
 function bilingual(text: string | undefined, fallback: { ar: string; en: string }): { ar: string; en: string } {
   return text ? { ar: text, en: text } : fallback;
 }
@@ -63,14 +73,14 @@ export async function updateCommitment(wb: Workbench, req: CommitmentUpdateReque
     cite: [cite],
   };
   const history = sortByDate([...m.history, entry], (h) => h.date);
-  return editItem(wb, {
+  return citing(() => editItem(wb, {
     kind: 'commitments',
     id: m.id,
     set: { history },
     cite: [cite],
     reason: req.note ?? `status ${req.status}${req.abandoned ? ' (abandoned)' : ''} on ${req.date}`,
     author: req.author,
-  });
+  }));
 }
 
 /** Records an observation of an indicator (its observable definition decides whether it fires). */
@@ -82,14 +92,14 @@ export async function observeIndicator(wb: Workbench, req: ObserveRequest): Prom
   }
   const cite = await citationOf(wb, req.cite);
   const observation = { date: req.date, value: req.value, ...(req.note ? { note: req.note } : {}), cite: [cite] };
-  return editItem(wb, {
+  return citing(() => editItem(wb, {
     kind: 'indicators',
     id: ind.id,
     set: { observations: sortByDate([...(ind.observations ?? []), observation], (o) => o.date) },
     cite: [cite],
     reason: req.note ?? `observed ${req.value} on ${req.date}`,
     author: req.author,
-  });
+  }));
 }
 
 /** The scenario or hypothesis a forecast or an outcome is about (`scenario:ID`, `hypothesis:ID` or a plain id held by one of them). */
@@ -126,7 +136,7 @@ export async function resolveTarget(wb: Workbench, req: ResolveRequest): Promise
   const { kind, item } = targetOf(c, req.target);
   const cite = await citationOf(wb, req.cite);
   const outcome: Outcome = { value: req.outcome, date: req.date, ...(req.note ? { note: req.note } : {}), cite: [cite] };
-  return editItem(wb, { kind, id: item.id, set: { outcome }, cite: [cite], reason: req.note ?? `resolved ${req.outcome} on ${req.date}`, author: req.author });
+  return citing(() => editItem(wb, { kind, id: item.id, set: { outcome }, cite: [cite], reason: req.note ?? `resolved ${req.outcome} on ${req.date}`, author: req.author }));
 }
 
 /** Indicators with their state on the as-of date and the observations behind it. */
@@ -154,6 +164,22 @@ export function achShares(c: Pick<LoadedCase, 'hypotheses' | 'evidence'>): Map<s
   return new Map(weights.map(([id, w]) => [id, w / total]));
 }
 
+export const CALIBRATION_BANDS = 5;
+
+/** Scored forecasts in equal bands of predicted probability (a p of 1 falls in the last band); empty bands left out. */
+export function calibration(scored: ReadonlyArray<{ p: number; o: boolean }>, bands = CALIBRATION_BANDS): BacktestResponse['calibration'] {
+  return Array.from({ length: bands }, (_, k) => {
+    const inBand = scored.filter((x) => Math.min(bands - 1, Math.floor(x.p * bands)) === k);
+    return {
+      from: k / bands,
+      to: (k + 1) / bands,
+      n: inBand.length,
+      meanP: round(mean(inBand.map((x) => x.p))) ?? 0,
+      observed: round(mean(inBand.map((x) => (x.o ? 1 : 0)))) ?? 0,
+    };
+  }).filter((b) => b.n > 0);
+}
+
 const round = (x: number | null, digits = 4) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
@@ -175,14 +201,14 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
   const scenarioShare = new Map(then.case.hypotheses.filter((h) => h.scenario && shares.has(h.id)).map((h) => [h.scenario!, shares.get(h.id)!]));
   const afterAsOf = (o: Outcome | undefined) => (o && !startedBy(o.date, asOfDay(asOf)) ? o : undefined);
 
-  const exact: Array<{ brier: number; log: number }> = [];
+  const exact: Array<{ p: number; o: boolean; brier: number; log: number }> = [];
   const forecastRow = (kind: 'scenario' | 'hypothesis', item: { id: string; title: { ar: string; en: string }; forecasts?: Forecast[] }, outcome: Outcome | undefined, computed: number | undefined) => {
     const held = forecastAt(item.forecasts, asOf);
     const predicted = held ? held.p : computed ?? null;
     const source = held ? held.source ?? 'analyst' : computed !== undefined ? ('ach' as const) : null;
     const observed = afterAsOf(outcome);
     const scored = predicted !== null && observed !== undefined;
-    if (scored) exact.push({ brier: brier(predicted, observed.value), log: logScore(predicted, observed.value) });
+    if (scored) exact.push({ p: predicted, o: observed.value, brier: brier(predicted, observed.value), log: logScore(predicted, observed.value) });
     return {
       kind,
       id: item.id,
@@ -235,5 +261,6 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
       late: dueBy.filter((m) => m.now === 'completed_late').length,
       missed: dueBy.filter((m) => m.now === 'overdue' || m.now === 'abandoned').length,
     },
+    calibration: calibration(exact),
   };
 }

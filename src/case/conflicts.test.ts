@@ -100,4 +100,15 @@ describe('findStanceConflicts', () => {
   it('findStanceConflicts ignores one actor changing its own answer', () => {
     expect(findStanceConflicts({ stances: [stance('a', 'iraq', 'yes'), stance('b', 'iraq', 'no')] })).toEqual([]);
   });
+
+  it('findStanceConflicts answers for each actor with its latest statement: an answer it changed since is a change, not a contradiction', () => {
+    const at = (s: Stance, date: string): Stance => ({ ...s, date });
+    const early = at(stance('a', 'iraq', 'yes'), '2024-01');
+    const later = at(stance('b', 'iraq', 'no'), '2024-06');
+    const other = at(stance('c', 'us', 'no'), '2024-03');
+    expect(findStanceConflicts({ stances: [early, later, other] })).toEqual([]);
+    // Before Iraq changed its answer (the case rewound to April 2024), the two answers did contradict.
+    const out = findStanceConflicts({ stances: [early, other] });
+    expect(out.map((c) => c.answers.map((g) => g.stances.map((s) => s.actor)))).toEqual([[['iraq'], ['us']]]);
+  });
 });

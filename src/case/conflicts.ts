@@ -21,7 +21,7 @@
  */
 import type { Claim, PartialDate, Stance } from '../domain/case.js';
 import type { ClaimConflict, ClaimSide, StanceConflict, StanceSide } from '../domain/case-analysis.js';
-import { daySpan } from '../domain/dates.js';
+import { compareDates, daySpan } from '../domain/dates.js';
 
 export const DEFAULTS = {
   /**
@@ -90,15 +90,22 @@ export function findStanceConflicts(c: { stances: readonly Stance[] }): StanceCo
     byQuestion.set(key, list);
   }
   const out: StanceConflict[] = [];
-  for (const stances of byQuestion.values()) {
+  for (const all of byQuestion.values()) {
+    // Two answers of one actor at different dates are a change of stance, not a contradiction:
+    // each actor answers with its latest statement (as of the case's date, when it is rewound).
+    const latest = new Map<string, Stance>();
+    for (const s of all) {
+      const prev = latest.get(s.actor);
+      if (!prev || compareDates(s.date, prev.date) > 0) latest.set(s.actor, s);
+    }
+    const stances = all.filter((s) => compareDates(s.date, latest.get(s.actor)!.date) === 0);
+    if (new Set(stances.map((s) => s.actor)).size < 2) continue;
     const answers = new Map<string, Stance[]>();
     for (const s of stances) {
       const key = normalizeAnswer(s.claim!.answer);
       answers.set(key, [...(answers.get(key) ?? []), s]);
     }
     if (answers.size < 2) continue;
-    // A single actor changing its answer is a change of stance, not a contradiction.
-    if (new Set(stances.map((s) => s.actor)).size < 2) continue;
     out.push({
       question: stances[0].claim!.question,
       voice: stances[0].voice,

@@ -57,7 +57,7 @@ export function rewindCase(c: LoadedCase, asOf: string, published: PublishedDate
     scenarios: c.scenarios.map(resolved),
     hypotheses: c.hypotheses.map(resolved),
     evidence: c.evidence
-      .filter((e) => e.refs.every(refKnown))
+      .filter((e) => e.refs.every(refKnown) && dated(e.date))
       .map((e) => ({ ...e, ratings: e.ratings.filter((r) => known(r.cite)) }))
       .filter((e) => e.ratings.length > 0),
     indicators: c.indicators

@@ -3,7 +3,7 @@
  * `ach.yaml` with the top-level keys `hypotheses` and `evidence`.
  */
 import { z } from 'zod';
-import { Bilingual, Cite, Forecast, Id, Outcome } from './case.js';
+import { Bilingual, Cite, DateValue, Forecast, Id, Outcome } from './case.js';
 
 export const Hypothesis = z
   .object({
@@ -50,6 +50,8 @@ export const Evidence = z
     refs: z.array(EvidenceRef).min(1),
     credibility: Grade,
     relevance: Grade,
+    /** When the evidence became known; the case rewound to an earlier date leaves it out, so the ranking can be read over time. */
+    date: DateValue.optional(),
     ratings: z.array(Rating).min(1),
   })
   .strict();

@@ -62,7 +62,7 @@ export const CaseMeta = z
     question: Bilingual,
     /** Folder with the source documents, relative to the case folder. */
     corpus: z.string().optional(),
-    /** The date "now" is taken to be for statuses and upcoming deadlines, for reproducible output. */
+    /** Optional: pins "now" for statuses and deadlines (default today; a request's `asOf` overrides it). */
     as_of: DateValue.optional(),
   })
   .strict();

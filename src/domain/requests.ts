@@ -39,6 +39,8 @@ export const SearchRequest = z
     outlet: z.string().trim().min(1).max(200).optional(),
     /** `relevance` (default) or `date` (newest first among the best-covered relevant hits). */
     sort: z.enum(['relevance', 'date']).default('relevance'),
+    /** As of a date: only documents published by then (with `to`, the earlier of the two). */
+    asOf: DateParam.optional(),
   })
   .strict()
   .refine((r) => !r.from || !r.to || r.from.slice(0, Math.min(r.from.length, r.to.length)) <= r.to.slice(0, Math.min(r.from.length, r.to.length)), {
@@ -263,6 +265,8 @@ export const HistoryRequest = z
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     /** Entries older than this one (paging). */
     before: z.coerce.number().int().min(1).optional(),
+    /** Only changes made by the end of this date (the log as it stood then). */
+    asOf: DateParam.optional(),
   })
   .strict();
 export type HistoryRequest = z.infer<typeof HistoryRequest>;

@@ -231,6 +231,11 @@ export const BacktestResponse = z
         missed: z.number().int(),
       })
       .strict(),
+    /**
+     * Calibration of the scored forecasts: in each band of predicted probability, how many, their
+     * mean probability and the share that came true (a calibrated forecaster's are close).
+     */
+    calibration: z.array(z.object({ from: z.number(), to: z.number(), n: z.number().int(), meanP: z.number(), observed: z.number() }).strict()),
   })
   .strict();
 export type BacktestResponse = z.infer<typeof BacktestResponse>;

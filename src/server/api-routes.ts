@@ -161,10 +161,10 @@ export const API_ROUTES: readonly JsonRoute[] = [
   route({
     method: 'get',
     path: '/documents',
-    summary: 'Ingested documents (metadata only)',
-    request: NoRequest,
+    summary: 'Ingested documents (metadata only); as of a date, those published by then',
+    request: AsOfRequest,
     response: DocumentsResponse,
-    run: (wb) => ops.listPublicDocuments(wb),
+    run: (wb, r) => ops.listPublicDocuments(wb, r),
   }),
   route({
     method: 'get',

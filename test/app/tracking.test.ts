@@ -11,6 +11,7 @@ import * as ops from '../../src/app/index.js';
 import { builtInCaseDir } from '../../src/case/case-dir.js';
 import { InputError } from '../../src/domain/errors.js';
 import { CommitmentUpdateRequest, ForecastRequest, ObserveRequest, ResolveRequest } from '../../src/domain/requests.js';
+import { calibration } from '../../src/app/tracking.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { corpusDir, repoRoot } from '../support/paths.js';
 
@@ -103,6 +104,13 @@ describe('tracking the built-in case', () => {
     const m = r.commitments.find((x) => x.id === 'coalition-mission-end-federal-iraq')!;
     expect(m).toMatchObject({ then: 'not_yet_due', now: 'completed_late', timingError: 109 });
     expect(r.scores).toMatchObject({ onTime: 1, late: 2, missed: 1 });
+  });
+
+  it('calibration: scored forecasts in bands of predicted probability, with the share that came true', () => {
+    expect(calibration([{ p: 0.1, o: false }, { p: 0.15, o: true }, { p: 0.9, o: true }, { p: 1, o: true }])).toEqual([
+      { from: 0, to: 0.2, n: 2, meanP: 0.125, observed: 0.5 },
+      { from: 0.8, to: 1, n: 2, meanP: 0.95, observed: 1 },
+    ]);
   });
 
   it('backtest: a forecast the analyst held by the date replaces the computed share', async () => {

@@ -40,7 +40,8 @@ export async function openFixture(): Promise<Fixture> {
   writeFileSync(join(staticDir, 'assets', 'big.js.br'), brotliCompressSync(big));
   writeFileSync(join(staticDir, 'assets', 'big.js.gz'), gzipSync(big));
   writeFileSync(join(temp.dir, 'secret.txt'), 'outside the web root');
-  const wb = openWorkbench({ caseDir: builtInCaseDir(), store, chromiumPath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium' });
+  // "Today" is the built-in case's last month, so answers do not change with the date the tests run.
+  const wb = openWorkbench({ caseDir: builtInCaseDir(), store, chromiumPath: process.env.MARSAD_CHROMIUM ?? '/usr/bin/chromium', clock: () => new Date('2024-10-31T12:00:00Z') });
   return {
     wb,
     store,

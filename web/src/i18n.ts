@@ -194,6 +194,8 @@ const STRINGS = {
   resolvedOn: { ar: 'تاريخ الحسم', en: 'Resolved' },
   brier: { ar: 'براير', en: 'Brier' },
   logScore: { ar: 'اللوغاريتم', en: 'Log' },
+  calibration: { ar: 'المعايرة: نطاق الاحتمال', en: 'Calibration: probability band' },
+  cameTrue: { ar: 'نسبة ما تحقق', en: 'Share that came true' },
   meanScores: { ar: 'المتوسطات', en: 'Means' },
   then: { ar: 'حينها', en: 'Then' },
   now: { ar: 'الآن', en: 'Now' },

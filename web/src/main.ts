@@ -147,7 +147,7 @@ function header(route: Route): HTMLElement {
       'ul',
       {},
       NAV.map((p) =>
-        h('li', {}, h('a', { href: href(route.lang, p), class: p === route.page || (p === 'desk' && route.page === 'history') ? 'active' : '', 'aria-current': p === route.page ? 'page' : null }, t(p))),
+        h('li', {}, h('a', { href: href(route.lang, p), class: p === route.page || (p === 'desk' && route.page === 'history') || (p === 'commitments' && route.page === 'backtest') ? 'active' : '', 'aria-current': p === route.page ? 'page' : null }, t(p))),
       ),
     ),
   );

@@ -1,4 +1,4 @@
-/** `marsad history [ITEM] [--kind K] [--limit N] [--before SEQ] [--json]`: the case's change log, newest first. */
+/** `marsad history [ITEM] [--kind K] [--limit N] [--before SEQ] [--as-of DATE] [--json]`: the case's change log, newest first. */
 import type { Command } from 'commander';
 import { withWorkbench } from '../context.js';
 import { printJson, table } from '../output.js';
@@ -13,11 +13,12 @@ export const register: RegisterCommand = (program, io) => {
     .option('--kind <kind>', 'only changes of this section (actors, events, commitments…)')
     .option('--limit <n>', 'most entries (default 100)')
     .option('--before <seq>', 'entries older than this one (paging)')
+    .option('--as-of <date>', 'only changes made by the end of this date (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--json', 'print JSON: every entry with its before and after')
-    .action(async (item: string | undefined, opts: { kind?: string; limit?: string; before?: string; json?: boolean }, cmd: Command) => {
+    .action(async (item: string | undefined, opts: { kind?: string; limit?: string; before?: string; asOf?: string; json?: boolean }, cmd: Command) => {
       const { HistoryRequest } = await import('../../domain/requests.js');
       const { history } = await import('../../app/changes.js');
-      const req = parseFlags(HistoryRequest, { item, kind: opts.kind, limit: opts.limit, before: opts.before }, { item: 'item' });
+      const req = parseFlags(HistoryRequest, { item, kind: opts.kind, limit: opts.limit, before: opts.before, asOf: opts.asOf }, { item: 'item' });
       const r = await withWorkbench(cmd, io, (wb) => history(wb, req));
       if (opts.json) return printJson(io, r.items);
       io.out(

@@ -31,7 +31,7 @@ export const register: RegisterCommand = (program, io) => {
     .requiredOption('--out <file>', 'output file')
     .option('--runs <n>', `Monte Carlo runs behind the probabilities (0 = none; default ${LIMITS.report.runs})`)
     .option('--seed <s>', `Monte Carlo seed (default ${LIMITS.report.seed})`)
-    .option('--as-of <date>', "the briefing's date (YYYY-MM-DD, or a month or year meaning its last day; default the case's as_of)")
+    .option('--as-of <date>', "the briefing's date, the case rewound to it (YYYY-MM-DD, or a month or year meaning its last day; default today)")
     .action(async (opts: ReportOptions, cmd: Command) => {
       const { ReportRequest } = await import('../../domain/requests.js');
       // The briefing brings the chart renderer and, for PDF, the browser driver: loaded only here.

@@ -21,6 +21,7 @@ interface SearchOptions {
   lang?: string;
   from?: string;
   to?: string;
+  asOf?: string;
   actor?: string;
   outlet?: string;
   sort?: string;
@@ -53,6 +54,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--lang <lang>', 'only passages in this language (ar or en)')
     .option('--from <date>', 'documents published on or after (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--to <date>', 'documents published on or before')
+    .option('--as-of <date>', 'the corpus as it stood on this date: documents published by then')
     .option('--actor <id>', "only passages naming this actor of the case (under any of its names)")
     .option('--outlet <name>', 'only documents of this outlet (part of its name)')
     .option('--sort <order>', 'relevance (default) or date (newest first among the best-covered hits)')
@@ -71,6 +73,7 @@ export const register: RegisterCommand = (program, io) => {
           lang: opts.lang,
           from: opts.from,
           to: opts.to,
+          asOf: opts.asOf,
           actor: opts.actor,
           outlet: opts.outlet,
           sort: opts.sort,

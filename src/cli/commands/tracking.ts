@@ -122,6 +122,10 @@ export const register: RegisterCommand = (program, io) => {
         io.out('\n');
         io.out(table(['indicator', 'then', 'now', 'new observations'], moved.map((i) => [i.id, i.then, i.now, String(i.observations)])));
       }
+      if (r.calibration.length) {
+        io.out('\n');
+        io.out(table(['p band', 'forecasts', 'mean p', 'came true'], r.calibration.map((b) => [`${b.from.toFixed(1)}–${b.to.toFixed(1)}`, String(b.n), b.meanP.toFixed(2), b.observed.toFixed(2)])));
+      }
       const s = r.scores;
       io.out(
         `\n${s.resolved} forecast(s) resolved after ${r.asOf}: mean Brier ${s.brier === null ? '–' : s.brier.toFixed(3)}, mean log score ${s.log === null ? '–' : s.log.toFixed(3)}; ` +

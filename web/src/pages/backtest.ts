@@ -53,6 +53,13 @@ export const backtestPage: Page = async (root, ctx) => {
           num(f.log),
         ]),
     ),
+    r.calibration.length
+      ? table(
+          'backtest-calibration',
+          [t('calibration'), t('forecasts'), t('predicted'), t('cameTrue')],
+          r.calibration.map((b) => [`${fmtNumber(b.from, 1)}–${fmtNumber(b.to, 1)}`, fmtNumber(b.n), fmtNumber(b.meanP, 2), fmtNumber(b.observed, 2)]),
+        )
+      : null,
     h('h2', {}, t('commitments')),
     table(
       'backtest-commitments',

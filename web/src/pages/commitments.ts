@@ -24,7 +24,7 @@ export const commitmentsPage: Page = async (root, ctx) => {
   add(
     root,
     h('h1', {}, t('commitments')),
-    h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(data.asOf)} · ${t('overdueFirst')} · `, h('a', { href: href(lang(), 'backtest') }, t('backtest'))),
+    h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(data.asOf)} · ${t('overdueFirst')} · `, h('a', { href: href(lang(), 'backtest'), id: 'backtest-link' }, t('backtest'))),
     asOfForm(ctx.route, data.asOf),
     chart
       ? h(

@@ -74,7 +74,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
     root,
     h('h1', {}, t('hypotheses')),
     h('p', {}, t('leading'), ': ', h('strong', { id: 'leading' }, bdi(hypTitle(a.leading)))),
-    h('p', { class: 'muted small' }, t('achMethod'), ' ', h('a', { href: href(lang(), 'backtest') }, t('backtest'))),
+    h('p', { class: 'muted small' }, t('achMethod'), ' ', h('a', { href: href(lang(), 'backtest'), id: 'backtest-link' }, t('backtest'))),
     h(
       'div',
       { class: 'grid' },

@@ -14,6 +14,7 @@ import type { ApiGetResponse } from '../api.js';
 import type { Page } from '../page.js';
 import { href, replaceRoute } from '../router.js';
 import type { Bi, CaseEvent, Commitment, Scenario } from '../types.js';
+import { asOfForm } from '../as-of-form.js';
 
 type Overview = ApiGetResponse<'overview'>;
 type Answer = ApiGetResponse<'overview/answer'>;
@@ -23,9 +24,11 @@ type Payoff = { actor: string; payoff: number };
 
 export const overviewPage: Page = async (root, ctx) => {
   const sinceParam = ctx.route.params.get('since') ?? '';
+  // As of a date (kept in the URL): the case rewound to what was known then.
+  const asOfParam = ctx.route.params.get('asOf') ?? undefined;
   const [o, answer, actors] = await Promise.all([
-    get('overview'),
-    get('overview/answer', { since: sinceParam }),
+    get('overview', { asOf: asOfParam }),
+    get('overview/answer', { since: sinceParam, asOf: asOfParam }),
     actorMap(),
   ]);
   const names = (xs: Payoff[]): Child[] => xs.map((x, i) => [i ? listSep() : '', bdi(actorName(actors, x.actor))]);
@@ -33,6 +36,7 @@ export const overviewPage: Page = async (root, ctx) => {
     root,
     h('h1', { id: 'case-title' }, bi(o.meta.title)),
     h('p', { class: 'question' }, bi(o.meta.question), ' ', h('span', { class: 'muted' }, `(${t('asOf')} ${fmtDate(o.asOf)})`)),
+    asOfForm(ctx.route, o.asOf),
     bottomLineCard(answer, names),
   );
 
@@ -41,8 +45,8 @@ export const overviewPage: Page = async (root, ctx) => {
   sinceInput.addEventListener('change', () => {
     const since = sinceInput.value;
     if (!since) return;
-    replaceRoute(href(lang(), 'overview', [], { since }));
-    getFresh('overview/answer', { since })
+    replaceRoute(href(lang(), 'overview', [], asOfParam ? { since, asOf: asOfParam } : { since }));
+    getFresh('overview/answer', { since, asOf: asOfParam })
       .then((a) => ctx.alive() && set(changesBox, changeList(a.changes, actors)))
       .catch((error: unknown) => set(changesBox, errorNotice(error)));
   });
