@@ -48,6 +48,7 @@ function routes(): Array<[string, string]> {
     ['desk-add', 'desk'],
     ['history', 'history'],
     ['jobs', 'jobs'],
+    ['backtest', 'backtest'],
   ];
 }
 
