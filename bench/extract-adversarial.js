@@ -4,17 +4,8 @@
 import { fileURLToPath } from 'node:url';
 import { loadCase } from '../dist/case/load.js';
 import { extractDocument } from '../dist/extract/index.js';
+import { ADVERSARIAL } from './extract-support/adversarial-text.js';
 
-const repeatTo = (unit, bytes) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
-// The same generators as test/extract/adversarial.test.ts.
-const ADVERSARIAL = {
-  'month names without a full stop': (n) => repeatTo('في يناير ', n),
-  'day month year runs': (n) => repeatTo('12 يناير 2024 و', n),
-  'slashed digits': (n) => repeatTo('1/1/', n),
-  'dashed years': (n) => repeatTo('2024-', n),
-  'relative words': (n) => repeatTo('الشهر الماضي أمس ', n),
-  'English months': (n) => repeatTo('last January 3rd, ', n),
-};
 const SIZES = [128_000, 256_000, 512_000, 1_000_000];
 
 export async function run() {

@@ -7,19 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCase, type LoadedCase } from '../../src/case/load.js';
 import { extractDocument } from '../../src/extract/index.js';
-
-/** `unit` repeated to at least `bytes` bytes of UTF-8. */
-const repeatTo = (unit: string, bytes: number) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
-
-/** At least `bytes` of text of one kind (the same generators as the bench). */
-export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
-  'month names without a full stop': (n) => repeatTo('في يناير ', n),
-  'day month year runs': (n) => repeatTo('12 يناير 2024 و', n),
-  'slashed digits': (n) => repeatTo('1/1/', n),
-  'dashed years': (n) => repeatTo('2024-', n),
-  'relative words': (n) => repeatTo('الشهر الماضي أمس ', n),
-  'English months': (n) => repeatTo('last January 3rd, ', n),
-};
+import { ADVERSARIAL } from '../../bench/extract-support/adversarial-text.js';
 
 let c: LoadedCase;
 beforeAll(async () => {

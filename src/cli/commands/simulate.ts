@@ -112,6 +112,17 @@ export const register: RegisterCommand = (program, io) => {
     .option('--json', 'print JSON')
     .option('--job', 'queue the Monte Carlo runs of --scenario as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`)')
     .action(async (opts: SimulateOptions, cmd: Command) => {
+      // How the engine runs: the same flags for a queued job and a run here.
+      const engine = {
+        runs: opts.runs,
+        seed: opts.seed,
+        threads: opts.threads,
+        rule: opts.rule,
+        transfer: opts.transfer,
+        lambda: opts.lambda,
+        normalize: opts.normalize,
+        distribution: opts.distribution,
+      };
       if (opts.job) {
         if (opts.lever.length || opts.edge.length || opts.step.length || opts.sensitivity || opts.from || opts.to) {
           throw new InputError('--job queues the Monte Carlo runs of a saved scenario: --lever, --edge, --step, --sensitivity, --from and --to do not apply', { field: '--job' });
@@ -119,17 +130,7 @@ export const register: RegisterCommand = (program, io) => {
         const { MonteCarloRequest } = await import('../../domain/requests.js');
         const { startMonteCarlo } = await import('../../app/jobs.js');
         const { formatJobs, queuedJob } = await import('./jobs.js');
-        const req = parseFlags(MonteCarloRequest, {
-          scenario: opts.scenario,
-          runs: opts.runs,
-          seed: opts.seed,
-          threads: opts.threads,
-          rule: opts.rule,
-          transfer: opts.transfer,
-          lambda: opts.lambda,
-          normalize: opts.normalize,
-          distribution: opts.distribution,
-        });
+        const req = parseFlags(MonteCarloRequest, { scenario: opts.scenario, ...engine });
         const job = await asFlags(['scenario'], () => withWorkbench(cmd, io, (wb, ctx) => queuedJob(wb, ctx, () => startMonteCarlo(wb, req))));
         if (opts.json) io.out(`${JSON.stringify(job, null, 2)}\n`);
         else io.out(formatJobs([job]));
@@ -147,14 +148,7 @@ export const register: RegisterCommand = (program, io) => {
         levers,
         edges,
         schedule,
-        normalize: opts.normalize,
-        runs: opts.runs,
-        seed: opts.seed,
-        threads: opts.threads,
-        rule: opts.rule,
-        transfer: opts.transfer,
-        lambda: opts.lambda,
-        distribution: opts.distribution,
+        ...engine,
         sensitivity: opts.sensitivity,
         from: opts.from,
         to: opts.to,
