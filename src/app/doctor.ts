@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareDocument, splitPassages } from '../corpus/index.js';
 import type { DocumentDraft, DocumentRecord, PassageDraft } from '../domain/corpus.js';
-import { MarsadError } from '../domain/errors.js';
+import { MarsadError, StorageFullError } from '../domain/errors.js';
 import {
   DamagedStoreError,
   MANIFEST_FILE,
@@ -64,8 +64,9 @@ export async function doctor(req: DoctorRequest): Promise<DoctorReport> {
   try {
     store = await openStore({ ...req.store, allowDamaged: true });
   } catch (error) {
-    // The database itself cannot be opened: nothing here can repair that.
-    if (!(error instanceof MarsadError)) throw error;
+    // The database itself cannot be opened: nothing here can repair that. A full disk is not
+    // damage, and no repair must be suggested for it: the error goes to the user as it is.
+    if (!(error instanceof MarsadError) || error instanceof StorageFullError) throw error;
     problems.push(error.message);
     return { ok: false, documents: 0, passages: 0, problems, repairs, remaining: problems };
   }

@@ -278,6 +278,8 @@ export interface IngestProgress {
   done: number;
   total: number;
   path: string;
+  /** Within a large text file read in parts: the bytes stored so far and the file's size. */
+  bytes?: { done: number; total: number };
 }
 
 /** Counts of what a store holds. */

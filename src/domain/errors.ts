@@ -50,6 +50,14 @@ export class BusyError extends MarsadError {
   override readonly name: string = 'BusyError';
 }
 
+/**
+ * The disk holding the store is full (or over its quota): the write that met it was rolled back
+ * whole. Exit code 1; HTTP 507.
+ */
+export class StorageFullError extends MarsadError {
+  override readonly name: string = 'StorageFullError';
+}
+
 /** Formats an InputError location prefix such as `actors.yaml:12 field actors[3].name.ar: `. */
 export function describeWhere(where: { file?: string; line?: number; field?: string }): string {
   const parts: string[] = [];

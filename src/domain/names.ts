@@ -82,8 +82,12 @@ export const LIMITS = {
    * runs and an ingest in parts of `ingestPartFiles` files, so several workers share one job.
    */
   jobs: { list: 20, maxList: 500, leaseSeconds: 30, maxAttempts: 3, monteCarloPartRuns: 1000, ingestPartFiles: 100 },
-  /** Largest file `ingest` reads (10 MB; raise it with --max-bytes). */
-  ingest: { maxBytes: 10 * 1024 * 1024 },
+  /**
+   * Largest file `ingest` reads (10 MB; raise it with --max-bytes). A text file (.txt, .md) over
+   * `partBytes` is read and stored in parts of at most that size, one document each, so memory
+   * stays bounded whatever the file's size; other formats are read whole.
+   */
+  ingest: { maxBytes: 10 * 1024 * 1024, partBytes: 8 * 1024 * 1024 },
   /** Largest document `extract` reads (4 MiB, twenty times the corpus's long study). */
   extract: { maxBytes: 4 * 1024 * 1024 },
 } as const;

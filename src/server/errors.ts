@@ -10,6 +10,7 @@ import {
   InputError,
   MarsadError,
   NotFoundError,
+  StorageFullError,
   TooLargeError,
   describeWhere,
 } from '../domain/errors.js';
@@ -40,6 +41,7 @@ export function describeError(error: unknown): ErrorBody {
   if (error instanceof ForbiddenError) return body(error.status, error.message);
   if (error instanceof BusyError) return body(429, error.message);
   if (error instanceof ConflictError) return body(409, error.message);
+  if (error instanceof StorageFullError) return body(507, 'the disk holding the store is full; the change was not stored');
   // PostgreSQL refusing a value a user sent: NUL in text (22021, 22P05), a value too long for
   // an index (54000). Bad input, not a server failure.
   const code = (error as { code?: unknown } | null)?.code;

@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { MarsadError } from '../domain/errors.js';
+import { MarsadError, StorageFullError } from '../domain/errors.js';
 import { acquireDataLock } from './data-lock.js';
 import { makeDataDir } from './data-dir.js';
 import { checkStoreFiles, checkStoreRows, DamagedStoreError, damagedMessage, readManifest, writeManifest } from './integrity.js';
 import { migrate } from './migrations.js';
 import { pgliteTemplate } from './pglite-template.js';
-import type { SqlClient } from './sql-client.js';
+import { storageFailure, withStorageErrors, type SqlClient } from './sql-client.js';
 import { reindexSearch, SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
@@ -54,13 +54,19 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
       db = new PGlite(folder, template ? { loadDataDir: template } : {});
       await db.waitReady;
     } catch (error) {
+      // An engine that never became ready is not closed (closing it waits forever).
+      db = undefined;
+      // Recovery after a crash needs room for a new log segment: on a full disk the folder is
+      // sound but cannot open, which must not be called damaged.
+      const full = storageFailure(error, `the data folder ${dataDir}`, dataDir, { opening: true });
+      if (full instanceof StorageFullError) throw full;
       throw new DamagedStoreError(
         `the database in ${folder} cannot be opened (${describePgliteError(error)}); it is damaged or not a Marsad store: ` +
           `restore the folder from a backup, or move it away and rebuild with marsad ingest or marsad import`,
         { cause: error },
       );
     }
-    const client = pgliteSqlClient(db);
+    const client = withStorageErrors(pgliteSqlClient(db), `the data folder ${dataDir}`, dataDir);
     await migrate(client);
     await reindexSearch(client);
     const manifest = readManifest(dataDir);
@@ -80,6 +86,8 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
           const closing = await checkStoreRows(client, baseline);
           if (closing.problems.length === 0) writeManifest(dataDir, { closed: true, documents: closing.documents, passages: closing.passages });
           await pglite.close();
+        } catch (error) {
+          throw storageFailure(error, `the data folder ${dataDir}`, dataDir);
         } finally {
           release();
         }
@@ -92,6 +100,8 @@ export async function openPgliteStore(opts: { dataDir?: string; memory?: boolean
     } finally {
       release();
     }
+    const full = storageFailure(error, `the data folder ${dataDir}`, dataDir);
+    if (full !== error) throw full;
     if (error instanceof MarsadError) throw error;
     throw new MarsadError(`cannot open the embedded database in ${dataDir}: ${describePgliteError(error)}`, { cause: error });
   }

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { MarsadError } from '../domain/errors.js';
 import { migrate } from './migrations.js';
-import type { SqlClient } from './sql-client.js';
+import { withStorageErrors, type SqlClient } from './sql-client.js';
 import { reindexSearch, SqlStore } from './sql-store.js';
 import type { Store } from './store.js';
 
@@ -61,7 +61,7 @@ export async function openPostgresStore(opts: { databaseUrl: string; schema?: st
   pool.on('error', () => undefined);
   try {
     if (opts.schema) await pool.query(`create schema if not exists ${opts.schema}`);
-    const client = postgresSqlClient(pool, false);
+    const client = withStorageErrors(postgresSqlClient(pool, false), `the PostgreSQL database at ${redactUrl(opts.databaseUrl)}`);
     await migrate(client);
     await reindexSearch(client);
     return new SqlStore('postgres', client, () => pool.end());

@@ -1,7 +1,7 @@
 /** `marsad ingest PATH... [--json] [--max-bytes N]`: files and folders into the store. */
 import type cliProgress from 'cli-progress';
 import { LIMITS } from '../../domain/names.js';
-import type { IngestSummary } from '../../domain/corpus.js';
+import type { IngestProgress, IngestSummary } from '../../domain/corpus.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -33,20 +33,26 @@ export function formatIngestSummary(s: IngestSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function progressBar(io: CliIo, progress: typeof cliProgress): { update(done: number, total: number): void; stop(): void } {
+function progressBar(io: CliIo, progress: typeof cliProgress): { update(p: IngestProgress): void; stop(): void } {
   let bar: cliProgress.SingleBar | null = null;
+  let unit: 'files' | 'MB' | null = null;
   return {
-    update(done, total) {
-      // Only on a terminal and for more than one file: logs and pipes get the summary alone.
-      if (!io.isTTY || total < 2) return;
-      if (!bar) {
+    update(p) {
+      // Only on a terminal, and for several files or one large text file read in parts:
+      // logs and pipes get the summary alone.
+      if (!io.isTTY) return;
+      const wanted = p.total >= 2 ? 'files' : p.bytes ? 'MB' : null;
+      if (wanted === null) return;
+      if (!bar || unit !== wanted) {
+        bar?.stop();
+        unit = wanted;
         bar = new progress.SingleBar(
-          { stream: process.stderr, format: 'ingest [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true },
+          { stream: process.stderr, format: `ingest [{bar}] {value}/{total} ${unit}`, hideCursor: true, clearOnComplete: true },
           progress.Presets.shades_classic,
         );
-        bar.start(total, 0);
+        bar.start(unit === 'files' ? p.total : Math.ceil(p.bytes!.total / 1024 / 1024), 0);
       }
-      bar.update(done);
+      bar.update(unit === 'files' ? p.done : Math.floor(p.bytes!.done / 1024 / 1024));
     },
     stop() {
       bar?.stop();
@@ -78,7 +84,7 @@ export const register: RegisterCommand = (program, io) => {
       const summary = await withWorkbench(cmd, io, async (wb) => {
         const bar = progressBar(io, (await import('cli-progress')).default);
         try {
-          return await ingest(wb, { paths, maxBytes, cwd: io.cwd, ocr: opts.ocr, onProgress: (p) => bar.update(p.done, p.total) });
+          return await ingest(wb, { paths, maxBytes, cwd: io.cwd, ocr: opts.ocr, onProgress: (p) => bar.update(p) });
         } finally {
           bar.stop();
         }
