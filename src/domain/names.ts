@@ -82,7 +82,7 @@ export const LIMITS = {
    * runs and an ingest in parts of `ingestPartFiles` files (an extraction in parts of
    * `extractPartDocuments` documents), so several workers share one job.
    */
-  jobs: { list: 20, maxList: 500, leaseSeconds: 30, maxAttempts: 3, monteCarloPartRuns: 1000, ingestPartFiles: 100, extractPartDocuments: 25 },
+  jobs: { list: 20, maxList: 500, leaseSeconds: 30, maxAttempts: 3, monteCarloPartRuns: 1000, ingestPartFiles: 100, extractPartDocuments: 10 },
   /** Largest file `ingest` reads (10 MB; raise it with --max-bytes). */
   ingest: { maxBytes: 10 * 1024 * 1024 },
   /** Largest document `extract` reads (4 MiB, twenty times the corpus's long study). */
