@@ -198,8 +198,14 @@ const ingest: JobKind<IngestPayload, IngestPart, IngestSummary, IngestSummary & 
     };
     const changed = [...summary.added, ...summary.updated].map((f) => f.documentId);
     if (payload.extract && changed.length > 0) {
-      // News that arrives is proposed on the desk without a manual step.
-      summary.extractJob = (await enqueueJob(wb, 'extract', { documents: [...new Set(changed)], all: false })).id;
+      // News that arrives is proposed on the desk without a manual step. The ingest stands even
+      // when the extraction cannot be queued (a document deleted meanwhile): the reason is told.
+      try {
+        summary.extractJob = (await enqueueJob(wb, 'extract', { documents: [...new Set(changed)], all: false })).id;
+      } catch (error) {
+        if (!(error instanceof MarsadError)) throw error;
+        summary.warnings.push({ path: payload.paths.join(', ') || uploadPath(payload.upload?.file ?? ''), reason: `extraction not queued: ${error.message}` });
+      }
     }
     return summary;
   },
