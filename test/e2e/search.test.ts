@@ -121,6 +121,7 @@ for (const size of SIZES) {
         expect(await shown(w.page)).toEqual([]);
         const suggestions = await w.page.$$eval('#did-you-mean a', (as) => as.map((a) => a.textContent?.trim() ?? ''));
         expect(suggestions).toContain(meant);
+        await w.page.locator('#did-you-mean').scrollIntoViewIfNeeded();
         await shot('did-you-mean');
         const before = await w.page.evaluate(() => document.body.dataset.ready ?? '');
         await w.page.locator('#did-you-mean a').filter({ hasText: new RegExp(`^${meant}$`) }).first().click();
@@ -148,6 +149,7 @@ for (const size of SIZES) {
         const relevanceDates = byRelevance.map((x) => docs.get(x.doc)!.published ?? '');
         expect([...relevanceDates].sort((a, b) => b.localeCompare(a))).not.toEqual(relevanceDates);
         expect(byDate.map((x) => x.passage)).toEqual((await search({ q, sort: 'date' })).map((x) => x.passage));
+        await w.page.locator('#results').scrollIntoViewIfNeeded();
         await shot('by-date');
       });
 
@@ -211,6 +213,7 @@ for (const size of SIZES) {
         expect(pair).toEqual(new Set([copy.file, copy.original]));
         // The passage is listed once: either the original or its copy, not both.
         expect(hits.filter((x) => x.passage === copy.originalPassage || x.doc === copy.id)).toHaveLength(1);
+        await folded.scrollIntoViewIfNeeded();
         await shot('also-in');
       });
     });
