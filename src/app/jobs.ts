@@ -230,11 +230,14 @@ const extract: JobKind<ExtractPayload, { documents: string[] }, ExtractPartResul
     const store = await wb.store();
     let ids: string[];
     if (payload.documents.length > 0) {
+      // Named by id or file name, looked up in the listing (metadata only, not the texts).
+      const stored = await store.listDocuments();
+      const byName = new Map([...stored.map((d) => [d.file, d.id] as const), ...stored.map((d) => [d.id, d.id] as const)]);
       ids = [];
       for (const name of payload.documents) {
-        const doc = await store.getDocument(name);
-        if (!doc) throw new NotFoundError(`unknown document "${name}" (see marsad documents)`);
-        ids.push(doc.id);
+        const id = byName.get(name);
+        if (!id) throw new NotFoundError(`unknown document "${name}" (see marsad documents)`);
+        ids.push(id);
       }
       ids = [...new Set(ids)];
     } else {
@@ -397,7 +400,7 @@ export function startUpload(wb: Workbench, req: AddDocumentRequest): Promise<Job
 /**
  * Runs extraction over stored documents as a job, cut in parts of documents: the named ones, or
  * every document whose candidates are not kept yet (`all`: every document). The candidates are
- * those the desk computes on demand, kept so that the desk lists them and their ids are accepted.
+ * those the desk computes on demand, kept so that their ids can be accepted, rejected or merged.
  */
 export function startExtraction(wb: Workbench, req: ExtractJobRequest): Promise<JobResponse> {
   return enqueueJob(wb, 'extract', { documents: req.documents, all: req.all });

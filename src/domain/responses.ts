@@ -300,7 +300,7 @@ export type BriefingFile = z.infer<typeof BriefingFile>;
 /** What an extraction job did over stored documents. */
 export const ExtractionSummary = z
   .object({
-    /** Documents extraction ran over (their candidates are kept: the desk lists them). */
+    /** Documents extraction ran over (their candidates are kept, by id). */
     documents: z.number().int(),
     /** Candidates proposed in all, and by kind (event, figure, actor, stance, quote, commitment-status). */
     candidates: z.number().int(),

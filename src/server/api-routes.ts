@@ -424,7 +424,7 @@ export const API_ROUTES: readonly JsonRoute[] = [
   route({
     method: 'post',
     path: '/extractions',
-    summary: "Start an extraction job over stored documents (default: those whose candidates are not kept yet); the desk then lists their candidates",
+    summary: "Start an extraction job over stored documents (default: those whose candidates are not kept yet); their candidate ids can then be accepted, rejected or merged",
     request: ExtractJobRequest,
     response: JobResponse,
     status: 202,

@@ -4,7 +4,7 @@
  *   actors, stances, quotes, commitment updates), each with its stable id, kind, fields and
  *   citation (passage, offsets, quote);
  * - `marsad candidates --job [DOC...] [--all]`: extraction over many stored documents as a job
- *   (default: those not extracted yet), so the desk lists their candidates at once;
+ *   (default: those not extracted yet), their candidates kept with their ids;
  * - `marsad accept ID [--set FIELD=VALUE]...`: the proposal becomes a case item (or a
  *   commitment's status entry), the fields set first, validated, cited and recorded;
  * - `marsad reject ID [--reason TEXT]`: not proposed again;
@@ -59,7 +59,7 @@ export const register: RegisterCommand = (program, io) => {
     .description("a stored document's proposals for the case, each with a stable id to accept, reject or merge; with --job, extraction over many documents as a job")
     .argument('[docs...]', "the document's file name or id (see marsad documents); with --job, any number (default: every document not extracted yet)")
     .option('--all', 'also the candidates already accepted, rejected or merged; with --job and no DOC, every stored document, those already extracted too')
-    .option('--job', 'run extraction as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`): the desk then lists the candidates at once')
+    .option('--job', 'run extraction as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`): their candidates are kept, their ids ready to accept, reject or merge')
     .option('--json', 'print JSON: every candidate with its kind, fields, citation (passage, offsets, quote) and decision (with --job: the job)')
     .action(async (docs: string[], opts: { all?: boolean; json?: boolean; job?: boolean }, cmd: Command) => {
       if (opts.job) {

@@ -63,7 +63,7 @@ export const register: RegisterCommand = (program, io) => {
     .option('--max-bytes <n>', `largest file accepted (default ${LIMITS.ingest.maxBytes}; suffixes k, M, G)`)
     .option('--no-ocr', 'do not read scanned PDF pages by OCR (Tesseract), even when it is installed')
     .option('--job', 'queue the ingest as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`)')
-    .option('--extract', 'with --job: then queue an extraction job over the documents added or updated, so the desk proposes their candidates at once')
+    .option('--extract', 'with --job: then queue an extraction job over the documents added or updated (their candidates kept, ids ready for accept, reject and merge)')
     .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean; job?: boolean; extract?: boolean }, cmd) => {
       if (opts.extract && !opts.job) throw new InputError('--extract goes with --job (or run marsad candidates --job after the ingest)', { field: '--extract' });
       if (opts.job) {
