@@ -192,4 +192,28 @@ describe('the evidence desk in the browser', () => {
     expect(w.problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     w.problems.length = 0;
   });
+
+  it('a file above 1 MB goes as a job without being asked, and its proposals open once stored', async () => {
+    const { page } = w;
+    w.problems.length = 0;
+    await openRoute(page, origin, '#/en/desk');
+    const head = readFileSync(join(repoRoot, 'test', 'fixtures', 'news', 'news-03.txt'), 'utf8');
+    const body = Array.from({ length: 22_000 }, (_, i) => `Line ${i + 1} of the long appendix, kept for the record.`).join('\n');
+    const bytes = Buffer.from(`${head}\n\n${body}\n`);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    await page.setInputFiles('#desk-file', { name: 'long-appendix.txt', mimeType: 'text/plain', buffer: bytes });
+    expect(await page.isChecked('#desk-as-job')).toBe(false);
+    await page.click('#desk-add');
+    await page.waitForFunction(() => /^#\/en\/desk\/[^/?]+/.test(location.hash), undefined, { timeout: 120_000 });
+    await page.waitForSelector('article.candidate', { timeout: 120_000 });
+    const stored = decodeURIComponent(new URL(page.url()).hash.split('?')[0]!.split('/')[3]!);
+    const doc = await api<{ document: { file: string } }>(`documents/${encodeURIComponent(stored)}`);
+    expect(doc.document.file).toBe('long-appendix.txt');
+    // It went through the queue: an ingest job of one file names it.
+    type Job = { id: string; kind: string; total: number; result?: { added?: Array<{ documentId: string }> } };
+    const listed = (await api<{ items: Job[] }>('jobs')).items.filter((j) => j.kind === 'ingest' && j.total === 1);
+    const full = await Promise.all(listed.map((j) => api<Job>(`jobs/${j.id}`)));
+    expect(full.some((j) => j.result?.added?.[0]?.documentId === stored)).toBe(true);
+    expect(w.problems).toEqual([]);
+  });
 });
