@@ -216,4 +216,20 @@ describe('the evidence desk in the browser', () => {
     expect(full.some((j) => j.result?.added?.[0]?.documentId === stored)).toBe(true);
     expect(w.problems).toEqual([]);
   });
+
+  it('a file the job cannot read says why where the form is, and the form keeps what was given', async () => {
+    const { page } = w;
+    w.problems.length = 0;
+    await openRoute(page, origin, '#/ar/desk');
+    await page.setInputFiles('#desk-file', { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') });
+    await page.check('#desk-as-job');
+    await page.fill('input[name="outlet"]', 'Broken outlet');
+    await page.click('#desk-add');
+    await page.waitForSelector('#desk-job-failed', { timeout: 60_000 });
+    expect((await page.textContent('#desk-job-failed'))!.trim().length).toBeGreaterThan(5);
+    expect(await page.isChecked('#desk-as-job')).toBe(true);
+    expect(await page.inputValue('input[name="outlet"]')).toBe('Broken outlet');
+    expect(new URL(page.url()).hash).toBe('#/ar/desk');
+    expect(w.problems).toEqual([]);
+  });
 });

@@ -212,8 +212,8 @@ async function submitDocument(form: HTMLFormElement, button: HTMLButtonElement, 
   try {
     const body = (file ? { file: file.name, base64: await base64Of(file), meta } : { text, meta }) as ApiPost['documents/add']['body'];
     if (data.get('as_job') !== null || (file?.size ?? new Blob([text]).size) > JOB_UPLOAD) {
-      await uploadAsJob(body, status);
-      form.reset();
+      // Stored, the page moves to the document's proposals; refused, the form keeps what was given.
+      if (await uploadAsJob(body, status)) form.reset();
       return;
     }
     const added = await post('documents/add', body);
@@ -250,7 +250,7 @@ async function submitDocument(form: HTMLFormElement, button: HTMLButtonElement, 
  * A large upload (or one the analyst asked for) as a job: its progress shown here, then the
  * desk's page of the stored document opened, or the reason it was refused.
  */
-async function uploadAsJob(body: ApiPost['documents/upload-job']['body'], status: HTMLElement): Promise<void> {
+async function uploadAsJob(body: ApiPost['documents/upload-job']['body'], status: HTMLElement): Promise<boolean> {
   let job = await post('documents/upload-job', body);
   const bar = h('progress', { max: '1', value: '0', id: 'desk-job-progress', 'aria-label': t('progressAnnounce') });
   set(
@@ -268,7 +268,7 @@ async function uploadAsJob(body: ApiPost['documents/upload-job']['body'], status
   while (job.status === 'queued' || job.status === 'running') {
     await new Promise((r) => setTimeout(r, 250));
     // The analyst went elsewhere: the job goes on, the Jobs page follows it.
-    if (location.hash !== page) return;
+    if (location.hash !== page) return true;
     job = await getFresh('jobs/:id', { id: job.id });
     bar.max = Math.max(1, job.total);
     bar.value = job.done;
@@ -276,13 +276,14 @@ async function uploadAsJob(body: ApiPost['documents/upload-job']['body'], status
   const result = job.result && 'added' in job.result ? job.result : null;
   const stored = result ? [...result.added, ...result.updated, ...result.unchanged][0] : undefined;
   if (job.status !== 'done' || !stored) {
-    const why = result?.rejected.map((r) => r.reason).join('; ') || job.error || t(`job${job.status[0]!.toUpperCase()}${job.status.slice(1)}` as StringKey);
+    const why = result?.rejected.map((r) => r.reason).join('; ') || job.error || t(job.status === 'cancelled' ? 'jobCancelled' : 'jobFailed');
     set(status, h('p', { class: 'notice error', id: 'desk-job-failed', dir: 'auto' }, why));
-    return;
+    return false;
   }
   forget();
   announce(t('documentAdded'));
   location.hash = href(lang(), 'desk', [stored.documentId]);
+  return true;
 }
 
 async function base64Of(file: File): Promise<string> {
