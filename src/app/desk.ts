@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { LoadedCase } from '../case/load.js';
 import type { Citation } from '../domain/case.js';
+import type { DocumentRecord } from '../domain/corpus.js';
 import { dateValueOf } from '../domain/dates.js';
 import { InputError, NotFoundError } from '../domain/errors.js';
 import type { Candidate, CandidateDate } from '../domain/extract.js';
@@ -30,8 +31,16 @@ async function storedDocument(wb: Workbench, idOrFile: string) {
   return { store, doc };
 }
 
-export async function documentCandidates(wb: Workbench, req: CandidatesRequest): Promise<CandidatesResponse> {
-  const { store, doc } = await storedDocument(wb, req.doc);
+/**
+ * Runs extraction over a stored document (its publication date, the case and its content hash as
+ * context) and keeps the candidates, so that their ids can be accepted later. What the desk
+ * shows on demand and what an extraction job (jobs.ts) computes ahead are this one computation.
+ */
+export async function proposeCandidates(
+  wb: Workbench,
+  doc: DocumentRecord,
+): Promise<{ candidates: Candidate[]; warnings: string[] }> {
+  const store = await wb.store();
   const c = await wb.case();
   const state = await wb.caseState();
   const result = extractDocument(doc.text, { case: c, publishedDate: doc.published, file: doc.file, contentHash: doc.contentHash });
@@ -40,6 +49,13 @@ export async function documentCandidates(wb: Workbench, req: CandidatesRequest):
     doc.id,
     result.candidates.map((k) => ({ id: k.id, kind: k.kind, data: k })),
   );
+  return { candidates: result.candidates, warnings: result.warnings };
+}
+
+export async function documentCandidates(wb: Workbench, req: CandidatesRequest): Promise<CandidatesResponse> {
+  const { store, doc } = await storedDocument(wb, req.doc);
+  const state = await wb.caseState();
+  const result = await proposeCandidates(wb, doc);
   const passages = await store.listPassages(doc.id);
   const decisions = new Map((await store.cases.decisions(state.caseId, doc.id)).map((d) => [d.candidate, d]));
   const place = (k: Candidate): DeskCandidate => ({

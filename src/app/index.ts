@@ -40,6 +40,8 @@ export { search } from './search.js';
 export {
   startMonteCarlo,
   startIngest,
+  startUpload,
+  startExtraction,
   startBriefing,
   jobFile,
   enqueueJob,

@@ -18,13 +18,15 @@ import { ingestPaths } from '../corpus/ingest.js';
 import type { IngestSummary } from '../domain/corpus.js';
 import { ConflictError, InputError, MarsadError, NotFoundError, describeWhere } from '../domain/errors.js';
 import { LIMITS } from '../domain/names.js';
-import type { JobsRequest, MonteCarloRequest, ReportRequest } from '../domain/requests.js';
-import type { BriefingFile, JobResponse, JobsResponse } from '../domain/responses.js';
+import type { AddDocumentRequest, ExtractJobRequest, JobsRequest, MonteCarloRequest, ReportRequest } from '../domain/requests.js';
+import type { BriefingFile, ExtractionSummary, JobResponse, JobsResponse } from '../domain/responses.js';
 import type { MonteCarloSummary } from '../domain/simulation.js';
 import { CHUNK_RUNS, mergeMonteCarlo, monteCarloChunks, runMonteCarloPart } from '../simulate/monte-carlo.js';
 import type { ChunkSummary } from '../simulate/monte-carlo-chunk.js';
 import type { JobQueue, JobRow, JobSummaryRow } from '../store/job-queue.js';
 import { renderBriefing } from './briefing.js';
+import { addDocument, documentFileName } from './corpus.js';
+import { proposeCandidates } from './desk.js';
 import { findScenario, monteCarloInputs } from './simulation.js';
 import type { Workbench } from './workbench.js';
 
@@ -103,15 +105,58 @@ const montecarlo: JobKind<MonteCarloPayload, MonteCarloPayload & { from: number;
 
 // ---- Ingest -----------------------------------------------------------------------------------
 
+/** An uploaded file as a job keeps it until it runs: its bytes in the part's payload, in the database. */
+type Upload = AddDocumentRequest;
+
 interface IngestPayload {
   paths: string[];
   cwd?: string;
   /** Found when queued: what the walk refused or warned of. */
   walk?: Pick<IngestSummary, 'rejected' | 'warnings'>;
+  /** An uploaded file instead of paths; the job's own payload keeps only its name and size. */
+  upload?: Upload | { file: string; size: number };
+  /** Once the files are stored, queue an extraction job over those added or changed. */
+  extract?: boolean;
 }
 
-const ingest: JobKind<IngestPayload, { files: string[] }, IngestSummary, IngestSummary> = {
+type IngestPart = { files: string[] } | { upload: Upload };
+
+const uploadPath = (file: string) => `upload:${file}`;
+
+/** An uploaded file stored as addDocument stores it, told as an ingest's summary. */
+async function ingestUpload(wb: Workbench, upload: Upload): Promise<IngestSummary> {
+  const summary: IngestSummary = { added: [], unchanged: [], updated: [], rejected: [], warnings: [] };
+  const name = upload.file ?? 'pasted.txt';
+  try {
+    const r = await addDocument(wb, upload);
+    const path = uploadPath(r.document.file);
+    const entry = { path, file: r.document.file, documentId: r.document.id, passages: r.passages };
+    if (r.status === 'added') summary.added.push(entry);
+    else if (r.status === 'unchanged') summary.unchanged.push(entry);
+    else summary.updated.push(entry);
+    for (const w of r.warnings) summary.warnings.push({ path, reason: w });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    summary.rejected.push({ path: uploadPath(name), reason: error.message });
+  }
+  return summary;
+}
+
+const ingest: JobKind<IngestPayload, IngestPart, IngestSummary, IngestSummary & { extractJob?: string }> = {
   async plan(_wb, payload) {
+    if (payload.upload && 'size' in payload.upload) throw new InputError('expected the uploaded file itself', { field: 'upload' });
+    if (payload.upload) {
+      const upload = payload.upload;
+      // The name is checked now: a bad one is refused before the bytes are kept.
+      if (upload.file) documentFileName(upload, upload.meta, '');
+      const size = upload.text !== undefined ? Buffer.byteLength(upload.text) : Buffer.byteLength(upload.base64!, 'base64');
+      const { base64: _bytes, text: _text, ...rest } = upload;
+      return {
+        payload: { paths: [], upload: { file: rest.file ?? 'pasted.txt', size }, ...(payload.extract ? { extract: true } : {}) },
+        total: 1,
+        parts: [{ payload: { upload }, total: 1 }],
+      };
+    }
     if (payload.paths.length === 0) throw new InputError('expected at least one file or folder to ingest', { field: 'paths' });
     const found = await findFiles(payload.paths, payload.cwd);
     const per = LIMITS.jobs.ingestPartFiles;
@@ -123,6 +168,11 @@ const ingest: JobKind<IngestPayload, { files: string[] }, IngestSummary, IngestS
     return { payload: { ...payload, walk: { rejected: found.rejected, warnings: found.warnings } }, total: found.files.length, parts };
   },
   async runPart(wb, part, ctx) {
+    if ('upload' in part) {
+      const summary = await ingestUpload(wb, part.upload);
+      ctx.progress(1);
+      return summary;
+    }
     const store = await wb.store();
     // A part's files are stored one by one, each in its own transaction: a part started again
     // finds the files its first worker stored unchanged, so nothing is stored twice.
@@ -138,13 +188,109 @@ const ingest: JobKind<IngestPayload, { files: string[] }, IngestSummary, IngestS
       wb.storeChanged();
     }
   },
-  async finish(_wb, payload, parts) {
-    return {
+  async finish(wb, payload, parts) {
+    const summary: IngestSummary & { extractJob?: string } = {
       added: parts.flatMap((p) => p.added),
       unchanged: parts.flatMap((p) => p.unchanged),
       updated: parts.flatMap((p) => p.updated),
       rejected: [...(payload.walk?.rejected ?? []), ...parts.flatMap((p) => p.rejected)],
       warnings: [...(payload.walk?.warnings ?? []), ...parts.flatMap((p) => p.warnings)],
+    };
+    const changed = [...summary.added, ...summary.updated].map((f) => f.documentId);
+    if (payload.extract && changed.length > 0) {
+      // News that arrives is proposed on the desk without a manual step. The ingest stands even
+      // when the extraction cannot be queued (a document deleted meanwhile): the reason is told.
+      try {
+        summary.extractJob = (await enqueueJob(wb, 'extract', { documents: [...new Set(changed)], all: false })).id;
+      } catch (error) {
+        if (!(error instanceof MarsadError)) throw error;
+        summary.warnings.push({ path: payload.paths.join(', ') || uploadPath(payload.upload?.file ?? ''), reason: `extraction not queued: ${error.message}` });
+      }
+    }
+    return summary;
+  },
+};
+
+// ---- Extraction over stored documents ----------------------------------------------------------
+
+interface ExtractPayload {
+  /** Ids or file names; empty: every stored document extraction has not been run over yet. */
+  documents: string[];
+  /** With no documents named: every stored document, even those already extracted. */
+  all: boolean;
+}
+
+/** Warnings kept in a result at most (the rest are counted). */
+const MAX_RESULT_WARNINGS = 200;
+
+type ExtractPartResult = Omit<ExtractionSummary, 'warningsLeftOut'>;
+
+const extract: JobKind<ExtractPayload, { documents: string[] }, ExtractPartResult, ExtractionSummary> = {
+  async plan(wb, payload) {
+    const store = await wb.store();
+    let ids: string[];
+    if (payload.documents.length > 0) {
+      // Named by id or file name, looked up in the listing (metadata only, not the texts).
+      const stored = await store.listDocuments();
+      const byName = new Map([...stored.map((d) => [d.file, d.id] as const), ...stored.map((d) => [d.id, d.id] as const)]);
+      ids = [];
+      for (const name of payload.documents) {
+        const id = byName.get(name);
+        if (!id) throw new NotFoundError(`unknown document "${name}" (see marsad documents)`);
+        ids.push(id);
+      }
+      ids = [...new Set(ids)];
+    } else {
+      await wb.case();
+      const state = await wb.caseState();
+      const done = payload.all ? new Set<string>() : new Set(await store.cases.documentsWithCandidates(state.caseId));
+      ids = (await store.listDocuments()).map((d) => d.id).filter((id) => !done.has(id));
+      if (ids.length === 0) {
+        throw new InputError(
+          'nothing to extract: every stored document has its candidates kept (name documents, or ask for all, to run extraction over them again)',
+          { field: 'documents' },
+        );
+      }
+    }
+    const per = LIMITS.jobs.extractPartDocuments;
+    const parts = [];
+    for (let i = 0; i < ids.length; i += per) {
+      const documents = ids.slice(i, i + per);
+      parts.push({ payload: { documents }, total: documents.length });
+    }
+    return { payload, total: ids.length, parts };
+  },
+  async runPart(wb, part, ctx) {
+    const store = await wb.store();
+    const out: ExtractPartResult = { documents: 0, candidates: 0, byKind: {}, missing: [], warnings: [] };
+    for (const id of part.documents) {
+      const doc = await store.getDocument(id);
+      if (!doc) {
+        // Deleted since the job was queued: nothing to propose.
+        out.missing.push(id);
+      } else {
+        const r = await proposeCandidates(wb, doc);
+        out.documents++;
+        out.candidates += r.candidates.length;
+        for (const k of r.candidates) out.byKind[k.kind] = (out.byKind[k.kind] ?? 0) + 1;
+        for (const w of r.warnings) out.warnings.push({ file: doc.file, reason: w });
+      }
+      ctx.progress(out.documents + out.missing.length);
+      await ctx.pause();
+    }
+    return out;
+  },
+  async finish(_wb, _payload, parts) {
+    const byKind: Record<string, number> = {};
+    for (const p of parts) for (const [kind, n] of Object.entries(p.byKind)) byKind[kind] = (byKind[kind] ?? 0) + n;
+    const warnings = parts.flatMap((p) => p.warnings);
+    return {
+      documents: parts.reduce((sum, p) => sum + p.documents, 0),
+      candidates: parts.reduce((sum, p) => sum + p.candidates, 0),
+      byKind: Object.fromEntries(Object.entries(byKind).sort(([a], [b]) => a.localeCompare(b))),
+      missing: parts.flatMap((p) => p.missing),
+      warnings: warnings.slice(0, MAX_RESULT_WARNINGS),
+      warningsLeftOut: Math.max(0, warnings.length - MAX_RESULT_WARNINGS),
     };
   },
 };
@@ -189,9 +335,9 @@ const briefing: JobKind<BriefingPayload, BriefingPayload, StoredBriefing, Stored
 
 /** Every kind of job: adding one means adding an entry here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOB_KINDS: Record<string, JobKind<any, any, any, any>> = { montecarlo, ingest, briefing };
+export const JOB_KINDS: Record<string, JobKind<any, any, any, any>> = { montecarlo, ingest, extract, briefing };
 
-export type JobKindName = 'montecarlo' | 'ingest' | 'briefing';
+export type JobKindName = 'montecarlo' | 'ingest' | 'extract' | 'briefing';
 
 // ---- Queue, follow, cancel, retry -------------------------------------------------------------
 
@@ -235,9 +381,29 @@ export async function jobFile(wb: Workbench, id: string): Promise<{ bytes: Buffe
   return { bytes: Buffer.from(result.base64, 'base64'), mediaType: result.mediaType!, fileName: result.fileName! };
 }
 
-/** Ingests files and folders as a job, cut in parts several workers share. */
-export function startIngest(wb: Workbench, req: { paths: string[]; cwd?: string }): Promise<JobResponse> {
-  return enqueueJob(wb, 'ingest', { paths: req.paths, ...(req.cwd ? { cwd: req.cwd } : {}) });
+/**
+ * Ingests files and folders as a job, cut in parts several workers share; with `extract`, the
+ * documents it adds or changes are then proposed on the desk by an extraction job.
+ */
+export function startIngest(wb: Workbench, req: { paths: string[]; cwd?: string; extract?: boolean }): Promise<JobResponse> {
+  return enqueueJob(wb, 'ingest', { paths: req.paths, ...(req.cwd ? { cwd: req.cwd } : {}), ...(req.extract ? { extract: true } : {}) });
+}
+
+/**
+ * Stores an uploaded file (or a pasted page) as an ingest job: its bytes wait in the job's part
+ * in the database, so any worker on it can store them; the result names the document.
+ */
+export function startUpload(wb: Workbench, req: AddDocumentRequest): Promise<JobResponse> {
+  return enqueueJob(wb, 'ingest', { paths: [], upload: req });
+}
+
+/**
+ * Runs extraction over stored documents as a job, cut in parts of documents: the named ones, or
+ * every document whose candidates are not kept yet (`all`: every document). The candidates are
+ * those the desk computes on demand, kept so that their ids can be accepted, rejected or merged.
+ */
+export function startExtraction(wb: Workbench, req: ExtractJobRequest): Promise<JobResponse> {
+  return enqueueJob(wb, 'extract', { documents: req.documents, all: req.all });
 }
 
 /** A job's result as served: a briefing without its bytes (they are a download of their own). */

@@ -17,6 +17,7 @@ import type {
   CompareRequest,
   EditItemRequest,
   MonteCarloRequest,
+  ExtractJobRequest,
   RetireItemRequest,
   RevertRequest,
   SimulateRequest,
@@ -111,6 +112,8 @@ export interface ApiPost {
   'items/restore': { body: z.input<typeof RetireItemRequest>; response: ChangeResponse };
   'history/revert': { body: z.input<typeof RevertRequest>; response: ChangeResponse };
   'documents/add': { body: z.input<typeof AddDocumentRequest>; response: AddDocumentResponse };
+  'documents/upload-job': { body: z.input<typeof AddDocumentRequest>; response: JobResponse };
+  extractions: { body: z.input<typeof ExtractJobRequest>; response: JobResponse };
   'documents/delete': { body: z.input<typeof IdRequest>; response: DeleteDocumentResponse };
   'candidates/accept': { body: z.input<typeof AcceptRequest>; response: ChangeResponse };
   'candidates/reject': { body: z.input<typeof RejectRequest>; response: DecisionResponse };

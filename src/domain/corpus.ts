@@ -270,6 +270,8 @@ export const IngestSummary = z
     updated: z.array(IngestedFile),
     rejected: z.array(IngestProblem),
     warnings: z.array(IngestProblem),
+    /** An ingest job asked to extract: the extraction job queued over the documents added or updated. */
+    extractJob: z.string().optional(),
   })
   .strict();
 export type IngestSummary = z.infer<typeof IngestSummary>;

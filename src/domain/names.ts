@@ -79,9 +79,10 @@ export const LIMITS = {
    * Jobs: listed newest first (`list`, at most `maxList`); a worker's claim on a job lasts
    * `leaseSeconds` and is renewed with each progress report; a part whose lease ran out is
    * started again, at most `maxAttempts` times; Monte Carlo is cut in parts of `monteCarloPartRuns`
-   * runs and an ingest in parts of `ingestPartFiles` files, so several workers share one job.
+   * runs and an ingest in parts of `ingestPartFiles` files (an extraction in parts of
+   * `extractPartDocuments` documents), so several workers share one job.
    */
-  jobs: { list: 20, maxList: 500, leaseSeconds: 30, maxAttempts: 3, monteCarloPartRuns: 1000, ingestPartFiles: 100 },
+  jobs: { list: 20, maxList: 500, leaseSeconds: 30, maxAttempts: 3, monteCarloPartRuns: 1000, ingestPartFiles: 100, extractPartDocuments: 10 },
   /**
    * Largest file `ingest` reads (10 MB; raise it with --max-bytes). A text file (.txt, .md) over
    * `partBytes` is read and stored in parts of at most that size, one document each, so memory

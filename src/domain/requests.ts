@@ -177,6 +177,17 @@ export const JobsRequest = z
   .strict();
 export type JobsRequest = z.infer<typeof JobsRequest>;
 
+/** Extraction over stored documents as a job. */
+export const ExtractJobRequest = z
+  .object({
+    /** Documents by id or file name; none: every stored document whose candidates are not kept yet. */
+    documents: z.array(z.string().min(1).max(300)).max(100_000).default([]),
+    /** With no documents named: every stored document, those already extracted too. */
+    all: flag.default(false),
+  })
+  .strict();
+export type ExtractJobRequest = z.infer<typeof ExtractJobRequest>;
+
 export const SensitivityRequest = z.object({ scenario: Id, outcome: Id, ...EngineSettings }).strict();
 export type SensitivityRequest = z.infer<typeof SensitivityRequest>;
 

@@ -297,13 +297,30 @@ export const BriefingFile = z
   .strict();
 export type BriefingFile = z.infer<typeof BriefingFile>;
 
+/** What an extraction job did over stored documents. */
+export const ExtractionSummary = z
+  .object({
+    /** Documents extraction ran over (their candidates are kept, by id). */
+    documents: z.number().int(),
+    /** Candidates proposed in all, and by kind (event, figure, actor, stance, quote, commitment-status). */
+    candidates: z.number().int(),
+    byKind: z.record(z.string(), z.number().int()),
+    /** Documents deleted after the job was queued (nothing to propose). */
+    missing: z.array(z.string()),
+    warnings: z.array(z.object({ file: z.string(), reason: z.string() }).strict()),
+    /** Warnings beyond those listed. */
+    warningsLeftOut: z.number().int(),
+  })
+  .strict();
+export type ExtractionSummary = z.infer<typeof ExtractionSummary>;
+
 export const JobResponse = z
   .object({
     id: z.string(),
     kind: z.string(),
     /** queued → running → done | failed | cancelled (a job split in parts runs while its parts do). */
     status: z.enum(['queued', 'running', 'done', 'failed', 'cancelled']),
-    /** Units (Monte Carlo runs, files) finished so far and in total. */
+    /** Units (Monte Carlo runs, files, documents extracted) finished so far and in total. */
     done: z.number().int(),
     total: z.number().int(),
     /** Parts it was split into (0: one piece), and of those finished. */
@@ -316,7 +333,7 @@ export const JobResponse = z
     created: z.string(),
     started: z.string().optional(),
     finished: z.string().optional(),
-    result: z.union([MonteCarloSummary, IngestSummary, BriefingFile]).optional(),
+    result: z.union([MonteCarloSummary, IngestSummary, ExtractionSummary, BriefingFile]).optional(),
     error: z.string().optional(),
   })
   .strict();

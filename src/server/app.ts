@@ -53,10 +53,11 @@ export function createApp(deps: AppDeps): Hono {
     if (/%00/i.test(c.req.url) || c.req.url.includes('\0')) throw new InputError('a NUL character (%00) is not allowed in an id or a query', { field: 'url' });
     return next();
   });
-  // Documents are uploaded whole: their route takes larger bodies than every other.
+  // Documents are uploaded whole: their routes (at once, or as a job) take larger bodies than every other.
   const upload = bodyLimit(deps.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const body = bodyLimit(deps.options.maxBodyBytes);
-  app.use('*', (c, next) => (c.req.path === '/api/documents/add' ? upload(c, next) : body(c, next)));
+  const uploads = new Set(['/api/documents/add', '/api/documents/upload-job']);
+  app.use('*', (c, next) => (uploads.has(c.req.path) ? upload(c, next) : body(c, next)));
 
   const api = new Hono();
   const ready = deps.options.ready;

@@ -72,6 +72,8 @@ export interface CaseCopyStore {
   saveCandidates(caseId: string, documentId: string, candidates: ReadonlyArray<{ id: string; kind: string; data: unknown }>): Promise<void>;
   /** A kept candidate by id, with its document; null when there is none. */
   candidate(caseId: string, id: string): Promise<{ documentId: string; data: unknown } | null>;
+  /** Ids of the documents with candidates kept for the case (those extraction has been run over). */
+  documentsWithCandidates(caseId: string): Promise<string[]>;
 }
 
 interface ChangeRow {
@@ -326,6 +328,14 @@ export function caseCopyStore(db: SqlClient): CaseCopyStore {
           );
         }
       });
+    },
+
+    async documentsWithCandidates(caseId) {
+      const rows = await db.query<{ document_id: string }>(
+        `select distinct document_id from document_candidates where case_id = $1 order by document_id`,
+        [caseId],
+      );
+      return rows.map((r) => r.document_id);
     },
 
     async candidate(caseId, id) {

@@ -83,6 +83,9 @@ export interface JobQueue {
   parts(id: string): Promise<JobRow[]>;
 }
 
+/** A finished part's payload longer than this is dropped (see complete). */
+const DROP_PAYLOAD_CHARS = 64 * 1024;
+
 interface RawRow {
   id: string;
   kind: string;
@@ -250,7 +253,10 @@ export function jobQueue(db: SqlClient): JobQueue {
     async complete(id, worker, result) {
       return db.transaction(async (tx) => {
         const rows = await tx.query<{ parent_id: string | null }>(
-          `update jobs set state = 'done', result = $3, done = total, finished_at = clock_timestamp(), lease_until = null
+          // A finished part's payload is never read again (a retry runs only unfinished parts):
+          // a large one — an uploaded file's bytes — is dropped rather than kept with the job.
+          `update jobs set state = 'done', result = $3, done = total, finished_at = clock_timestamp(), lease_until = null,
+              payload = case when parent_id is not null and length(payload) > ${DROP_PAYLOAD_CHARS} then '{}' else payload end
             where id = $1 and worker = $2 and state = 'running' returning parent_id`,
           [id, worker, JSON.stringify(result)],
         );

@@ -132,6 +132,30 @@ describe('the CLI and the API give the same answers', () => {
     expect(fromApi).toEqual(fromCli);
   });
 
+  it('an extraction job: the same documents and candidates by kind from the CLI and the API', async () => {
+    const docs = ((await cliJson('documents')) as Array<{ file: string }>).slice(0, 2).map((d) => d.file);
+    type Job = { id: string; kind: string; status: string; result?: { documents: number; candidates: number } };
+    const finished = async (started: Job) => {
+      let job = started;
+      for (let i = 0; i < 1200 && (job.status === 'queued' || job.status === 'running'); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = await api(`jobs/${job.id}`);
+      }
+      return job;
+    };
+    // With a database URL the CLI only queues the job (a worker runs it: here the app's own).
+    const queued = (await cliJson('candidates', '--job', ...docs)) as Job;
+    expect(queued.kind).toBe('extract');
+    const res = await app.request('/api/extractions', { method: 'POST', body: JSON.stringify({ documents: docs }), headers: { 'Content-Type': 'application/json' } });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const [fromCli, fromApi] = [await finished(queued), await finished((await res.json()) as Job)];
+    expect(fromCli.status).toBe('done');
+    expect(fromApi.status).toBe('done');
+    expect(fromCli.result!.documents).toBe(2);
+    expect(fromCli.result!.candidates).toBeGreaterThan(0);
+    expect(fromApi.result).toEqual(fromCli.result);
+  });
+
   it.each([
     ['an English question over Arabic text, by date', 'why are US advisers staying at Ain al-Asad', ['--sort', 'date'], 'sort=date'],
     ['a glossary word with an outlet filter', 'withdrawal', ['--outlet', 'araby'], 'outlet=araby'],

@@ -154,4 +154,82 @@ describe('the evidence desk in the browser', () => {
     expect(await page.locator('#item-editor').textContent()).toMatch(/date/);
     w.problems.length = 0;
   });
+
+  it('a file sent as a job shows its progress, then opens its proposals; the Jobs page links it and runs an extraction', async () => {
+    const { page } = w;
+    w.problems.length = 0;
+    await openRoute(page, origin, '#/ar/desk');
+    const bytes = readFileSync(join(repoRoot, 'test', 'fixtures', 'news', 'heldout-b.txt'));
+    await page.setInputFiles('#desk-file', { name: 'heldout-b.txt', mimeType: 'text/plain', buffer: bytes });
+    await page.check('#desk-as-job');
+    await page.fill('input[name="published"]', '2026-02-20');
+    await page.click('#desk-add');
+    // Stored by the app's worker, the document's page on the desk opens with its proposals.
+    await page.waitForFunction(() => /^#\/ar\/desk\/[^/?]+/.test(location.hash), undefined, { timeout: 60_000 });
+    await page.waitForSelector('article.candidate', { timeout: 60_000 });
+    const uploaded = decodeURIComponent(new URL(page.url()).hash.split('?')[0]!.split('/')[3]!);
+    type Job = { id: string; kind: string; total: number; status: string; result?: { added?: Array<{ documentId: string; file: string }> } };
+    const listed = (await api<{ items: Job[] }>('jobs')).items.filter((j) => j.kind === 'ingest' && j.total === 1);
+    const full = await Promise.all(listed.map((j) => api<Job>(`jobs/${j.id}`)));
+    const job = full.find((j) => j.result?.added?.[0]?.documentId === uploaded);
+    expect(job?.status).toBe('done');
+    expect(job!.result!.added![0]!.file).toBe('heldout-b.txt');
+    await page.screenshot({ path: join(screenshotDir, 'ar-1440x900-desk-upload-job.png'), fullPage: false });
+
+    await openRoute(page, origin, '#/en/jobs');
+    const entry = page.locator(`li.job[data-job="${job!.id}"]`);
+    expect(await entry.locator('a.job-desk').getAttribute('href')).toBe(`#/en/desk/${encodeURIComponent(uploaded)}`);
+    await page.click('#jobs-extract');
+    const extraction = page.locator('li.job-done', { has: page.locator('strong', { hasText: 'Extraction' }) }).first();
+    await extraction.waitFor({ timeout: 60_000 });
+    expect(await extraction.locator('.job-result').textContent()).toMatch(/Documents extracted: \d+ · Candidates: \d+/);
+    await page.screenshot({ path: join(screenshotDir, 'en-1440x900-jobs-extraction.png'), fullPage: false });
+    // Everything is extracted now: a second click says so instead of queueing an empty job.
+    await page.click('#jobs-extract');
+    await page.waitForSelector('#jobs-extract-status .error', { timeout: 30_000 });
+    expect(await page.textContent('#jobs-extract-status')).toMatch(/nothing to extract/);
+    // The browser logs the refused request (400) itself; nothing else went wrong.
+    expect(w.problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    w.problems.length = 0;
+  });
+
+  it('a file above 1 MB goes as a job without being asked, and its proposals open once stored', async () => {
+    const { page } = w;
+    w.problems.length = 0;
+    await openRoute(page, origin, '#/en/desk');
+    const head = readFileSync(join(repoRoot, 'test', 'fixtures', 'news', 'news-03.txt'), 'utf8');
+    const body = Array.from({ length: 22_000 }, (_, i) => `Line ${i + 1} of the long appendix, kept for the record.`).join('\n');
+    const bytes = Buffer.from(`${head}\n\n${body}\n`);
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    await page.setInputFiles('#desk-file', { name: 'long-appendix.txt', mimeType: 'text/plain', buffer: bytes });
+    expect(await page.isChecked('#desk-as-job')).toBe(false);
+    await page.click('#desk-add');
+    await page.waitForFunction(() => /^#\/en\/desk\/[^/?]+/.test(location.hash), undefined, { timeout: 120_000 });
+    await page.waitForSelector('article.candidate', { timeout: 120_000 });
+    const stored = decodeURIComponent(new URL(page.url()).hash.split('?')[0]!.split('/')[3]!);
+    const doc = await api<{ document: { file: string } }>(`documents/${encodeURIComponent(stored)}`);
+    expect(doc.document.file).toBe('long-appendix.txt');
+    // It went through the queue: an ingest job of one file names it.
+    type Job = { id: string; kind: string; total: number; result?: { added?: Array<{ documentId: string }> } };
+    const listed = (await api<{ items: Job[] }>('jobs')).items.filter((j) => j.kind === 'ingest' && j.total === 1);
+    const full = await Promise.all(listed.map((j) => api<Job>(`jobs/${j.id}`)));
+    expect(full.some((j) => j.result?.added?.[0]?.documentId === stored)).toBe(true);
+    expect(w.problems).toEqual([]);
+  });
+
+  it('a file the job cannot read says why where the form is, and the form keeps what was given', async () => {
+    const { page } = w;
+    w.problems.length = 0;
+    await openRoute(page, origin, '#/ar/desk');
+    await page.setInputFiles('#desk-file', { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') });
+    await page.check('#desk-as-job');
+    await page.fill('input[name="outlet"]', 'Broken outlet');
+    await page.click('#desk-add');
+    await page.waitForSelector('#desk-job-failed', { timeout: 60_000 });
+    expect((await page.textContent('#desk-job-failed'))!.trim().length).toBeGreaterThan(5);
+    expect(await page.isChecked('#desk-as-job')).toBe(true);
+    expect(await page.inputValue('input[name="outlet"]')).toBe('Broken outlet');
+    expect(new URL(page.url()).hash).toBe('#/ar/desk');
+    expect(w.problems).toEqual([]);
+  });
 });

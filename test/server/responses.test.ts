@@ -93,6 +93,12 @@ async function sample(path: string, method: string): Promise<{ url: string; init
         meta: { outlet: 'Example News', published: '2025-09-01', reliability: 'medium' },
       },
       '/documents/delete': { id: 'A-pasted-report' },
+      '/documents/upload-job': {
+        file: 'upload-job.txt',
+        base64: Buffer.from('The coalition said on Tuesday that advisers would leave the base in Erbil.\n').toString('base64'),
+        meta: { outlet: 'Example News', published: '2025-09-02' },
+      },
+      '/extractions': { all: true },
       '/commitments/update': { id: c.commitments[0]!.id, status: 2, date: '2025-10-01', cite },
       '/indicators/observe': { indicator: c.indicators.find((i) => i.observe)!.id, date: '2025-12-31', value: 1, cite },
       '/forecast': { target: `scenario:${scenario}`, p: 0.3, date: '2024-10-31' },

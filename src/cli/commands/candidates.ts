@@ -3,13 +3,15 @@
  * - `marsad candidates DOC [--all] [--json]`: a stored document's proposals (events, figures,
  *   actors, stances, quotes, commitment updates), each with its stable id, kind, fields and
  *   citation (passage, offsets, quote);
+ * - `marsad candidates --job [DOC...] [--all]`: extraction over many stored documents as a job
+ *   (default: those not extracted yet), their candidates kept with their ids;
  * - `marsad accept ID [--set FIELD=VALUE]...`: the proposal becomes a case item (or a
  *   commitment's status entry), the fields set first, validated, cited and recorded;
  * - `marsad reject ID [--reason TEXT]`: not proposed again;
  * - `marsad merge ID --into KIND:ID`: its passage becomes a citation of an existing item.
  */
 import type { Command } from 'commander';
-import type { DeskCandidate } from '../../domain/responses.js';
+import type { DeskCandidate, ExtractionSummary } from '../../domain/responses.js';
 import { InputError } from '../../domain/errors.js';
 import { withWorkbench } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -18,6 +20,16 @@ import { asFlags, parseAssignments, parseFlags } from '../request.js';
 import type { RegisterCommand } from './index.js';
 
 const collect = (v: string, all: string[]) => [...all, v];
+
+/** An extraction job's result in a few lines: documents, candidates by kind, warnings. */
+export function formatExtraction(r: ExtractionSummary): string {
+  const kinds = Object.entries(r.byKind).map(([kind, n]) => `${kind} ${n}`);
+  const lines = [`extracted ${r.documents} document${r.documents === 1 ? '' : 's'}: ${r.candidates} candidate${r.candidates === 1 ? '' : 's'}${kinds.length ? ` (${kinds.join(', ')})` : ''}`];
+  for (const id of r.missing) lines.push(`missing: ${id} (deleted since the job was queued)`);
+  for (const w of r.warnings) lines.push(`warning: ${w.file}: ${w.reason}`);
+  if (r.warningsLeftOut > 0) lines.push(`… and ${r.warningsLeftOut} more warnings`);
+  return `${lines.join('\n')}\n`;
+}
 
 function author(opts: { author?: string }, io: CliIo): string | undefined {
   return opts.author ?? io.env.MARSAD_AUTHOR ?? io.env.USER ?? undefined;
@@ -44,13 +56,31 @@ function summary(k: DeskCandidate): string {
 export const register: RegisterCommand = (program, io) => {
   program
     .command('candidates')
-    .description("a stored document's proposals for the case, each with a stable id to accept, reject or merge")
-    .argument('<doc>', "the document's file name or id (see marsad documents)")
-    .option('--all', 'also the candidates already accepted, rejected or merged')
-    .option('--json', 'print JSON: every candidate with its kind, fields, citation (passage, offsets, quote) and decision')
-    .action(async (doc: string, opts: { all?: boolean; json?: boolean }, cmd: Command) => {
+    .description("a stored document's proposals for the case, each with a stable id to accept, reject or merge; with --job, extraction over many documents as a job")
+    .argument('[docs...]', "the document's file name or id (see marsad documents); with --job, any number (default: every document not extracted yet)")
+    .option('--all', 'also the candidates already accepted, rejected or merged; with --job and no DOC, every stored document, those already extracted too')
+    .option('--job', 'run extraction as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`): their candidates are kept, their ids ready to accept, reject or merge')
+    .option('--json', 'print JSON: every candidate with its kind, fields, citation (passage, offsets, quote) and decision (with --job: the job)')
+    .action(async (docs: string[], opts: { all?: boolean; json?: boolean; job?: boolean }, cmd: Command) => {
+      if (opts.job) {
+        const [{ ExtractJobRequest }, { startExtraction }, { formatJobs, queuedJob }] = await Promise.all([
+          import('../../domain/requests.js'),
+          import('../../app/jobs.js'),
+          import('./jobs.js'),
+        ]);
+        const req = parseFlags(ExtractJobRequest, { documents: docs, all: opts.all }, { documents: 'docs' });
+        const job = await withWorkbench(cmd, io, (wb, ctx) => queuedJob(wb, ctx, () => startExtraction(wb, req)));
+        if (opts.json) return printJson(io, job);
+        io.out(formatJobs([job]));
+        if (job.result && 'byKind' in job.result) io.out(formatExtraction(job.result));
+        if (job.status === 'failed') io.exitCode = 1;
+        return;
+      }
+      if (docs.length !== 1) {
+        throw new InputError(`expected one document (or --job for several), got ${docs.length}`, { field: 'doc' });
+      }
       const [{ CandidatesRequest }, { documentCandidates }] = await Promise.all([import('../../domain/requests.js'), import('../../app/desk.js')]);
-      const req = parseFlags(CandidatesRequest, { doc, all: opts.all }, { doc: 'doc' });
+      const req = parseFlags(CandidatesRequest, { doc: docs[0], all: opts.all }, { doc: 'doc' });
       const r = await withWorkbench(cmd, io, (wb) => documentCandidates(wb, req));
       for (const w of r.warnings) io.err(`marsad: warning: ${w}\n`);
       if (opts.json) return printJson(io, r.candidates);

@@ -69,14 +69,21 @@ export const register: RegisterCommand = (program, io) => {
     .option('--max-bytes <n>', `largest file accepted (default ${LIMITS.ingest.maxBytes}; suffixes k, M, G)`)
     .option('--no-ocr', 'do not read scanned PDF pages by OCR (Tesseract), even when it is installed')
     .option('--job', 'queue the ingest as a job cut in parts (with MARSAD_DATABASE_URL, `marsad worker` processes run it; see `marsad jobs`)')
-    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean; job?: boolean }, cmd) => {
+    .option('--extract', 'with --job: then queue an extraction job over the documents added or updated (their candidates kept, ids ready for accept, reject and merge)')
+    .action(async (paths: string[], opts: { json?: boolean; maxBytes?: string; ocr: boolean; job?: boolean; extract?: boolean }, cmd) => {
+      if (opts.extract && !opts.job) throw new InputError('--extract goes with --job (or run marsad candidates --job after the ingest)', { field: '--extract' });
       if (opts.job) {
-        const { startIngest } = await import('../../app/jobs.js');
+        const { getJob, startIngest } = await import('../../app/jobs.js');
         const { formatJobs, queuedJob } = await import('./jobs.js');
-        const job = await withWorkbench(cmd, io, (wb, ctx) => queuedJob(wb, ctx, () => startIngest(wb, { paths, cwd: io.cwd })));
-        if (opts.json) io.out(`${JSON.stringify(job, null, 2)}\n`);
-        else io.out(formatJobs([job]));
-        if (job.status === 'failed') io.exitCode = 1;
+        const jobs = await withWorkbench(cmd, io, async (wb, ctx) => {
+          const job = await queuedJob(wb, ctx, () => startIngest(wb, { paths, cwd: io.cwd, extract: opts.extract }));
+          const next = job.result && 'extractJob' in job.result ? job.result.extractJob : undefined;
+          // The extraction it queued is waited for too where the ingest was (this process runs it).
+          return next ? [job, await queuedJob(wb, ctx, () => getJob(wb, next))] : [job];
+        });
+        if (opts.json) io.out(`${JSON.stringify(jobs[0], null, 2)}\n`);
+        else io.out(formatJobs(jobs));
+        if (jobs.some((j) => j.status === 'failed')) io.exitCode = 1;
         return;
       }
       const { ingest } = await import('../../app/corpus.js');

@@ -1,6 +1,6 @@
 /**
  * `marsad jobs [--json] [--status S] [--limit N] [--cancel ID] [--retry ID]`: background jobs
- * (Monte Carlo batches, ingests) newest first, with their state and progress, whichever process
+ * (Monte Carlo batches, ingests, extractions, briefings) newest first, with their state and progress, whichever process
  * runs them; or cancel or retry one.
  */
 import type { JobResponse } from '../../domain/responses.js';
@@ -58,7 +58,7 @@ export async function queuedJob(
 export const register: RegisterCommand = (program, io) => {
   program
     .command('jobs')
-    .description('list background jobs (Monte Carlo, ingest) with state and progress; cancel or retry one')
+    .description('list background jobs (Monte Carlo, ingest, extraction, briefings) with state and progress; cancel or retry one')
     .option('--json', 'print JSON: {items: [{id, kind, status, done, total, parts, partsDone, attempts, workers, …}]}')
     .option('--status <state>', 'only jobs in this state: queued, running, done, failed or cancelled')
     .option('--limit <n>', 'most jobs listed (default 20, at most 500)')

@@ -7,7 +7,7 @@
  * or merges it into the item it repeats. Every write goes through the API's desk operations, the
  * same ones `marsad accept|reject|merge` call.
  */
-import { forget, get, post } from '../api.js';
+import { forget, get, getFresh, post } from '../api.js';
 import { add, bdi, h, set } from '../dom.js';
 import { bi, fmtDate, fmtNumber, fmtPercent, label, lang, t, type StringKey } from '../i18n.js';
 import { docTitle, localPart } from '../lookup.js';
@@ -32,6 +32,8 @@ const KIND_LABEL: Record<(typeof KIND_ORDER)[number], StringKey> = {
 };
 const ACCEPTS = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MAX_UPLOAD = 20 * 1024 * 1024;
+/** Files above this go as a job (its progress shown, the proposals opened once stored); smaller ones are stored at once. */
+const JOB_UPLOAD = 1024 * 1024;
 
 export const deskPage: Page = async (root, ctx) => {
   const [docId] = ctx.route.args;
@@ -149,6 +151,7 @@ function addForm(): HTMLElement {
     h('h2', {}, t('addDocument')),
     field('pasteReport', text, 'pasteHint'),
     field('orUpload', file, 'uploadHint'),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'as_job', id: 'desk-as-job' }), ' ', t('uploadAsJob'), h('small', { class: 'muted' }, ' ', t('uploadAsJobHint'))),
     h(
       'fieldset',
       { class: 'desk-meta' },
@@ -207,8 +210,13 @@ async function submitDocument(form: HTMLFormElement, button: HTMLButtonElement, 
   button.disabled = true;
   set(status, h('p', { class: 'loading' }, t('reading')));
   try {
-    const body = file ? { file: file.name, base64: await base64Of(file), meta } : { text, meta };
-    const added = await post('documents/add', body as ApiPost['documents/add']['body']);
+    const body = (file ? { file: file.name, base64: await base64Of(file), meta } : { text, meta }) as ApiPost['documents/add']['body'];
+    if (data.get('as_job') !== null || (file?.size ?? new Blob([text]).size) > JOB_UPLOAD) {
+      // Stored, the page moves to the document's proposals; refused, the form keeps what was given.
+      if (await uploadAsJob(body, status)) form.reset();
+      return;
+    }
+    const added = await post('documents/add', body);
     forget();
     announce(t('documentAdded'));
     set(
@@ -236,6 +244,46 @@ async function submitDocument(form: HTMLFormElement, button: HTMLButtonElement, 
   } finally {
     button.disabled = false;
   }
+}
+
+/**
+ * A large upload (or one the analyst asked for) as a job: its progress shown here, then the
+ * desk's page of the stored document opened, or the reason it was refused.
+ */
+async function uploadAsJob(body: ApiPost['documents/upload-job']['body'], status: HTMLElement): Promise<boolean> {
+  let job = await post('documents/upload-job', body);
+  const bar = h('progress', { max: '1', value: '0', id: 'desk-job-progress', 'aria-label': t('progressAnnounce') });
+  set(
+    status,
+    h(
+      'div',
+      { class: 'notice', id: 'desk-job', 'data-job': job.id },
+      h('p', {}, t('uploadQueued')),
+      bar,
+      h('p', { class: 'muted' }, h('a', { href: href(lang(), 'jobs') }, t('allJobs'))),
+    ),
+  );
+  announce(t('uploadQueued'));
+  const page = location.hash;
+  while (job.status === 'queued' || job.status === 'running') {
+    await new Promise((r) => setTimeout(r, 250));
+    // The analyst went elsewhere: the job goes on, the Jobs page follows it.
+    if (location.hash !== page) return true;
+    job = await getFresh('jobs/:id', { id: job.id });
+    bar.max = Math.max(1, job.total);
+    bar.value = job.done;
+  }
+  const result = job.result && 'added' in job.result ? job.result : null;
+  const stored = result ? [...result.added, ...result.updated, ...result.unchanged][0] : undefined;
+  if (job.status !== 'done' || !stored) {
+    const why = result?.rejected.map((r) => r.reason).join('; ') || job.error || t(job.status === 'cancelled' ? 'jobCancelled' : 'jobFailed');
+    set(status, h('p', { class: 'notice error', id: 'desk-job-failed', dir: 'auto' }, why));
+    return false;
+  }
+  forget();
+  announce(t('documentAdded'));
+  location.hash = href(lang(), 'desk', [stored.documentId]);
+  return true;
 }
 
 async function base64Of(file: File): Promise<string> {
