@@ -5,7 +5,8 @@
 // `marsad ingest DIR --job` and cut in parts the workers share. Needs MARSAD_BENCH_DATABASE_URL
 // or MARSAD_TEST_DATABASE_URL (a role that may create databases): each run gets a database of
 // its own, dropped afterwards. MARSAD_BENCH_DOCUMENTS sets the size (default 10,000 documents
-// of 10 passages: 100,000 passages).
+// of 10 passages: 100,000 passages). MARSAD_BENCH_KEEP=1 keeps the last run's database (its URL is
+// printed) for bench/search-server.js to measure search on.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,7 +107,8 @@ export async function run() {
           await store.close();
         }
       } finally {
-        await admin.query(`drop database if exists ${name}`);
+        if (process.env.MARSAD_BENCH_KEEP && workers === WORKERS.at(-1)) lines.push(`kept: ${url}`);
+        else await admin.query(`drop database if exists ${name}`);
       }
     }
   } finally {
