@@ -20,6 +20,7 @@ import type {
   ExtractJobRequest,
   RetireItemRequest,
   RevertRequest,
+  SensitivityRequest,
   SimulateRequest,
   CommitmentUpdateRequest,
   ObserveRequest,
@@ -93,7 +94,6 @@ export interface ApiGet {
   'jobs/:id': JobResponse;
   history: HistoryResponse;
   'items/:kind/:id': ItemResponse;
-  sensitivity: SensitivityResult;
   indicators: IndicatorsResponse;
   backtest: BacktestResponse;
 }
@@ -102,6 +102,7 @@ export interface ApiGet {
 export interface ApiPost {
   simulate: { body: z.input<typeof SimulateRequest>; response: SimulateResponse };
   compare: { body: z.input<typeof CompareRequest>; response: CompareResponse };
+  sensitivity: { body: z.input<typeof SensitivityRequest>; response: SensitivityResult };
   montecarlo: { body: z.input<typeof MonteCarloRequest>; response: JobResponse };
   briefings: { body: z.input<typeof ReportRequest>; response: JobResponse };
   'jobs/cancel': { body: z.input<typeof IdRequest>; response: JobResponse };

@@ -528,7 +528,8 @@ export const API_ROUTES: readonly JsonRoute[] = [
     run: (wb, r) => ops.revertChange(wb, r),
   }),
   route({
-    method: 'get',
+    // POST: a sweep costs seconds of CPU, so another site cannot start one with a link or an image.
+    method: 'post',
     path: '/sensitivity',
     summary: 'Edges an outcome of a scenario is most sensitive to',
     request: SensitivityRequest,

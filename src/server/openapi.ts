@@ -131,10 +131,14 @@ export function openApiDocument() {
       },
     },
   };
+  const reportBody = convert(ReportRequest, 'input');
   paths['/api/report'] = {
-    get: {
+    post: {
       summary: 'The cited briefing of a scenario as a file (attachment): Markdown, HTML or PDF, Arabic or English',
-      parameters: parameters(convert(ReportRequest, 'input'), []),
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: reportBody }, 'application/x-www-form-urlencoded': { schema: reportBody } },
+      },
       responses: {
         200: {
           description: 'The briefing file, with Content-Disposition: attachment',

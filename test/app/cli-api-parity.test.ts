@@ -181,7 +181,7 @@ describe('the CLI and the API give the same answers', () => {
     const c = await wb.case();
     const outcome = c.concepts.find((k) => k.kind === 'outcome')!.id;
     const fromCli = (await cliJson('simulate', '--scenario', scenario, '--sensitivity', outcome)) as { sensitivity: unknown };
-    const fromApi = await api(`sensitivity?scenario=${scenario}&outcome=${outcome}`);
+    const fromApi = await api('sensitivity', { scenario, outcome });
     expect(fromApi).toEqual(fromCli.sensitivity);
   });
 
@@ -204,7 +204,11 @@ describe('the CLI and the API give the same answers', () => {
     const out = `${tmp.dir}/b.md`;
     const r = await cli('report', '--scenario', 'status-quo', '--lang', 'en', '--format', 'md', '--runs', '300', '--seed', '4', '--out', out);
     expect(r.code, r.stderr).toBe(0);
-    const res = await app.request('/api/report?scenario=status-quo&lang=en&format=md&runs=300&seed=4');
+    const res = await app.request('/api/report', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario: 'status-quo', lang: 'en', format: 'md', runs: 300, seed: 4 }),
+    });
     expect(res.status).toBe(200);
     const { readFileSync } = await import('node:fs');
     expect(await res.text()).toBe(readFileSync(out, 'utf8'));

@@ -332,7 +332,9 @@ describe('briefing', () => {
     const before = await w.page.evaluate(() => document.body.dataset.ready ?? '');
     await w.page.selectOption('#briefing-lang', 'en');
     await w.page.waitForFunction((prev) => document.body.dataset.ready !== prev, before);
-    expect(await w.page.getAttribute('#download-pdf', 'href')).toBe(`./api/report?scenario=${other}&lang=en&format=pdf`);
+    const fields = await w.page.$$eval('#download-pdf-form input', (inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
+    expect(fields).toEqual({ scenario: other, lang: 'en', format: 'pdf' });
+    expect(await w.page.getAttribute('#download-pdf-form', 'method')).toBe('post');
     expect(await w.page.inputValue('#briefing-scenario')).toBe(other);
   });
 });

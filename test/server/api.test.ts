@@ -160,6 +160,12 @@ describe('CSRF', () => {
     const res = await app.request('http://localhost/api/simulate', jsonPost(scenario(), { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' }));
     expect(res.status).toBe(200);
   });
+  it("the app's own form (Origin: null under the no-referrer policy, Sec-Fetch-Site: same-origin) is accepted; an opaque Origin alone is not", async () => {
+    const own = await app.request('http://localhost/api/simulate', jsonPost(scenario(), { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }));
+    expect(own.status).toBe(200);
+    const opaque = await app.request('http://localhost/api/simulate', jsonPost(scenario(), { Origin: 'null' }));
+    expect(opaque.status).toBe(403);
+  });
 });
 
 describe('case data with resolved citations', () => {
@@ -288,7 +294,7 @@ describe('model and simulation', () => {
     expect((await app.request('/api/jobs/not-a-job')).status).toBe(404);
   });
 
-  it('POST /api/briefings renders a briefing as a job whose file is the bytes of GET /api/report', async () => {
+  it('POST /api/briefings renders a briefing as a job whose file is the bytes of POST /api/report', async () => {
     const scenario = fx.caseData.scenarios[0].id;
     const params = { scenario, lang: 'en', format: 'md', runs: 200, seed: 5 };
     const start = await app.request('/api/briefings', jsonPost(params));
@@ -303,7 +309,7 @@ describe('model and simulation', () => {
     expect(job.result.fileName).toBe(`marsad-${scenario}-en.md`);
     const file = await app.request(`/api/jobs/${job.id}/file`);
     expect(file.headers.get('content-disposition')).toBe(`attachment; filename="marsad-${scenario}-en.md"`);
-    const direct = await app.request(`/api/report?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`);
+    const direct = await app.request('/api/report', jsonPost(params));
     expect(await file.text()).toBe(await direct.text());
     expect(job.result.size).toBe(Buffer.byteLength(await (await app.request(`/api/jobs/${job.id}/file`)).text()));
     const mc = await json(await app.request('/api/montecarlo', jsonPost({ scenario, runs: 100 })));
@@ -322,12 +328,13 @@ describe('model and simulation', () => {
     expect(last.result.runs).toBe(750);
   });
 
-  it('GET /api/sensitivity ranks edges for an outcome', async () => {
+  it('POST /api/sensitivity ranks edges for an outcome; a GET starts nothing', async () => {
     const outcome = fx.caseData.concepts.find((c) => c.kind === 'outcome')!.id;
     const scenario = fx.caseData.scenarios[1]?.id ?? fx.caseData.scenarios[0].id;
-    const body = await json(await app.request(`/api/sensitivity?scenario=${scenario}&outcome=${outcome}`));
+    const body = await json(await app.request('/api/sensitivity', jsonPost({ scenario, outcome })));
     expect(body.outcome).toBe(outcome);
     expect(body.edges.length).toBeGreaterThan(0);
-    expect((await app.request(`/api/sensitivity?scenario=${scenario}&outcome=no-such`)).status).toBe(404);
+    expect((await app.request('/api/sensitivity', jsonPost({ scenario, outcome: 'no-such' }))).status).toBe(404);
+    expect((await app.request(`/api/sensitivity?scenario=${scenario}&outcome=${outcome}`)).status).toBe(404);
   });
 });

@@ -54,19 +54,23 @@ describe('hostile requests', () => {
   });
 });
 
-describe('expensive GETs from another site', () => {
-  it('GET /api/report and /api/sensitivity from another site are refused with 403; same-origin and direct ones pass the guard', async () => {
+describe('expensive work from another site', () => {
+  it('POST /api/report, /api/sensitivity and /api/montecarlo from another site are refused with 403; same-origin and direct ones pass the guard', async () => {
     const app = fx.app();
-    for (const path of ['/api/report?format=html', '/api/sensitivity', '/api/montecarlo']) {
-      const cross = await app.request(path, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    const post = (headers: Record<string, string>) => ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+    for (const path of ['/api/report', '/api/sensitivity', '/api/montecarlo']) {
+      const cross = await app.request(path, post({ 'Sec-Fetch-Site': 'cross-site' }));
       expect(cross.status, path).toBe(403);
       expect(await cross.json()).toMatchObject({ ok: false, error: expect.stringMatching(/cross-site request refused/) });
-      const foreign = await app.request(`http://localhost${path}`, { headers: { Origin: 'http://evil.example' } });
+      const foreign = await app.request(`http://localhost${path}`, post({ Origin: 'http://evil.example' }));
       expect(foreign.status, path).toBe(403);
     }
-    // The app's own page (same-origin) is not refused by the guard (it may still be a 4xx for the query).
-    const own = await app.request('http://localhost/api/sensitivity?bogus=1', { headers: { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' } });
-    expect(own.status).not.toBe(403);
+    // The app's own page (same-origin) is not refused by the guard (it may still be a 4xx for the body).
+    const own = await app.request('http://localhost/api/sensitivity', post({ 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }));
+    expect(own.status).toBe(400);
+    // A GET, which a link or an image can make, starts none of them.
+    expect((await app.request('/api/report?format=pdf', { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(405);
+    expect((await app.request('/api/sensitivity?scenario=x&outcome=y')).status).toBe(404);
     // Cheap reads stay open to links from elsewhere.
     expect((await app.request('/api/health', { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(200);
   }, 60_000);

@@ -1,6 +1,7 @@
 /**
- * GET /api/report in process: the briefing as a download in each format and language, its
- * footnotes resolved to stored passages, and bad parameters refused as JSON errors.
+ * POST /api/report in process, as the briefing page's forms send it: the briefing as a download
+ * in each format and language, its footnotes resolved to stored passages, bad parameters refused
+ * as JSON errors, a GET answered 405, and another site's form refused.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,11 +21,17 @@ beforeAll(async () => {
 });
 afterAll(async () => fx?.close());
 
-const url = (params: Record<string, string>) => `/api/report?${new URLSearchParams(params)}`;
+/** The request a briefing page's download form makes. */
+const report = (params: Record<string, string>, headers: Record<string, string> = {}) =>
+  app.request('/api/report', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(params).toString(),
+  });
 
-describe('GET /api/report', () => {
-  it('GET /api/report?format=md&lang=en returns the Markdown briefing as an attachment', async () => {
-    const res = await app.request(url({ scenario, lang: 'en', format: 'md', runs: '50' }));
+describe('POST /api/report', () => {
+  it('POST /api/report format=md lang=en returns the Markdown briefing as an attachment', async () => {
+    const res = await report({ scenario, lang: 'en', format: 'md', runs: '50' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="marsad-${scenario}-en.md"`);
@@ -35,8 +42,8 @@ describe('GET /api/report', () => {
     expect(passages.some((p) => text.includes(p.id))).toBe(true);
   });
 
-  it('GET /api/report?format=html&lang=ar returns right-to-left HTML, sandboxed, never inline', async () => {
-    const res = await app.request(url({ scenario, lang: 'ar', format: 'html', runs: '0' }));
+  it('POST /api/report format=html lang=ar returns right-to-left HTML, sandboxed, never inline', async () => {
+    const res = await report({ scenario, lang: 'ar', format: 'html', runs: '0' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="marsad-[a-z0-9-]+-ar\.html"$/);
@@ -46,8 +53,8 @@ describe('GET /api/report', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('GET /api/report?format=pdf prints a PDF in Chromium with Arabic text that reads back', async () => {
-    const res = await app.request(url({ scenario, lang: 'ar', format: 'pdf', runs: '0' }));
+  it('POST /api/report format=pdf prints a PDF in Chromium with Arabic text that reads back', async () => {
+    const res = await report({ scenario, lang: 'ar', format: 'pdf', runs: '0' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -61,22 +68,22 @@ describe('GET /api/report', () => {
     expect(text).toMatch(/[\u0600-\u06FF]{3,}/);
   });
 
-  it('GET /api/report answers the same bytes for the same scenario, language and seed', async () => {
-    const a = await (await app.request(url({ scenario, lang: 'en', format: 'md', runs: '40', seed: '3' }))).text();
-    const b = await (await app.request(url({ scenario, lang: 'en', format: 'md', runs: '40', seed: '3' }))).text();
+  it('POST /api/report answers the same bytes for the same scenario, language and seed', async () => {
+    const a = await (await report({ scenario, lang: 'en', format: 'md', runs: '40', seed: '3' })).text();
+    const b = await (await report({ scenario, lang: 'en', format: 'md', runs: '40', seed: '3' })).text();
     expect(a).toBe(b);
   });
 
-  it('GET /api/report refuses bad parameters with 400 JSON naming the field', async () => {
+  it('POST /api/report refuses bad parameters with 400 JSON naming the field', async () => {
     for (const [params, field] of [
-      [{ scenario, format: 'docx' }, 'query.format'],
-      [{ scenario, lang: 'fr' }, 'query.lang'],
-      [{ scenario: '../etc/passwd' }, 'query.scenario'],
-      [{ scenario, runs: '-1' }, 'query.runs'],
-      [{ scenario, extra: '1' }, 'query.extra'],
-      [{}, 'query.scenario'],
+      [{ scenario, format: 'docx' }, 'body.format'],
+      [{ scenario, lang: 'fr' }, 'body.lang'],
+      [{ scenario: '../etc/passwd' }, 'body.scenario'],
+      [{ scenario, runs: '-1' }, 'body.runs'],
+      [{ scenario, extra: '1' }, 'body.extra'],
+      [{}, 'body.scenario'],
     ] as const) {
-      const res = await app.request(url(params as Record<string, string>));
+      const res = await report(params as Record<string, string>);
       expect(res.status, JSON.stringify(params)).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       const body = await res.json();
@@ -85,15 +92,39 @@ describe('GET /api/report', () => {
     }
   });
 
-  it('GET /api/report answers 404 JSON for an unknown scenario', async () => {
-    const res = await app.request(url({ scenario: 'no-such-scenario', format: 'md' }));
+  it('POST /api/report answers 404 JSON for an unknown scenario', async () => {
+    const res = await report({ scenario: 'no-such-scenario', format: 'md' });
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ ok: false, status: 404 });
   });
 
-  it('GET /api/openapi.json describes /api/report', async () => {
+  it('takes a JSON body as well, with the same bytes as the form', async () => {
+    const json = await app.request('/api/report', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario, lang: 'en', format: 'md', runs: 40, seed: 3 }),
+    });
+    expect(json.status).toBe(200);
+    expect(await json.text()).toBe(await (await report({ scenario, lang: 'en', format: 'md', runs: '40', seed: '3' })).text());
+  });
+
+  it('answers a GET with 405, Allow: POST and what to do, rendering nothing', async () => {
+    const res = await app.request(`/api/report?scenario=${scenario}&format=pdf`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect((await res.json()).error).toMatch(/POST \/api\/report .*POST \/api\/briefings/);
+  });
+
+  it("refuses another site's form with 403", async () => {
+    const res = await report({ scenario, format: 'md' }, { Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' });
+    expect(res.status).toBe(403);
+  });
+
+  it('GET /api/openapi.json describes POST /api/report and its body', async () => {
     const body = await (await app.request('/api/openapi.json')).json();
-    const params = body.paths['/api/report'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(['scenario', 'lang', 'format', 'runs', 'seed', 'threads', 'asOf']);
+    const post = body.paths['/api/report'].post;
+    expect(body.paths['/api/report'].get).toBeUndefined();
+    expect(Object.keys(post.requestBody.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toEqual(['scenario', 'lang', 'format', 'runs', 'seed', 'threads', 'asOf']);
   });
 });

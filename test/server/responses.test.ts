@@ -32,7 +32,6 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     '/passages/:id': `/api/passages/${encodeURIComponent(passage.id)}`,
     '/citations/resolve': `/api/citations/resolve?doc=${encodeURIComponent(cite.doc)}&quote=${encodeURIComponent(cite.quote)}`,
     '/search': '/api/search?q=%D8%A7%D9%84%D8%A7%D9%86%D8%B3%D8%AD%D8%A7%D8%A8',
-    '/sensitivity': `/api/sensitivity?scenario=${scenario}&outcome=${outcome}`,
     '/backtest': '/api/backtest?asOf=2024-10-31',
     '/commitments': '/api/commitments?asOf=2025-10',
   };
@@ -78,6 +77,7 @@ async function sample(path: string, method: string): Promise<{ url: string; init
     const bodies: Record<string, unknown> = {
       '/simulate': { scenario, runs: 20, seed: 3 },
       '/compare': { scenarios: c.scenarios.slice(0, 2).map((s) => s.id) },
+      '/sensitivity': { scenario, outcome },
       '/montecarlo': { scenario, runs: 50 },
       '/briefings': { scenario, format: 'md', runs: 20 },
       '/items/add': {

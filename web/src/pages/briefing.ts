@@ -1,7 +1,10 @@
 /**
  * Briefing: choose a scenario and the briefing's language, read the scenario's summary, and
  * download the cited briefing as Markdown, HTML or PDF from /api/report. The files are always
- * downloads (never opened in the app's origin): the HTML briefing is a document of its own.
+ * downloads (never opened in the app's origin): the HTML briefing is a document of its own. Each
+ * download is a small form posted to /api/report (rendering costs a Chromium, so the server takes
+ * it on POST only, where its same-origin guard applies); the answer is an attachment, so the page
+ * stays.
  */
 import { get, postCached } from '../api.js';
 import { unknownNotice } from '../notice.js';
@@ -19,8 +22,9 @@ const FORMATS = [
   { id: 'pdf', key: 'formatPdf' },
 ] as const;
 
-export function reportUrl(scenario: string, reportLang: Lang, format: string): string {
-  return `./api/report?${new URLSearchParams({ scenario, lang: reportLang, format })}`;
+/** What a download posts to /api/report. */
+export function reportFields(scenario: string, reportLang: Lang, format: string): Record<string, string> {
+  return { scenario, lang: reportLang, format };
 }
 
 export const briefingPage: Page = async (root, ctx) => {
@@ -82,15 +86,10 @@ export const briefingPage: Page = async (root, ctx) => {
         { class: 'downloads' },
         FORMATS.map((f) =>
           h(
-            'a',
-            {
-              class: 'button',
-              id: `download-${f.id}`,
-              href: reportUrl(current.id, reportLang, f.id),
-              download: `marsad-${current.id}-${reportLang}.${f.id}`,
-              'data-format': f.id,
-            },
-            t(f.key),
+            'form',
+            { method: 'post', action: './api/report', id: `download-${f.id}-form`, class: 'download' },
+            Object.entries(reportFields(current.id, reportLang, f.id)).map(([name, value]) => h('input', { type: 'hidden', name, value })),
+            h('button', { type: 'submit', class: 'button', id: `download-${f.id}`, 'data-format': f.id }, t(f.key)),
           ),
         ),
       ),

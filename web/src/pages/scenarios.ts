@@ -256,7 +256,7 @@ function sensitivitySection(ctx: PageContext, scenario: string, outcomes: string
   const tableBox = h('div', {});
   let chart: ReturnType<typeof makeChart> | undefined;
   const draw = async () => {
-    const s = await get('sensitivity', { scenario, outcome: select.value });
+    const s = await post('sensitivity', { scenario, outcome: select.value });
     if (!ctx.alive()) return;
     note.textContent = `${t('delta')}: ${fmtSigned(s.delta, 3)}`;
     const top = s.edges.slice(0, 12);
