@@ -5,30 +5,16 @@
 // --job` queues one extraction over all of them, cut in parts of 10 documents. Needs
 // MARSAD_BENCH_DATABASE_URL or MARSAD_TEST_DATABASE_URL; each run gets a schema of its own,
 // dropped afterwards. MARSAD_BENCH_DOCUMENTS sets the size (default 1,000 documents of 10 passages).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { marsad } from './store-support/marsad-cli.js';
 import { fmt, recombinedPassages } from './store-support/corpus.js';
 
 const DOCUMENTS = Number(process.env.MARSAD_BENCH_DOCUMENTS ?? 1_000);
 const PER_DOCUMENT = 10;
 const WORKERS = [1, 2];
-const bin = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
-
-function marsad(args, env) {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MARSAD_CASE: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveRun(stdout) : reject(new Error(`marsad ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`))));
-  });
-}
 
 function writeCorpus(dir) {
   const passages = recombinedPassages(DOCUMENTS * PER_DOCUMENT, 23);

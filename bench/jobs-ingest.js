@@ -7,12 +7,11 @@
 // its own, dropped afterwards. MARSAD_BENCH_DOCUMENTS sets the size (default 10,000 documents
 // of 10 passages: 100,000 passages). MARSAD_BENCH_KEEP=1 keeps the last run's database (its URL is
 // printed) for bench/search-server.js to measure search on.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { marsad } from './store-support/marsad-cli.js';
 import { openStore } from '../dist/store/index.js';
 import { QUERIES } from './search-latency.js';
 import { fmt, percentile, recombinedPassages } from './store-support/corpus.js';
@@ -21,19 +20,6 @@ const DOCUMENTS = Number(process.env.MARSAD_BENCH_DOCUMENTS ?? 10_000);
 const PER_DOCUMENT = 10;
 const WORKERS = [1, 2];
 const ROUNDS = 3;
-const bin = fileURLToPath(new URL('../bin/marsad.js', import.meta.url));
-
-function marsad(args, env) {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveRun(stdout) : reject(new Error(`marsad ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`))));
-  });
-}
 
 function writeCorpus(dir) {
   const passages = recombinedPassages(DOCUMENTS * PER_DOCUMENT, 21);

@@ -14,22 +14,13 @@ import { docTitle, localPart } from '../lookup.js';
 import { announce, errorNotice, unknownNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
+import { CANDIDATE_KIND_LABEL, CANDIDATE_KIND_ORDER } from '../candidate-kinds.js';
 import { scoreText, VOCABULARY } from '../../../src/domain/vocabulary.js';
 import type { ApiGetResponse, ApiPost } from '../api.js';
 
 type DeskCandidate = ApiGetResponse<'documents/:doc/candidates'>['candidates'][number];
 type ChangeResponse = ApiPost['candidates/accept']['response'];
 
-/** Kinds in the order the desk shows them: what happened first, who said what last. */
-const KIND_ORDER = ['commitment-status', 'event', 'figure', 'stance', 'quote', 'actor'] as const;
-const KIND_LABEL: Record<(typeof KIND_ORDER)[number], StringKey> = {
-  'commitment-status': 'candidateCommitment',
-  event: 'candidateEvent',
-  figure: 'candidateFigure',
-  stance: 'candidateStance',
-  quote: 'candidateQuote',
-  actor: 'candidateActor',
-};
 const ACCEPTS = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const MAX_UPLOAD = 20 * 1024 * 1024;
 /** Files above this go as a job (its progress shown, the proposals opened once stored); smaller ones are stored at once. */
@@ -96,7 +87,7 @@ export const deskPage: Page = async (root, ctx) => {
     add(board, h('p', { class: 'muted', id: 'desk-empty' }, t(showAll ? 'noCandidatesAtAll' : 'noCandidates')));
     return;
   }
-  for (const kind of KIND_ORDER) {
+  for (const kind of CANDIDATE_KIND_ORDER) {
     const ofKind = result.candidates.filter((k) => k.kind === kind);
     if (!ofKind.length) continue;
     add(
@@ -104,7 +95,7 @@ export const deskPage: Page = async (root, ctx) => {
       h(
         'section',
         { class: 'candidate-group', 'data-kind': kind },
-        h('h3', {}, `${t(KIND_LABEL[kind])} (${fmtNumber(ofKind.length)})`),
+        h('h3', {}, `${t(CANDIDATE_KIND_LABEL[kind])} (${fmtNumber(ofKind.length)})`),
         ofKind.map((k) => candidateCard(k, refs, doc.id)),
       ),
     );
@@ -442,7 +433,7 @@ function candidateCard(k: DeskCandidate, refs: CaseRefs, docId: string): HTMLEle
     h(
       'header',
       { class: 'candidate-head' },
-      h('h4', { id: `cand-${k.id}` }, t(KIND_LABEL[k.kind])),
+      h('h4', { id: `cand-${k.id}` }, t(CANDIDATE_KIND_LABEL[k.kind])),
       h('span', { class: 'badge', title: t('confidence') }, fmtPercent(k.confidence)),
       h('span', { class: 'muted' }, bdi(k.reason)),
     ),

@@ -12,6 +12,7 @@ import { fmtDateWith, fmtNumber, fmtPercent, lang, t, type StringKey } from '../
 import { announce, errorNotice } from '../notice.js';
 import type { Page } from '../page.js';
 import { href } from '../router.js';
+import { CANDIDATE_KIND_LABEL, type CandidateKindName } from '../candidate-kinds.js';
 
 type Job = ApiGetResponse<'jobs'>['items'][number];
 
@@ -29,14 +30,6 @@ const STATUS_KEYS: Record<Job['status'], StringKey> = {
 
 const KIND_KEYS: Record<string, StringKey> = { montecarlo: 'monteCarlo', ingest: 'jobIngest', extract: 'jobExtract', briefing: 'briefing' };
 
-const CANDIDATE_KEYS: Record<string, StringKey> = {
-  'commitment-status': 'candidateCommitment',
-  event: 'candidateEvent',
-  figure: 'candidateFigure',
-  stance: 'candidateStance',
-  quote: 'candidateQuote',
-  actor: 'candidateActor',
-};
 
 type Result = NonNullable<Job['result']>;
 type Extraction = Extract<Result, { byKind: unknown }>;
@@ -44,7 +37,7 @@ type Ingest = Extract<Result, { added: unknown }>;
 
 /** What a finished extraction found: documents, candidates by kind, warnings. */
 function extraction(r: Extraction): HTMLElement {
-  const kinds = Object.entries(r.byKind).map(([kind, n]) => `${CANDIDATE_KEYS[kind] ? t(CANDIDATE_KEYS[kind]!) : kind} ${fmtNumber(n)}`);
+  const kinds = Object.entries(r.byKind).map(([kind, n]) => `${kind in CANDIDATE_KIND_LABEL ? t(CANDIDATE_KIND_LABEL[kind as CandidateKindName]) : kind} ${fmtNumber(n)}`);
   return h(
     'div',
     { class: 'job-result' },
