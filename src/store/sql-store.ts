@@ -369,6 +369,8 @@ async function forgetTerms(tx: Tx, where: string, params: unknown[]): Promise<vo
 export class SqlStore implements Store {
   readonly cases: CaseCopyStore;
   readonly jobs: JobQueue;
+  /** Passages per length as last read (see lengthStats). */
+  private lengths: { key: string; lens: number[]; counts: number[] } | null = null;
 
   constructor(
     readonly kind: StoreKind,
@@ -648,11 +650,7 @@ export class SqlStore implements Store {
     let top: RankedRow[] = [];
     let scored = 0;
     const threshold = () => (top.length >= fetch ? top[fetch - 1].score : 0);
-    // Passages per length, to cut blocks of about the size wanted (the blocks themselves are
-    // ranges of `len`, so a passage the counts miss is still visited).
-    const histogram = await this.db.query<{ len: number; passages: number }>(`select len, passages from length_stats order by len`);
-    const lens = histogram.map((r) => Number(r.len));
-    const counts = histogram.map((r) => Number(r.passages));
+    const { lens, counts } = await this.lengthStats();
     /** Visits blocks of passages by length until none left can score above `factor` × norm(len). */
     const scan = async (factor: number, dfEstimate: number, candidates: () => string | null, exclude: string | null) => {
       let lo = 0;
@@ -666,7 +664,9 @@ export class SqlStore implements Store {
         let rows = 0;
         while (next < lens.length && rows < span) rows += counts[next++];
         const hi = next >= lens.length ? null : lens[next - 1];
-        const block = await this.rankUnits(units, candidate, mention, q, fetch, avgLength, { lo, hi, exclude });
+        // Read the block by length when it holds fewer passages than the candidates' posting lists.
+        const byLength = hi !== null && rows < dfEstimate;
+        const block = await this.rankUnits(units, candidate, mention, q, fetch, avgLength, { lo, hi, exclude, byLength });
         scored += block.scored;
         const seen = new Set(top.map((r) => r.id));
         top = [...top, ...block.rows.filter((r) => !seen.has(r.id))].sort(byRank).slice(0, fetch);
@@ -707,6 +707,21 @@ export class SqlStore implements Store {
   }
 
   /**
+   * Passages per length, in order of length, to cut blocks of about the size wanted. Kept while
+   * the search totals stay the same: the counts only size the blocks (a block is a range of
+   * `len`, so a passage they miss is still visited), a stale copy cannot change an answer.
+   */
+  private async lengthStats(): Promise<{ lens: number[]; counts: number[] }> {
+    const totals = await this.db.query<{ passages: string | number; lexemes: string | number }>(`select passages, lexemes from search_totals`);
+    const key = `${totals[0]?.passages ?? 0}:${totals[0]?.lexemes ?? 0}`;
+    if (this.lengths?.key !== key) {
+      const rows = await this.db.query<{ len: number; passages: number }>(`select len, passages from length_stats order by len`);
+      this.lengths = { key, lens: rows.map((r) => Number(r.len)), counts: rows.map((r) => Number(r.passages)) };
+    }
+    return this.lengths;
+  }
+
+  /**
    * Top `fetch` passages matching the tsquery `candidate` (and, with `lengths`, of `len` in
    * lo..hi and not matching `exclude`), scored on every unit of `units`: BM25 with a term count of
    * one per unit (passages are short), times a coordination factor, plus, in a query of several
@@ -720,7 +735,7 @@ export class SqlStore implements Store {
     q: SearchQuery,
     fetch: number,
     avgLength: number,
-    lengths: { lo: number; hi: number | null; exclude: string | null } | null,
+    lengths: { lo: number; hi: number | null; exclude: string | null; byLength: boolean } | null,
   ): Promise<{ rows: RankedRow[]; scored: number }> {
     const params: unknown[] = [];
     const add = (value: unknown): string => {
@@ -728,16 +743,20 @@ export class SqlStore implements Store {
       return `$${params.length}`;
     };
     const unitParams = units.map((u) => add(u.tsquery));
-    const any = add(candidate);
     // Only a query of several units gets the bonus for holding them all (a bound parameter must be used).
     const all = units.length > 1 ? add(allOf(units)) : '';
-    const where: string[] = [`p.terms @@ ${any}::tsquery`];
+    // A block read by length matches with the operator's function, which the full-text index
+    // cannot serve: the planner (often without statistics in an embedded store) then reads the
+    // block through the index on len rather than every passage holding a common word.
+    const matches = (query: string) =>
+      lengths?.byLength ? `ts_match_vq(p.terms, ${add(query)}::tsquery)` : `p.terms @@ ${add(query)}::tsquery`;
+    const where: string[] = [matches(candidate)];
     if (lengths !== null) {
       where.push(`p.len >= ${add(lengths.lo)}`);
       if (lengths.hi !== null) where.push(`p.len <= ${add(lengths.hi)}`);
-      if (lengths.exclude !== null) where.push(`not (p.terms @@ ${add(lengths.exclude)}::tsquery)`);
+      if (lengths.exclude !== null) where.push(`not ts_match_vq(p.terms, ${add(lengths.exclude)}::tsquery)`);
     }
-    if (mention !== null) where.push(`p.terms @@ ${add(mention)}::tsquery`);
+    if (mention !== null) where.push(matches(mention));
     if (q.file !== undefined) {
       const ref = add(q.file);
       where.push(`(d.file = ${ref} or d.id = ${ref})`);
