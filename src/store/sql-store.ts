@@ -662,8 +662,16 @@ export class SqlStore implements Store {
         const candidate = candidates();
         if (candidate === null) return;
         let rows = 0;
-        while (next < lens.length && rows < span) rows += counts[next++];
-        const hi = next >= lens.length ? null : lens[next - 1];
+        let end = next;
+        while (end < lens.length && rows < span) rows += counts[end++];
+        let hi = end >= lens.length ? null : lens[end - 1];
+        // No need to read past the longest length that could still reach the k-th score (the
+        // check above, not this, is what proves the rest cannot).
+        const theta = threshold();
+        const reach = theta > 0 ? ((factor / theta - 1 - BM25.k1 * (1 - BM25.b)) * avg) / (BM25.k1 * BM25.b) : Infinity;
+        if (Number.isFinite(reach) && reach >= lo && (hi === null || reach < hi)) hi = Math.floor(reach);
+        rows = 0;
+        while (next < lens.length && (hi === null || lens[next] <= hi)) rows += counts[next++];
         // Read the block by length when it holds fewer passages than the candidates' posting lists.
         const byLength = hi !== null && rows < dfEstimate;
         const block = await this.rankUnits(units, candidate, mention, q, fetch, avgLength, { lo, hi, exclude, byLength });
@@ -672,7 +680,7 @@ export class SqlStore implements Store {
         top = [...top, ...block.rows.filter((r) => !seen.has(r.id))].sort(byRank).slice(0, fetch);
         if (hi === null) return;
         lo = hi + 1;
-        span *= block.scored < DEFAULTS.blockCandidates / 2 ? 4 : 2;
+        span *= 2;
       }
     };
     // Passages holding every unit: BM25 of all × 1 (coordination), plus the bonus for holding them all.
