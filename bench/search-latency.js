@@ -83,6 +83,7 @@ export async function run() {
       const uncapped = await measure((q) => store.search({ text: q, limit: LIMIT, exhaustive: true }));
       let kept = 0;
       let wanted = 0;
+      let identical = 0;
       let scoredFast = 0;
       let scoredAll = 0;
       for (const q of QUERIES) {
@@ -90,6 +91,7 @@ export async function run() {
         const all = await store.searchRanked({ text: q, limit: 10, exhaustive: true });
         const fastIds = new Set(fast.hits.map((h) => h.passage));
         kept += all.hits.filter((h) => fastIds.has(h.passage)).length;
+        if (JSON.stringify(fast.hits.map((h) => [h.passage, h.score])) === JSON.stringify(all.hits.map((h) => [h.passage, h.score]))) identical++;
         wanted += all.hits.length;
         scoredFast += fast.scored;
         scoredAll += all.scored;
@@ -107,7 +109,8 @@ export async function run() {
           `p95 ratio ${fmt(ours.p95 / base.p95, 2)}× | Marsad scoring every matching passage p50 ${fmt(uncapped.p50)} ms, p95 ${fmt(uncapped.p95)} ms`,
       );
       lines.push(
-        `  recall of the fast top 10 against exhaustive scoring: ${fmt(kept / Math.max(1, wanted), 3)} (${kept}/${wanted}); ` +
+        `  recall of the fast top 10 against exhaustive scoring: ${fmt(kept / Math.max(1, wanted), 3)} (${kept}/${wanted}; ` +
+          `same passages, order and scores for ${identical}/${QUERIES.length} queries); ` +
           `passages scored per query: fast ${fmt(scoredFast / QUERIES.length, 0)}, exhaustive ${fmt(scoredAll / QUERIES.length, 0)}`,
       );
       lines.push(
