@@ -1,5 +1,6 @@
 // Search latency on the embedded store: p50 and p95 of Store.search (our analyzer's terms,
-// BM25 over the query's units with MaxScore pruning in SQL, snippets in JS) at 10,000 and
+// BM25 over the query's units read in blocks of increasing passage length, stopping once no
+// longer passage can reach the top hits; snippets in JS) at 10,000 and
 // 100,000 passages built deterministically by recombining corpus sentences; the same queries
 // scored exhaustively (every passage holding any query word), and the recall of the fast path's
 // top 10 against the exhaustive top 10; beside it, the plainest baseline in the same run: the

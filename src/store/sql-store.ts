@@ -567,7 +567,7 @@ export class SqlStore implements Store {
     const fetch = q.sort === 'date' ? Math.max(limit, DEFAULTS.dateWindow) : limit + DEFAULTS.duplicateSlack;
     const { rows, scored } = q.exhaustive
       ? await this.rankUnits(live, anyOf(live), compiled.mention, q, fetch, avgLength, null)
-      : await this.topByLength(live, compiled.mention, q, fetch, avgLength, total);
+      : await this.topByLength(live, compiled.mention, q, fetch, avgLength, total, `${totalRows[0]?.passages ?? 0}:${totalRows[0]?.lexemes ?? 0}`);
     let ranked = rows;
     if (q.sort === 'date') {
       const best = Math.max(...ranked.map((r) => r.cnt));
@@ -638,6 +638,8 @@ export class SqlStore implements Store {
     fetch: number,
     avgLength: number,
     total: number,
+    /** The search totals as read with `total`, which say when the passages per length changed. */
+    totalsKey: string,
   ): Promise<{ rows: RankedRow[]; scored: number }> {
     const n = units.length;
     const weight = units.reduce((sum, u) => sum + u.weight, 0);
@@ -650,7 +652,7 @@ export class SqlStore implements Store {
     let top: RankedRow[] = [];
     let scored = 0;
     const threshold = () => (top.length >= fetch ? top[fetch - 1].score : 0);
-    const { lens, counts } = await this.lengthStats();
+    const { lens, counts } = await this.lengthStats(totalsKey);
     /** Visits blocks of passages by length until none left can score above `factor` × norm(len). */
     const scan = async (factor: number, dfEstimate: number, candidates: () => string | null, exclude: string | null) => {
       let lo = 0;
@@ -719,9 +721,7 @@ export class SqlStore implements Store {
    * the search totals stay the same: the counts only size the blocks (a block is a range of
    * `len`, so a passage they miss is still visited), a stale copy cannot change an answer.
    */
-  private async lengthStats(): Promise<{ lens: number[]; counts: number[] }> {
-    const totals = await this.db.query<{ passages: string | number; lexemes: string | number }>(`select passages, lexemes from search_totals`);
-    const key = `${totals[0]?.passages ?? 0}:${totals[0]?.lexemes ?? 0}`;
+  private async lengthStats(key: string): Promise<{ lens: number[]; counts: number[] }> {
     if (this.lengths?.key !== key) {
       const rows = await this.db.query<{ len: number; passages: number }>(`select len, passages from length_stats order by len`);
       this.lengths = { key, lens: rows.map((r) => Number(r.len)), counts: rows.map((r) => Number(r.passages)) };
