@@ -654,7 +654,7 @@ export class SqlStore implements Store {
     const threshold = () => (top.length >= fetch ? top[fetch - 1].score : 0);
     const { lens, counts } = await this.lengthStats(totalsKey);
     /** Visits blocks of passages by length until none left can score above `factor` × norm(len). */
-    const scan = async (factor: number, dfEstimate: number, candidates: () => string | null, exclude: string | null) => {
+    const scan = async (factor: number, dfEstimate: number, candidates: () => { query: string; postings: number } | null, exclude: string | null) => {
       let lo = 0;
       let next = 0;
       // Passages per block (of all lengths), so that about `blockCandidates` of them are candidates.
@@ -675,8 +675,11 @@ export class SqlStore implements Store {
         rows = 0;
         while (next < lens.length && (hi === null || lens[next] <= hi)) rows += counts[next++];
         // Read the block by length when it holds fewer passages than the candidates' posting lists.
-        const byLength = hi !== null && rows < dfEstimate;
-        const block = await this.rankUnits(units, candidate, mention, q, fetch, avgLength, { lo, hi, exclude, byLength });
+        // Only through the index on len: always in the embedded store (in memory, no planner
+        // statistics); on the server when the candidates' posting lists are long against the block
+        // (an index intersection would read them whole), else the planner intersects both indexes.
+        const byLength = hi !== null && rows < dfEstimate && (this.kind === 'pglite' || candidate.postings > 50 * rows);
+        const block = await this.rankUnits(units, candidate.query, mention, q, fetch, avgLength, { lo, hi, exclude, byLength });
         scored += block.scored;
         const seen = new Set(top.map((r) => r.id));
         top = [...top, ...block.rows.filter((r) => !seen.has(r.id))].sort(byRank).slice(0, fetch);
@@ -687,12 +690,14 @@ export class SqlStore implements Store {
     };
     // Passages holding every unit: BM25 of all × 1 (coordination), plus the bonus for holding them all.
     const all = allOf(units);
-    await scan(n > 1 ? weight * (2 + BM25.proximity) : weight, Math.min(...units.map((u) => u.df)), () => all, null);
+    // An intersection is led by its rarest list; a union reads all of them.
+    const every = { query: all, postings: Math.min(...units.map((u) => u.df)) };
+    await scan(n > 1 ? weight * (2 + BM25.proximity) : weight, Math.min(...units.map((u) => u.df)), () => every, null);
     if (n === 1) return { rows: top, scored };
     // Passages holding some units: at most all but the lightest, with their coordination factor.
     const maxNorm = norm(0);
-    const essential = (): CompiledUnit[] => {
-      const skippable = new Set<CompiledUnit>();
+    const essential = (): typeof units => {
+      const skippable = new Set<(typeof units)[number]>();
       let raw = 0;
       for (const u of [...units].sort((a, b) => a.weight - b.weight)) {
         const bound = maxNorm * Math.min(raw + u.weight, weight - lightest) * coordOf(Math.min(skippable.size + 1, n - 1));
@@ -709,7 +714,7 @@ export class SqlStore implements Store {
       Math.min(total, units.filter((u) => first.includes(u)).reduce((sum, u) => sum + u.df, 0)),
       () => {
         const needed = essential();
-        return needed.length > 0 ? anyOf(needed) : null;
+        return needed.length > 0 ? { query: anyOf(needed), postings: needed.reduce((sum, u) => sum + u.df, 0) } : null;
       },
       all,
     );
@@ -753,11 +758,11 @@ export class SqlStore implements Store {
     const unitParams = units.map((u) => add(u.tsquery));
     // Only a query of several units gets the bonus for holding them all (a bound parameter must be used).
     const all = units.length > 1 ? add(allOf(units)) : '';
-    // A block read by length matches with the operator's function, which the full-text index
-    // cannot serve: the planner (often without statistics in an embedded store) then reads the
-    // block through the index on len rather than every passage holding a common word.
-    const matches = (query: string) =>
-      lengths?.byLength ? `ts_match_vq(p.terms, ${add(query)}::tsquery)` : `p.terms @@ ${add(query)}::tsquery`;
+    // A block read only through the index on len matches with the operator's function, which the
+    // full-text index cannot serve (without statistics, as in PGlite, the planner would otherwise
+    // read every passage holding a common word through that index, then keep the block's).
+    const viaLength = lengths?.byLength === true;
+    const matches = (query: string) => (viaLength ? `ts_match_vq(p.terms, ${add(query)}::tsquery)` : `p.terms @@ ${add(query)}::tsquery`);
     const where: string[] = [matches(candidate)];
     if (lengths !== null) {
       where.push(`p.len >= ${add(lengths.lo)}`);
