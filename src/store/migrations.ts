@@ -195,6 +195,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index jobs_parent_idx on jobs (parent_id, part)`,
     ],
   },
+  {
+    version: 8,
+    description: 'passage length in index terms (kept by the database, indexed) and passages per length, for ranked search in order of length',
+    statements: [
+      // The BM25 length norm of a passage depends on this alone; search visits candidates in
+      // blocks of increasing length and stops once no longer passage can reach the top hits.
+      // A stored generated column: every write of terms (ingest, re-analysis) keeps it exact.
+      `alter table passages add column len integer generated always as (length(terms)) stored`,
+      `create index passages_len_idx on passages (len)`,
+      // How many passages have each length: where a block of passages of a given size ends.
+      `create table length_stats (len integer primary key, passages integer not null)`,
+      `insert into length_stats (len, passages) select len, count(*)::int from passages group by len`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

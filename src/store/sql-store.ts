@@ -37,18 +37,61 @@ export const DEFAULTS = {
   /** Hits returned when a query gives no limit. */
   limit: 20,
   /**
-   * First pass of a search: score the passages holding the rarest units, up to about this many,
-   * then prove that no other passage can reach the top hits (or score those that can).
+   * Candidates a search scores in its first block of passages (the shortest); each further block
+   * of longer passages is about twice as large, until no longer passage can reach the top hits.
    */
-  firstPassBudget: 2000,
+  blockCandidates: 300,
   /** Extra hits read beyond the limit, so near-duplicates folded together still fill it. */
   duplicateSlack: 10,
   /** Hits read before ordering by date (the best-covered of them are kept). */
   dateWindow: 200,
 };
 
-/** BM25 constants (k1 the usual; b lower than the usual 0.75, since passages range from a reference line to a page), and the weight of the share of units held (coordination). */
-const BM25 = { k1: 1.2, b: 0.5, coord: 0.8 };
+/**
+ * BM25 constants (k1 the usual; b lower than the usual 0.75, since passages range from a
+ * reference line to a page), the weight of the share of units held (coordination), and the most
+ * the proximity of the units adds (ts_rank_cd's cover density, capped: one tight cover of all
+ * units gives 0.1, so a passage repeating the query gains no more than one holding it once; the
+ * cap bounds every score by its length norm, which lets search stop early).
+ */
+const BM25 = { k1: 1.2, b: 0.5, coord: 0.8, proximity: 0.1 };
+
+/** One scored passage, as ranked. */
+interface RankedRow {
+  id: string;
+  file: string;
+  ordinal: number;
+  published: string | null;
+  score: number;
+  cnt: number;
+  matched: boolean[];
+}
+
+/** Code point order, as PostgreSQL's "C" collation orders UTF-8 text. */
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  }
+  return x.length - y.length;
+}
+
+/** The ranking order, as the SQL of rankUnits orders: score, then file (code points) and passage order. */
+function byRank(a: RankedRow, b: RankedRow): number {
+  return b.score - a.score || compareCodePoints(a.file, b.file) || a.ordinal - b.ordinal;
+}
+
+/** tsquery of a passage holding any of the units. */
+function anyOf(units: readonly CompiledUnit[]): string {
+  return units.map((u) => `(${u.tsquery})`).join(' | ');
+}
+
+/** tsquery of a passage holding every unit. */
+function allOf(units: readonly CompiledUnit[]): string {
+  return units.map((u) => `(${u.tsquery})`).join(' & ');
+}
 
 /** Levenshtein distance, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {
@@ -263,6 +306,8 @@ export async function reindexSearch(db: SqlClient): Promise<boolean> {
 async function recountSearchStats(tx: Tx): Promise<void> {
   await tx.query(`delete from term_stats`);
   await tx.query(`insert into term_stats (term, df) select u.lexeme, count(*)::int from passages p, unnest(p.terms) u group by u.lexeme`);
+  await tx.query(`delete from length_stats`);
+  await tx.query(`insert into length_stats (len, passages) select len, count(*)::int from passages group by len`);
   await tx.query(
     `insert into search_totals (id, passages, lexemes, analyzer)
        select 1, count(*), coalesce(sum(length(terms)), 0), $1 from passages
@@ -277,6 +322,12 @@ async function countTerms(tx: Tx, documentId: string): Promise<void> {
     `insert into term_stats (term, df)
        select u.lexeme, count(*)::int from passages p, unnest(p.terms) u where p.document_id = $1 group by u.lexeme
      on conflict (term) do update set df = term_stats.df + excluded.df`,
+    [documentId],
+  );
+  await tx.query(
+    `insert into length_stats (len, passages)
+       select len, count(*)::int from passages where document_id = $1 group by len
+     on conflict (len) do update set passages = length_stats.passages + excluded.passages`,
     [documentId],
   );
   await tx.query(
@@ -300,6 +351,14 @@ async function forgetTerms(tx: Tx, where: string, params: unknown[]): Promise<vo
   const empty = (gone as { term: string; df?: number }[]).filter((r) => Number(r.df) <= 0).map((r) => r.term);
   if (empty.length > 0) await tx.query(`delete from term_stats where term = any($1::text[])`, [empty]);
   await tx.query(
+    `update length_stats t set passages = t.passages - s.n
+       from (select p.len, count(*)::int as n from passages p join documents d on d.id = p.document_id
+              where ${where} group by p.len) s
+      where t.len = s.len`,
+    params,
+  );
+  await tx.query(`delete from length_stats where passages <= 0`);
+  await tx.query(
     `update search_totals set passages = passages - s.n, lexemes = lexemes - s.l
        from (select count(*) as n, coalesce(sum(length(p.terms)), 0) as l
                from passages p join documents d on d.id = p.document_id where ${where}) s`,
@@ -310,6 +369,8 @@ async function forgetTerms(tx: Tx, where: string, params: unknown[]): Promise<vo
 export class SqlStore implements Store {
   readonly cases: CaseCopyStore;
   readonly jobs: JobQueue;
+  /** Passages per length as last read (see lengthStats). */
+  private lengths: { key: string; lens: number[]; counts: number[] } | null = null;
 
   constructor(
     readonly kind: StoreKind,
@@ -504,42 +565,10 @@ export class SqlStore implements Store {
 
     const limit = q.limit ?? DEFAULTS.limit;
     const fetch = q.sort === 'date' ? Math.max(limit, DEFAULTS.dateWindow) : limit + DEFAULTS.duplicateSlack;
-    const rank = (candidates: typeof live) => this.rankUnits(live, candidates, compiled.mention, q, fetch, avgLength);
-
-    // Exact top hits without scoring every passage that holds a common word (MaxScore): score
-    // the passages holding the rarest units first; the k-th score then bounds what a passage
-    // holding none of the other units could reach, and only units that could lift a passage
-    // past it need their passages scored.
-    const byRarity = [...live].sort((a, b) => a.df - b.df || a.label.localeCompare(b.label));
-    let first = q.exhaustive ? byRarity : [];
-    if (!q.exhaustive) {
-      let budget = 0;
-      for (const u of byRarity) {
-        if (first.length > 0 && budget + u.df > DEFAULTS.firstPassBudget) break;
-        first.push(u);
-        budget += u.df;
-      }
-    }
-    let rows = await rank(first);
-    let scored = rows.scored;
-    if (first.length < live.length) {
-      const threshold = rows.rows.length >= fetch ? rows.rows[fetch - 1].score : 0;
-      const maxNorm = 1 / (1 + BM25.k1 * (1 - BM25.b));
-      const byWeight = [...live].sort((a, b) => a.weight - b.weight);
-      let bound = 0;
-      const skippable = new Set<CompiledUnit>();
-      for (const u of byWeight) {
-        if ((bound + u.weight) * maxNorm >= threshold * (1 - 1e-9)) break;
-        bound += u.weight;
-        skippable.add(u);
-      }
-      const essential = live.filter((u) => !skippable.has(u));
-      if (!essential.every((u) => first.includes(u))) {
-        rows = await rank(essential);
-        scored += rows.scored;
-      }
-    }
-    let ranked = rows.rows;
+    const { rows, scored } = q.exhaustive
+      ? await this.rankUnits(live, anyOf(live), compiled.mention, q, fetch, avgLength, null)
+      : await this.topByLength(live, compiled.mention, q, fetch, avgLength, total, `${totalRows[0]?.passages ?? 0}:${totalRows[0]?.lexemes ?? 0}`);
+    let ranked = rows;
     if (q.sort === 'date') {
       const best = Math.max(...ranked.map((r) => r.cnt));
       ranked = ranked
@@ -592,30 +621,155 @@ export class SqlStore implements Store {
   }
 
   /**
-   * Top `fetch` passages holding any of `candidates`, scored on every unit of `units`: BM25 with
-   * a term count of one per unit (passages are short), times a coordination factor, plus, in a
-   * query of several units, a bonus for holding them all, larger when they stand close together
-   * (ts_rank_cd's cover density; a one-unit query needs none, every hit holds its unit).
+   * The exact top `fetch` passages, without scoring every passage that holds a query word. A
+   * score is the passage's length norm times a factor that depends only on which units it holds
+   * and how close together (the proximity bonus is capped), so a passage of `len` at least L
+   * scores at most norm(L) × the largest factor. Passages are visited in blocks of increasing
+   * length (the `len` column's index, with the full-text index): first those holding every unit,
+   * then those holding some but not all, each scan stopping once the k-th score found is above
+   * what any longer passage could reach. The second scan leaves out the units whose passages
+   * cannot reach the k-th score by themselves (MaxScore), so a rare unit's passages are the only
+   * candidates when the common ones cannot lift a passage into the top hits.
    */
-  private async rankUnits(
-    units: readonly (CompiledUnit & { weight: number })[],
-    candidates: readonly CompiledUnit[],
+  private async topByLength(
+    units: readonly (CompiledUnit & { weight: number; df: number })[],
     mention: string | null,
     q: SearchQuery,
     fetch: number,
     avgLength: number,
-  ): Promise<{ rows: { id: string; file: string; ordinal: number; published: string | null; score: number; cnt: number; matched: boolean[] }[]; scored: number }> {
+    total: number,
+    /** The search totals as read with `total`, which say when the passages per length changed. */
+    totalsKey: string,
+  ): Promise<{ rows: RankedRow[]; scored: number }> {
+    const n = units.length;
+    const weight = units.reduce((sum, u) => sum + u.weight, 0);
+    const lightest = Math.min(...units.map((u) => u.weight));
+    const avg = Number(avgLength.toFixed(6));
+    const norm = (len: number) => 1 / (1 + BM25.k1 * (1 - BM25.b + (BM25.b * len) / avg));
+    const coordOf = (held: number) => 1 - BM25.coord + (BM25.coord * held) / n;
+    // A little slack for the rounding of the scores in SQL: a bound must not fall below a score.
+    const above = (score: number, bound: number) => score > bound * (1 + 1e-9);
+    let top: RankedRow[] = [];
+    let scored = 0;
+    const threshold = () => (top.length >= fetch ? top[fetch - 1].score : 0);
+    const { lens, counts } = await this.lengthStats(totalsKey);
+    /** Visits blocks of passages by length until none left can score above `factor` × norm(len). */
+    const scan = async (factor: number, dfEstimate: number, candidates: () => { query: string; postings: number } | null, exclude: string | null) => {
+      let lo = 0;
+      let next = 0;
+      // Passages per block (of all lengths), so that about `blockCandidates` of them are candidates.
+      let span = Math.ceil((DEFAULTS.blockCandidates * total) / Math.max(1, dfEstimate));
+      for (;;) {
+        if (above(threshold(), norm(lo) * factor)) return;
+        const candidate = candidates();
+        if (candidate === null) return;
+        let rows = 0;
+        let end = next;
+        while (end < lens.length && rows < span) rows += counts[end++];
+        let hi = end >= lens.length ? null : lens[end - 1];
+        // No need to read past the longest length that could still reach the k-th score (the
+        // check above, not this, is what proves the rest cannot).
+        const theta = threshold();
+        const reach = theta > 0 ? ((factor / theta - 1 - BM25.k1 * (1 - BM25.b)) * avg) / (BM25.k1 * BM25.b) : Infinity;
+        if (Number.isFinite(reach) && reach >= lo && (hi === null || reach < hi)) hi = Math.floor(reach);
+        rows = 0;
+        while (next < lens.length && (hi === null || lens[next] <= hi)) rows += counts[next++];
+        // Read the block by length when it holds fewer passages than the candidates' posting lists.
+        // Only through the index on len: always in the embedded store (in memory, no planner
+        // statistics); on the server when the candidates' posting lists are long against the block
+        // (an index intersection would read them whole), else the planner intersects both indexes.
+        const byLength = hi !== null && rows < dfEstimate && (this.kind === 'pglite' || candidate.postings > 50 * rows);
+        const block = await this.rankUnits(units, candidate.query, mention, q, fetch, avgLength, { lo, hi, exclude, byLength });
+        scored += block.scored;
+        const seen = new Set(top.map((r) => r.id));
+        top = [...top, ...block.rows.filter((r) => !seen.has(r.id))].sort(byRank).slice(0, fetch);
+        if (hi === null) return;
+        lo = hi + 1;
+        span *= 2;
+      }
+    };
+    // Passages holding every unit: BM25 of all × 1 (coordination), plus the bonus for holding them all.
+    const all = allOf(units);
+    // An intersection is led by its rarest list; a union reads all of them.
+    const every = { query: all, postings: Math.min(...units.map((u) => u.df)) };
+    await scan(n > 1 ? weight * (2 + BM25.proximity) : weight, Math.min(...units.map((u) => u.df)), () => every, null);
+    if (n === 1) return { rows: top, scored };
+    // Passages holding some units: at most all but the lightest, with their coordination factor.
+    const maxNorm = norm(0);
+    const essential = (): typeof units => {
+      const skippable = new Set<(typeof units)[number]>();
+      let raw = 0;
+      for (const u of [...units].sort((a, b) => a.weight - b.weight)) {
+        const bound = maxNorm * Math.min(raw + u.weight, weight - lightest) * coordOf(Math.min(skippable.size + 1, n - 1));
+        if (above(threshold(), bound)) {
+          raw += u.weight;
+          skippable.add(u);
+        } else break;
+      }
+      return units.filter((u) => !skippable.has(u));
+    };
+    const first = essential();
+    await scan(
+      (weight - lightest) * coordOf(n - 1),
+      Math.min(total, units.filter((u) => first.includes(u)).reduce((sum, u) => sum + u.df, 0)),
+      () => {
+        const needed = essential();
+        return needed.length > 0 ? { query: anyOf(needed), postings: needed.reduce((sum, u) => sum + u.df, 0) } : null;
+      },
+      all,
+    );
+    return { rows: top, scored };
+  }
+
+  /**
+   * Passages per length, in order of length, to cut blocks of about the size wanted. Kept while
+   * the search totals stay the same: the counts only size the blocks (a block is a range of
+   * `len`, so a passage they miss is still visited), a stale copy cannot change an answer.
+   */
+  private async lengthStats(key: string): Promise<{ lens: number[]; counts: number[] }> {
+    if (this.lengths?.key !== key) {
+      const rows = await this.db.query<{ len: number; passages: number }>(`select len, passages from length_stats order by len`);
+      this.lengths = { key, lens: rows.map((r) => Number(r.len)), counts: rows.map((r) => Number(r.passages)) };
+    }
+    return this.lengths;
+  }
+
+  /**
+   * Top `fetch` passages matching the tsquery `candidate` (and, with `lengths`, of `len` in
+   * lo..hi and not matching `exclude`), scored on every unit of `units`: BM25 with a term count of
+   * one per unit (passages are short), times a coordination factor, plus, in a query of several
+   * units, a bonus for holding them all, larger when they stand close together (ts_rank_cd's cover
+   * density, capped at BM25.proximity; a one-unit query needs none, every hit holds its unit).
+   */
+  private async rankUnits(
+    units: readonly (CompiledUnit & { weight: number })[],
+    candidate: string,
+    mention: string | null,
+    q: SearchQuery,
+    fetch: number,
+    avgLength: number,
+    lengths: { lo: number; hi: number | null; exclude: string | null; byLength: boolean } | null,
+  ): Promise<{ rows: RankedRow[]; scored: number }> {
     const params: unknown[] = [];
     const add = (value: unknown): string => {
       params.push(value);
       return `$${params.length}`;
     };
     const unitParams = units.map((u) => add(u.tsquery));
-    const any = add(candidates.map((u) => `(${u.tsquery})`).join(' | '));
     // Only a query of several units gets the bonus for holding them all (a bound parameter must be used).
-    const all = units.length > 1 ? add(units.map((u) => `(${u.tsquery})`).join(' & ')) : '';
-    const where: string[] = [`p.terms @@ ${any}::tsquery`];
-    if (mention !== null) where.push(`p.terms @@ ${add(mention)}::tsquery`);
+    const all = units.length > 1 ? add(allOf(units)) : '';
+    // A block read only through the index on len matches with the operator's function, which the
+    // full-text index cannot serve (without statistics, as in PGlite, the planner would otherwise
+    // read every passage holding a common word through that index, then keep the block's).
+    const viaLength = lengths?.byLength === true;
+    const matches = (query: string) => (viaLength ? `ts_match_vq(p.terms, ${add(query)}::tsquery)` : `p.terms @@ ${add(query)}::tsquery`);
+    const where: string[] = [matches(candidate)];
+    if (lengths !== null) {
+      where.push(`p.len >= ${add(lengths.lo)}`);
+      if (lengths.hi !== null) where.push(`p.len <= ${add(lengths.hi)}`);
+      if (lengths.exclude !== null) where.push(`not ts_match_vq(p.terms, ${add(lengths.exclude)}::tsquery)`);
+    }
+    if (mention !== null) where.push(matches(mention));
     if (q.file !== undefined) {
       const ref = add(q.file);
       where.push(`(d.file = ${ref} or d.id = ${ref})`);
@@ -626,25 +780,27 @@ export class SqlStore implements Store {
     if (q.to !== undefined) where.push(`d.published_from <= ${add(dayRange(q.to).to)}::date`);
     const n = units.length;
     const m = unitParams.map((ref, i) => `(p.terms @@ ${ref}::tsquery)::int as m${i}`).join(', ');
-    const raw = units.map((u, i) => `${u.weight.toFixed(12)} * m${i}`).join(' + ');
+    // Double precision throughout (numeric arithmetic costs several times more per passage).
+    const raw = units.map((u, i) => `${u.weight.toFixed(12)}::float8 * m${i}`).join(' + ');
     const cnt = units.map((_, i) => `m${i}`).join(' + ');
     const totalWeight = units.reduce((s, u) => s + u.weight, 0).toFixed(12);
-    const norm = `1.0 / (1 + ${BM25.k1} * (1 - ${BM25.b} + ${BM25.b} * length(c.terms) / ${avgLength.toFixed(6)}))`;
+    const norm = `1 / (1 + ${BM25.k1}::float8 * (${1 - BM25.b}::float8 + ${BM25.b}::float8 * p.len / ${avgLength.toFixed(6)}::float8)) as nm`;
+    const proximity = `least(ts_rank_cd(c.terms, ${all}::tsquery)::float8, ${BM25.proximity})`;
     const rows = await this.db.query<{ id: string; file: string; ordinal: number; published: string | null; score: number; cnt: number; matched: string; scored: number }>(
       `with c as (
-         select p.id, p.ordinal, p.terms, d.file, d.published, ${m}
+         select p.id, p.ordinal, p.terms, ${norm}, d.file, d.published, ${m}
            from passages p join documents d on d.id = p.document_id
           where ${where.join(' and ')}
        ), s as (
          select c.id, c.ordinal, c.file, c.published, (${cnt}) as cnt, ${units.map((_, i) => `m${i}`).join(', ')},
-                ${norm} * (${raw}) * (${1 - BM25.coord} + ${BM25.coord} * (${cnt}) / ${n}.0)
-                ${n > 1 ? `+ case when (${cnt}) = ${n} then ${norm} * ${totalWeight} * (1 + ts_rank_cd(c.terms, ${all}::tsquery)) else 0 end` : ''} as score
+                c.nm * (${raw}) * (${1 - BM25.coord}::float8 + ${BM25.coord}::float8 * (${cnt}) / ${n}::float8)
+                ${n > 1 ? `+ case when (${cnt}) = ${n} then c.nm * ${totalWeight}::float8 * (1 + ${proximity}) else 0 end` : ''} as score
            from c
        )
        select s.id, s.file, s.ordinal, s.published, s.score, s.cnt,
               concat(${units.map((_, i) => `s.m${i}`).join(", ',', ")}) as matched, count(*) over () as scored
          from s
-        order by s.score desc, s.file, s.ordinal
+        order by s.score desc, s.file collate "C", s.ordinal
         limit ${add(fetch)}`,
       params,
     );

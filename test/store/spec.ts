@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/corpus/index.js';
-import type { IngestSummary, SearchHit } from '../../src/domain/corpus.js';
+import type { IngestSummary, SearchHit, SearchQuery } from '../../src/domain/corpus.js';
 import { InputError } from '../../src/domain/errors.js';
 import type { Store } from '../../src/store/index.js';
 import { corpusDir } from '../support/paths.js';
+import { rankingCorpus } from '../support/ranking-corpus.js';
 
 export interface StoreHandle {
   store: Store;
@@ -329,6 +330,51 @@ export function storeSpec(name: string, makeStore: () => Promise<StoreHandle>): 
       } finally {
         await other.dispose();
       }
+    });
+
+    it('search: on thousands of passages the fast ranking stops early and still gives exactly the exhaustive top hits', async () => {
+      // Thousands of passages of made-up words beside the corpus: common words in a large share of
+      // them, so the ranking reads blocks of short passages and stops before scoring every candidate.
+      const { documents, words } = rankingCorpus();
+      for (const doc of documents) await store.putDocument(doc);
+      const [c0, c1, c2, c3] = words.ar;
+      const [e0, e1] = words.en;
+      const rare = words.ar[90];
+      const cases: { q: SearchQuery; early?: boolean }[] = [
+        { q: { text: c0 }, early: true },
+        { q: { text: `${c0} ${c1}` }, early: true },
+        { q: { text: `${c1} ${c2} ${c3}`, limit: 10 }, early: true },
+        { q: { text: `${e0} ${e1}`, limit: 5 }, early: true },
+        { q: { text: `${c0} ${rare}` } },
+        { q: { text: `${c2} ${words.ar[60]} ${words.ar[61]}`, limit: 50 } },
+        { q: { text: c1, limit: 1 } },
+        { q: { text: `${c0} ${c1}`, limit: 200 } },
+        // A unit given as phrases (a name and its other name), one of several words each.
+        { q: { text: 'named', units: [{ label: 'named', phrases: [`${c3} ${c2}`, words.ar[40]] }, { label: c0, phrases: [c0] }] } },
+        { q: { text: `${c0} ${c1}`, mentionAny: [words.ar[20], `${words.ar[30]} ${c2}`] } },
+        { q: { text: `${c0} ${c1}`, file: 'ranking-007.txt' } },
+        { q: { text: `${c0} ${e0}`, language: 'en' } },
+        { q: { text: `${c0} ${c2}`, outlet: 'beta' } },
+        { q: { text: `${c1} ${c2}`, from: '2031-03', to: '2031-04-30' } },
+        { q: { text: `${c0} ${c1}`, sort: 'date', limit: 10 } },
+      ];
+      try {
+        for (const { q, early } of cases) {
+          const fast = await store.searchRanked({ limit: 20, ...q });
+          const all = await store.searchRanked({ limit: 20, ...q, exhaustive: true });
+          const label = JSON.stringify(q);
+          expect(fast.hits.map((h) => [h.passage, h.score]), label).toEqual(all.hits.map((h) => [h.passage, h.score]));
+          expect(fast.hits.length, label).toBeGreaterThan(0);
+          // Early stop: fewer than half the passages holding a query word scored.
+          if (early) expect(fast.scored * 2, label).toBeLessThan(all.scored);
+        }
+        // The top hits of a common word are its shortest passages (BM25's length norm).
+        const hits = await store.search({ text: c0, limit: 5 });
+        expect(hits.every((h) => h.text.split(' ').length <= 6)).toBe(true);
+      } finally {
+        for (const doc of documents) await store.deleteDocument(doc.file);
+      }
+      expect(await store.search({ text: c0 })).toEqual([]);
     });
   });
 }
