@@ -5,8 +5,7 @@
 // `marsad ingest DIR --job` and cut in parts the workers share. Needs MARSAD_BENCH_DATABASE_URL
 // or MARSAD_TEST_DATABASE_URL (a role that may create databases): each run gets a database of
 // its own, dropped afterwards. MARSAD_BENCH_DOCUMENTS sets the size (default 10,000 documents
-// of 10 passages: 100,000 passages). MARSAD_BENCH_KEEP=1 keeps the last run's database (its URL is
-// printed) for bench/search-server.js to measure search on.
+// of 10 passages: 100,000 passages).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,8 +92,7 @@ export async function run() {
           await store.close();
         }
       } finally {
-        if (process.env.MARSAD_BENCH_KEEP && workers === WORKERS.at(-1)) lines.push(`kept: ${url}`);
-        else await admin.query(`drop database if exists ${name}`);
+        await admin.query(`drop database if exists ${name}`);
       }
     }
   } finally {
