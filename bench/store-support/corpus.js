@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeBytes, splitPassages } from '../../dist/corpus/index.js';
 import { detectLanguage } from '../../dist/text/index.js';
+import { seeded } from './seeded.js';
 
 export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/iraq-withdrawal/', import.meta.url));
 
@@ -17,17 +18,7 @@ export function corpusPassages() {
   return out;
 }
 
-/** Small seeded generator (mulberry32), so every run builds the same corpus. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded } from './seeded.js';
 
 /** `count` passages, each 2–4 corpus sentences chosen by a seeded generator. */
 export function recombinedPassages(count, seed = 1) {

@@ -7,18 +7,10 @@
  * corpus, so adding it to a store beside that corpus changes none of the corpus's answers.
  */
 import type { DocumentDraft } from '../../src/domain/corpus.js';
+import { seeded as seededJs } from '../../bench/store-support/seeded.js';
 
-/** mulberry32: every run builds the same corpus. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' seeded generator (mulberry32): every run builds the same corpus. */
+const seeded = seededJs as (seed: number) => () => number;
 
 const LATIN = ['zor', 'vek', 'quil', 'dran', 'mox', 'teb', 'yul', 'grif'];
 const ARABIC = ['زغ', 'طظ', 'ضث', 'غظ', 'ثذ', 'ظط'];
