@@ -115,6 +115,21 @@ describe('POST /api/report', () => {
     expect((await res.json()).error).toMatch(/POST \/api\/report .*POST \/api\/briefings/);
   });
 
+  it('answers a refused form (which the browser shows as a page) with a short HTML page, escaped, and a way back', async () => {
+    const res = await report({ scenario: '<script>x</script>', format: 'md' }, { Accept: 'text/html,application/xhtml+xml' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('The briefing could not be made');
+    expect(html).toContain('body.scenario');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+    expect(html).toMatch(/<a href="\.\.\/#\/">Back to Marsad<\/a>/);
+    // The same refusal asked for by a program stays JSON.
+    const json = await report({ scenario: '<script>x</script>', format: 'md' });
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   it("refuses another site's form with 403", async () => {
     const res = await report({ scenario, format: 'md' }, { Origin: 'https://elsewhere.example', 'Sec-Fetch-Site': 'cross-site' });
     expect(res.status).toBe(403);
