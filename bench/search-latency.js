@@ -79,6 +79,24 @@ async function recall(store) {
   return out;
 }
 
+/**
+ * Every figure of one size: our search, the same scored exhaustively (`exhaustiveRounds`: one
+ * round where it takes seconds a query), the recall of the fast path, and the baseline table of
+ * `db` (PGlite or a pg client) queried with plainto_tsquery('arabic').
+ */
+async function measureAll(store, db, exhaustiveRounds) {
+  const ours = await measure((q) => store.search({ text: q, limit: LIMIT }));
+  const uncapped = await measure((q) => store.search({ text: q, limit: LIMIT, exhaustive: true }), exhaustiveRounds);
+  const base = await measure((q) =>
+    db.query(
+      `select id, text, ts_rank_cd(terms, q) as score from baseline, plainto_tsquery('arabic', $1) q
+        where terms @@ q order by score desc limit ${LIMIT}`,
+      [q],
+    ),
+  );
+  return { ours, uncapped, base, ...(await recall(store)) };
+}
+
 /** The same figures on the PostgreSQL server, at MARSAD_BENCH_SERVER_PASSAGES passages. */
 async function serverRun() {
   const url = process.env.MARSAD_BENCH_DATABASE_URL || process.env.MARSAD_TEST_DATABASE_URL;
@@ -110,16 +128,7 @@ async function serverRun() {
       await admin.query(`analyze`);
       lines.push(`(loaded ${fmt(size, 0)} passages into ${schema} in ${fmt((performance.now() - started) / 1000, 0)} s)`);
     }
-    const ours = await measure((q) => store.search({ text: q, limit: LIMIT }));
-    const uncapped = await measure((q) => store.search({ text: q, limit: LIMIT, exhaustive: true }), 1);
-    const { kept, wanted, identical, scoredFast, scoredAll } = await recall(store);
-    const base = await measure((q) =>
-      admin.query(
-        `select id, text, ts_rank_cd(terms, q) as score from baseline, plainto_tsquery('arabic', $1) q
-          where terms @@ q order by score desc limit ${LIMIT}`,
-        [q],
-      ),
-    );
+    const { ours, uncapped, base, kept, wanted, identical, scoredFast, scoredAll } = await measureAll(store, admin, 1);
     lines.push(
       `PostgreSQL server, ${fmt(size, 0)} passages: Marsad search p50 ${fmt(ours.p50)} ms, p95 ${fmt(ours.p95)} ms | ` +
         `baseline plainto_tsquery('arabic') p50 ${fmt(base.p50)} ms, p95 ${fmt(base.p95)} ms | ` +
@@ -162,16 +171,7 @@ export async function run() {
       }
       const baseIngestS = (performance.now() - baseStarted) / 1000;
       loaded = size;
-      const ours = await measure((q) => store.search({ text: q, limit: LIMIT }));
-      const uncapped = await measure((q) => store.search({ text: q, limit: LIMIT, exhaustive: true }));
-      const { kept, wanted, identical, scoredFast, scoredAll } = await recall(store);
-      const base = await measure((q) =>
-        lite.query(
-          `select id, text, ts_rank_cd(terms, q) as score from baseline, plainto_tsquery('arabic', $1) q
-            where terms @@ q order by score desc limit ${LIMIT}`,
-          [q],
-        ),
-      );
+      const { ours, uncapped, base, kept, wanted, identical, scoredFast, scoredAll } = await measureAll(store, lite, ROUNDS);
       lines.push(
         `${fmt(size, 0)} passages: Marsad search p50 ${fmt(ours.p50)} ms, p95 ${fmt(ours.p95)} ms | ` +
           `baseline plainto_tsquery('arabic') p50 ${fmt(base.p50)} ms, p95 ${fmt(base.p95)} ms | ` +

@@ -114,6 +114,12 @@ export function openApiDocument() {
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: errorResponse },
     },
   };
+  // A briefing as a file, from /api/report or from a finished job.
+  const briefingFile = {
+    'text/markdown': { schema: { type: 'string' } },
+    'text/html': { schema: { type: 'string' } },
+    'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
+  };
   paths['/api/jobs/{id}/file'] = {
     get: {
       summary: 'The file a finished job made (a briefing), as an attachment',
@@ -121,11 +127,7 @@ export function openApiDocument() {
       responses: {
         200: {
           description: 'The file, with Content-Disposition: attachment',
-          content: {
-            'text/markdown': { schema: { type: 'string' } },
-            'text/html': { schema: { type: 'string' } },
-            'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
-          },
+          content: briefingFile,
         },
         404: errorResponse,
       },
@@ -142,11 +144,7 @@ export function openApiDocument() {
       responses: {
         200: {
           description: 'The briefing file, with Content-Disposition: attachment',
-          content: {
-            'text/markdown': { schema: { type: 'string' } },
-            'text/html': { schema: { type: 'string' } },
-            'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } },
-          },
+          content: briefingFile,
         },
         400: errorResponse,
         404: errorResponse,
