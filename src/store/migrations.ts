@@ -209,7 +209,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `insert into length_stats (len, passages) select len, count(*)::int from passages group by len`,
     ],
   },
+  {
+    version: 9,
+    description: 'passage lengths as keys of the full-text index, so a block of lengths is read through it alone',
+    statements: [
+      // Search reads a common word's passages one block of lengths at a time. Intersecting the
+      // word's posting list with the index on len re-reads the whole list for every block (at a
+      // million passages, 100 ms for words in half the corpus); with the length as a second key
+      // of the same index, the index skips along the list to the block's passages. The index
+      // still answers queries on the terms alone, so it replaces the one on terms.
+      `create index passages_terms_len_idx on passages using gin (terms, (${lengthTerms('len')}))`,
+      `drop index passages_terms_idx`,
+    ],
+  },
 ];
+
+/** A passage's length as a one-lexeme tsvector: the second key of the full-text index. */
+export function lengthTerms(len: string): string {
+  return `array_to_tsvector(array[${len}::text])`;
+}
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -21,7 +21,7 @@ import {
 } from '../domain/corpus.js';
 import { InputError } from '../domain/errors.js';
 import { indexTerms, normalizeArabic } from '../text/index.js';
-import { schemaVersion } from './migrations.js';
+import { lengthTerms, schemaVersion } from './migrations.js';
 import { compileSearch, type CompiledUnit } from './search-query.js';
 import { makeSnippet } from './snippet.js';
 import { jobQueue, type JobQueue } from './job-queue.js';
@@ -41,6 +41,12 @@ export const DEFAULTS = {
    * of longer passages is about twice as large, until no longer passage can reach the top hits.
    */
   blockCandidates: 300,
+  /** The most lengths a block read through the length keys of the full-text index may span. */
+  lengthTerms: 256,
+  /** How much larger the server's blocks start, and grow while they find few candidates… */
+  serverBlocks: 4,
+  /** …when the posting lists its index walks for every block hold at least this many passages. */
+  longPostings: 200_000,
   /** Extra hits read beyond the limit, so near-duplicates folded together still fill it. */
   duplicateSlack: 10,
   /** Hits read before ordering by date (the best-covered of them are kept). */
@@ -653,12 +659,26 @@ export class SqlStore implements Store {
     let scored = 0;
     const threshold = () => (top.length >= fetch ? top[fetch - 1].score : 0);
     const { lens, counts } = await this.lengthStats(totalsKey);
-    /** Visits blocks of passages by length until none left can score above `factor` × norm(len). */
-    const scan = async (factor: number, dfEstimate: number, candidates: () => { query: string; postings: number } | null, exclude: string | null) => {
+    /**
+     * Visits blocks of passages by length until none left can score above `factor` × norm(len).
+     * `walked` is the length of the posting lists of the units read, which the server's index walks
+     * for every block read through its length keys, whatever the block's size: when they are long,
+     * the blocks are fewer and larger (the first `serverBlocks` times as large, growing that much
+     * while a block turns up fewer candidates than the hits wanted; short passages seldom hold
+     * every word).
+     */
+    const scan = async (
+      factor: number,
+      dfEstimate: number,
+      walked: number,
+      candidates: () => { query: string; postings: number } | null,
+      exclude: string | null,
+    ) => {
+      const wide = this.kind !== 'pglite' && walked >= DEFAULTS.longPostings;
       let lo = 0;
       let next = 0;
       // Passages per block (of all lengths), so that about `blockCandidates` of them are candidates.
-      let span = Math.ceil((DEFAULTS.blockCandidates * total) / Math.max(1, dfEstimate));
+      let span = Math.ceil((DEFAULTS.blockCandidates * (wide ? DEFAULTS.serverBlocks : 1) * total) / Math.max(1, dfEstimate));
       for (;;) {
         if (above(threshold(), norm(lo) * factor)) return;
         const candidate = candidates();
@@ -679,20 +699,30 @@ export class SqlStore implements Store {
         // statistics); on the server when the candidates' posting lists are long against the block
         // (an index intersection would read them whole), else the planner intersects both indexes.
         const byLength = hi !== null && rows < dfEstimate && (this.kind === 'pglite' || candidate.postings > 50 * rows);
-        const block = await this.rankUnits(units, candidate.query, mention, q, fetch, avgLength, { lo, hi, exclude, byLength });
+        // On the server, a bounded block is read through the full-text index alone: its lengths are
+        // index keys beside the terms, so the index skips to the block's passages instead of
+        // intersecting whole posting lists (a common word's can hold most of the corpus).
+        const byLengthTerms = this.kind !== 'pglite' && hi !== null && hi - lo < DEFAULTS.lengthTerms;
+        const block = await this.rankUnits(units, candidate.query, mention, q, fetch, avgLength, {
+          lo,
+          hi,
+          exclude,
+          via: byLengthTerms ? 'length-terms' : byLength ? 'length' : 'terms',
+        });
         scored += block.scored;
         const seen = new Set(top.map((r) => r.id));
         top = [...top, ...block.rows.filter((r) => !seen.has(r.id))].sort(byRank).slice(0, fetch);
         if (hi === null) return;
         lo = hi + 1;
-        span *= 2;
+        span *= wide && block.rows.length < fetch ? DEFAULTS.serverBlocks : 2;
       }
     };
     // Passages holding every unit: BM25 of all × 1 (coordination), plus the bonus for holding them all.
     const all = allOf(units);
     // An intersection is led by its rarest list; a union reads all of them.
     const every = { query: all, postings: Math.min(...units.map((u) => u.df)) };
-    await scan(n > 1 ? weight * (2 + BM25.proximity) : weight, Math.min(...units.map((u) => u.df)), () => every, null);
+    const dfs = (some: typeof units) => some.reduce((sum, u) => sum + u.df, 0);
+    await scan(n > 1 ? weight * (2 + BM25.proximity) : weight, Math.min(...units.map((u) => u.df)), dfs(units), () => every, null);
     if (n === 1) return { rows: top, scored };
     // Passages holding some units: at most all but the lightest, with their coordination factor.
     const maxNorm = norm(0);
@@ -711,10 +741,11 @@ export class SqlStore implements Store {
     const first = essential();
     await scan(
       (weight - lightest) * coordOf(n - 1),
-      Math.min(total, units.filter((u) => first.includes(u)).reduce((sum, u) => sum + u.df, 0)),
+      Math.min(total, dfs(first)),
+      dfs(first),
       () => {
         const needed = essential();
-        return needed.length > 0 ? { query: anyOf(needed), postings: needed.reduce((sum, u) => sum + u.df, 0) } : null;
+        return needed.length > 0 ? { query: anyOf(needed), postings: dfs(needed) } : null;
       },
       all,
     );
@@ -748,7 +779,7 @@ export class SqlStore implements Store {
     q: SearchQuery,
     fetch: number,
     avgLength: number,
-    lengths: { lo: number; hi: number | null; exclude: string | null; byLength: boolean } | null,
+    lengths: { lo: number; hi: number | null; exclude: string | null; via: 'length' | 'length-terms' | 'terms' } | null,
   ): Promise<{ rows: RankedRow[]; scored: number }> {
     const params: unknown[] = [];
     const add = (value: unknown): string => {
@@ -761,14 +792,24 @@ export class SqlStore implements Store {
     // A block read only through the index on len matches with the operator's function, which the
     // full-text index cannot serve (without statistics, as in PGlite, the planner would otherwise
     // read every passage holding a common word through that index, then keep the block's).
-    const viaLength = lengths?.byLength === true;
+    const viaLength = lengths?.via === 'length';
     const matches = (query: string) => (viaLength ? `ts_match_vq(p.terms, ${add(query)}::tsquery)` : `p.terms @@ ${add(query)}::tsquery`);
     const where: string[] = [matches(candidate)];
-    if (lengths !== null) {
-      where.push(`p.len >= ${add(lengths.lo)}`);
-      if (lengths.hi !== null) where.push(`p.len <= ${add(lengths.hi)}`);
-      if (lengths.exclude !== null) where.push(`not ts_match_vq(p.terms, ${add(lengths.exclude)}::tsquery)`);
+    if (lengths !== null && lengths.via === 'length-terms' && lengths.hi !== null) {
+      // Every length of the range (not only those in length_stats, which may be stale), written as
+      // the index expression of migration 9; no condition on len itself, which would tempt the
+      // planner to intersect with the index on len.
+      const every = Array.from({ length: lengths.hi - lengths.lo + 1 }, (_, i) => String(lengths.lo + i));
+      where.push(`${lengthTerms('p.len')} @@ ${add(every.join(' | '))}::tsquery`);
+    } else if (lengths !== null) {
+      // Read through the full-text index: in the embedded store, whose planner has no statistics,
+      // the length is only a filter (`+ 0` keeps the index on len out of it, which it would
+      // otherwise pick for a range that holds most passages); the server's planner weighs both.
+      const len = lengths.via === 'terms' && this.kind === 'pglite' ? '(p.len + 0)' : 'p.len';
+      where.push(`${len} >= ${add(lengths.lo)}`);
+      if (lengths.hi !== null) where.push(`${len} <= ${add(lengths.hi)}`);
     }
+    if (lengths?.exclude) where.push(`not ts_match_vq(p.terms, ${add(lengths.exclude)}::tsquery)`);
     if (mention !== null) where.push(matches(mention));
     if (q.file !== undefined) {
       const ref = add(q.file);
