@@ -3,7 +3,9 @@
 // pairwise ratios. References in the same run: `node -e 0` for `marsad --help`, and a plain
 // script that reads the case's actors.yaml with the yaml package and prints it as JSON for
 // `marsad actors --json`. Then the first run on a fresh data folder (template vs initdb), and
-// `serve` answering /api/health on an existing data folder, and its first answer that needs the store. Prints figures; asserts nothing.
+// `serve` answering /api/health on an existing data folder, and its first answer that needs the
+// store; and `serve` on brand-new folders, with the built-in case's rows built in and without.
+// Prints figures; asserts nothing.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,9 +41,11 @@ function paired(name, a, b, runs = 9) {
   return `| ${name} | ${median(ta).toFixed(0)} ms | ${median(tb).toFixed(0)} ms | **${median(ratio).toFixed(2)}×** |`;
 }
 
-async function serveReady(dataDir) {
+/** `serve` on `dataDir`: ms to its /api/health answer and to its first answer from the store. */
+async function serveReady(dataDir, { ingest = false } = {}) {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [bin, '--data', dataDir, 'serve', '--port', '0', '--no-ingest'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [bin, '--data', dataDir, 'serve', '--port', '0', ...(ingest ? [] : ['--no-ingest'])];
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((done, fail) => {
     let out = '';
     child.stdout.on('data', (c) => {
@@ -57,11 +61,37 @@ async function serveReady(dataDir) {
   // Then the first answer that needs the store (it waits while the store opens).
   const docs = await fetch(`${url}api/documents`);
   if (!docs.ok) throw new Error(`documents ${docs.status}`);
+  const listed = await docs.json();
   const readyMs = Number(process.hrtime.bigint() - started) / 1e6;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill('SIGTERM');
   await exited;
-  return { ms, readyMs };
+  return { ms, readyMs, documents: listed.items.length };
+}
+
+/**
+ * `serve` on brand-new data folders (the case seeded, the corpus ingested), interleaved with the
+ * same while dist/case-seeds.json is moved aside, so the case's YAML is parsed as for a case
+ * folder of one's own.
+ */
+async function firstStarts(temp) {
+  const seeds = join(root, 'dist', 'case-seeds.json');
+  const fresh = () => join(temp, `first-${Math.random()}`);
+  const withSeeds = [];
+  const without = [];
+  for (let i = 0; i < 3; i++) {
+    withSeeds.push(await serveReady(fresh(), { ingest: true }));
+    if (!existsSync(seeds)) continue;
+    const aside = join(temp, 'seeds-aside.json');
+    renameSync(seeds, aside);
+    try {
+      without.push(await serveReady(fresh(), { ingest: true }));
+    } finally {
+      renameSync(aside, seeds);
+    }
+  }
+  const fmt = (runs) => `${median(runs.map((x) => x.ms)).toFixed(0)} / ${median(runs.map((x) => x.readyMs)).toFixed(0)} ms (${runs[0].documents} documents)`;
+  return `| \`marsad serve\` on a new data folder, health / first answer from the store, corpus ingested (median of 3) | ${fmt(withSeeds)} | ${without.length ? `case parsed from its YAML: ${fmt(without)}` : 'n/a'} | |`;
 }
 
 export async function run() {
@@ -103,6 +133,7 @@ export async function run() {
     const serves = [await serveReady(data), await serveReady(data), await serveReady(data)];
     lines.push(`| \`marsad serve\` answering /api/health on an existing data folder (median of 3) | ${median(serves.map((x) => x.ms)).toFixed(0)} ms | | |`);
     lines.push(`| \`marsad serve\`: first answer from the store (/api/documents) on the same folder | ${median(serves.map((x) => x.readyMs)).toFixed(0)} ms | | |`);
+    lines.push(await firstStarts(temp));
     return lines;
   } finally {
     rmSync(temp, { recursive: true, force: true });

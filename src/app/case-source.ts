@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { builtSeed } from '../case/built-seeds.js';
 import { loadCase, type LoadedCase } from '../case/load.js';
 import { caseFromRows, caseRows, folderHash, typedRows } from '../case/working-copy.js';
 import type { CaseCopyState, CaseItemRow } from '../domain/working-copy.js';
@@ -52,29 +53,36 @@ export async function openWorkingCase(store: Store, caseDir: string, now: () => 
   const known = await store.cases.copyBySeedHash(hash, dir);
   if (known) return { ...(await readWorkingCase(store, known)), state: known, notices: [] };
 
-  // The folder is new to this store, or changed: it must be read (and validated) in full.
-  const seed = await loadCase(dir);
-  const existing = await store.cases.copyState(seed.meta.id);
+  // The folder is new to this store, or changed: it must be read (and validated) in full,
+  // unless it is a case folder as shipped, read and validated when Marsad was built.
+  const seed: { caseId: string; rows: CaseItemRow[] } = (await builtSeed(hash)) ?? (await readSeed(dir));
+  const existing = await store.cases.copyState(seed.caseId);
   if (existing && existing.edits > 0) {
     return {
       ...(await readWorkingCase(store, existing)),
       state: existing,
       notices: [
-        `the case folder ${dir} changed since the working copy of "${seed.meta.id}" was seeded, and the copy holds ` +
+        `the case folder ${dir} changed since the working copy of "${seed.caseId}" was seeded, and the copy holds ` +
           `${existing.edits} change${existing.edits === 1 ? '' : 's'} made since; the copy is kept (run \`marsad case import ${dir}\` to take the folder's content, recorded in the history)`,
       ],
     };
   }
   await store.cases.seedCopy({
-    caseId: seed.meta.id,
+    caseId: seed.caseId,
     seedHash: hash,
     seedDir: dir,
-    rows: caseRows(seed),
+    rows: seed.rows,
     author: SYSTEM_AUTHOR,
     at: now().toISOString(),
     action: existing ? 'reseed' : 'seed',
     reason: existing ? 'the case folder changed and the copy held no changes' : null,
   });
-  const state = (await store.cases.copyState(seed.meta.id))!;
+  const state = (await store.cases.copyState(seed.caseId))!;
   return { ...(await readWorkingCase(store, state)), state, notices: [] };
+}
+
+/** The rows of the case folder `dir`, read and validated from its files. */
+async function readSeed(dir: string): Promise<{ caseId: string; rows: CaseItemRow[] }> {
+  const loaded = await loadCase(dir);
+  return { caseId: loaded.meta.id, rows: caseRows(loaded) };
 }
