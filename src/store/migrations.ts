@@ -13,6 +13,27 @@ export interface Migration {
   statements: string[];
 }
 
+/**
+ * Lengths up to this many index terms are keys of their own; longer ones share a key per
+ * `LENGTH_BUCKET` lengths, so a block of long, sparse lengths is still a few keys.
+ */
+export const EXACT_LENGTHS = 128;
+export const LENGTH_BUCKET = 32;
+
+/** The key of a passage's length in the full-text index (SQL); `lengthKey` is the same in JS. */
+function lengthKeySql(len: string): string {
+  return `case when ${len} < ${EXACT_LENGTHS} then ${len} else ${EXACT_LENGTHS} + (${len} - ${EXACT_LENGTHS}) / ${LENGTH_BUCKET} end`;
+}
+
+export function lengthKey(len: number): number {
+  return len < EXACT_LENGTHS ? len : EXACT_LENGTHS + Math.floor((len - EXACT_LENGTHS) / LENGTH_BUCKET);
+}
+
+/** A passage's length key as a one-lexeme tsvector: the second key of the full-text index. */
+export function lengthTerms(len: string): string {
+  return `array_to_tsvector(array[(${lengthKeySql(len)})::text])`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -217,17 +238,13 @@ export const MIGRATIONS: readonly Migration[] = [
       // word's posting list with the index on len re-reads the whole list for every block (at a
       // million passages, 100 ms for words in half the corpus); with the length as a second key
       // of the same index, the index skips along the list to the block's passages. The index
-      // still answers queries on the terms alone, so it replaces the one on terms.
+      // still answers queries on the terms alone, so it replaces the one on terms. Long lengths
+      // share a key (see lengthKey), which a block covers whole or filters on len.
       `create index passages_terms_len_idx on passages using gin (terms, (${lengthTerms('len')}))`,
       `drop index passages_terms_idx`,
     ],
   },
 ];
-
-/** A passage's length as a one-lexeme tsvector: the second key of the full-text index. */
-export function lengthTerms(len: string): string {
-  return `array_to_tsvector(array[${len}::text])`;
-}
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

@@ -21,7 +21,7 @@ import {
 } from '../domain/corpus.js';
 import { InputError } from '../domain/errors.js';
 import { indexTerms, normalizeArabic } from '../text/index.js';
-import { lengthTerms, schemaVersion } from './migrations.js';
+import { lengthKey, lengthTerms, schemaVersion } from './migrations.js';
 import { compileSearch, type CompiledUnit } from './search-query.js';
 import { makeSnippet } from './snippet.js';
 import { jobQueue, type JobQueue } from './job-queue.js';
@@ -41,7 +41,7 @@ export const DEFAULTS = {
    * of longer passages is about twice as large, until no longer passage can reach the top hits.
    */
   blockCandidates: 300,
-  /** The most lengths a block read through the length keys of the full-text index may span. */
+  /** The most length keys a block read through the full-text index may span. */
   lengthTerms: 256,
   /** How much larger the server's blocks start, and grow while they find few candidates… */
   serverBlocks: 4,
@@ -702,7 +702,7 @@ export class SqlStore implements Store {
         // On the server, a bounded block is read through the full-text index alone: its lengths are
         // index keys beside the terms, so the index skips to the block's passages instead of
         // intersecting whole posting lists (a common word's can hold most of the corpus).
-        const byLengthTerms = this.kind !== 'pglite' && hi !== null && hi - lo < DEFAULTS.lengthTerms;
+        const byLengthTerms = this.kind !== 'pglite' && hi !== null && lengthKey(hi) - lengthKey(lo) < DEFAULTS.lengthTerms;
         const block = await this.rankUnits(units, candidate.query, mention, q, fetch, avgLength, {
           lo,
           hi,
@@ -796,11 +796,14 @@ export class SqlStore implements Store {
     const matches = (query: string) => (viaLength ? `ts_match_vq(p.terms, ${add(query)}::tsquery)` : `p.terms @@ ${add(query)}::tsquery`);
     const where: string[] = [matches(candidate)];
     if (lengths !== null && lengths.via === 'length-terms' && lengths.hi !== null) {
-      // Every length of the range (not only those in length_stats, which may be stale), written as
-      // the index expression of migration 9; no condition on len itself, which would tempt the
-      // planner to intersect with the index on len.
-      const every = Array.from({ length: lengths.hi - lengths.lo + 1 }, (_, i) => String(lengths.lo + i));
-      where.push(`${lengthTerms('p.len')} @@ ${add(every.join(' | '))}::tsquery`);
+      // The key of every length of the range (not only those in length_stats, which may be stale),
+      // written as the index expression of migration 9. A key shared by longer lengths may reach
+      // past the range, so len is a filter too, as `+ 0`: a condition the index on len could serve
+      // would tempt the planner to intersect with it.
+      const first = lengthKey(lengths.lo);
+      const keys = Array.from({ length: lengthKey(lengths.hi) - first + 1 }, (_, i) => String(first + i));
+      where.push(`${lengthTerms('p.len')} @@ ${add(keys.join(' | '))}::tsquery`);
+      where.push(`(p.len + 0) between ${add(lengths.lo)} and ${add(lengths.hi)}`);
     } else if (lengths !== null) {
       // Read through the full-text index: in the embedded store, whose planner has no statistics,
       // the length is only a filter (`+ 0` keeps the index on len out of it, which it would
