@@ -77,4 +77,4 @@ export { SYSTEM_AUTHOR } from './case-source.js';
 export { overviewAnswer, placesMap, OVERVIEW_DEFAULTS } from './overview.js';
 export { documentCandidates, acceptCandidate, rejectCandidate, mergeCandidate, proposedItem } from './desk.js';
 export { caseAt, asOfFor } from './as-of.js';
-export { updateCommitment, observeIndicator, recordForecast, resolveTarget, listIndicators, backtest, achShares } from './tracking.js';
+export { updateCommitment, observeIndicator, recordForecast, resolveTarget, listIndicators, backtest, probabilities, achShares } from './tracking.js';

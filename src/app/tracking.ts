@@ -8,8 +8,9 @@
 import { scoreHypotheses } from '../analysis/ach.js';
 import { brier, commitmentTiming, forecastAt, indicatorTrack, logScore, mean } from '../analysis/tracking.js';
 import type { LoadedCase } from '../case/load.js';
+import { trackedDays } from '../case/rewind.js';
 import type { Citation, Forecast, Outcome } from '../domain/case.js';
-import { asOfDay, dateSortKey, dueDay, sortByDate, startedBy } from '../domain/dates.js';
+import { asOfDay, dateSortKey, dateValueOf, dayNumber, dayOf, dayRange, dueDay, sortByDate, startedBy } from '../domain/dates.js';
 import { InputError } from '../domain/errors.js';
 import type {
   BacktestRequest,
@@ -17,10 +18,11 @@ import type {
   ForecastRequest,
   IndicatorsRequest,
   ObserveRequest,
+  ProbabilitiesRequest,
   ResolveRequest,
 } from '../domain/requests.js';
-import type { BacktestResponse, ChangeResponse, IndicatorsResponse } from '../domain/responses.js';
-import { asOfFor, caseAt } from './as-of.js';
+import type { BacktestResponse, ChangeResponse, IndicatorsResponse, ProbabilitiesResponse, ProbabilitySeries } from '../domain/responses.js';
+import { asOfFor, caseAt, publishedDates } from './as-of.js';
 import { editItem } from './changes.js';
 import { findById, unknownId } from './lookup.js';
 import type { Workbench } from './workbench.js';
@@ -164,6 +166,69 @@ export function achShares(c: Pick<LoadedCase, 'hypotheses' | 'evidence'>): Map<s
   return new Map(weights.map(([id, w]) => [id, w / total]));
 }
 
+/** The ACH shares of a case's hypotheses, and each scenario's: the share of the hypothesis that names it. */
+function computedShares(c: LoadedCase): { shares: Map<string, number>; scenarioShare: Map<string, number> } {
+  const shares = achShares(c);
+  const scenarioShare = new Map(c.hypotheses.filter((h) => h.scenario && shares.has(h.id)).map((h) => [h.scenario!, shares.get(h.id)!]));
+  return { shares, scenarioShare };
+}
+
+/** The probability held on `asOf`: the analyst's latest forecast by then, else the computed share. */
+function heldProbability(
+  item: { forecasts?: Forecast[] },
+  asOf: string,
+  computed: number | undefined,
+): { p: number; source: NonNullable<Forecast['source']> } | null {
+  const held = forecastAt(item.forecasts, asOf);
+  if (held) return { p: held.p, source: held.source ?? 'analyst' };
+  return computed !== undefined ? { p: computed, source: 'ach' } : null;
+}
+
+/**
+ * The probability of each scenario and hypothesis over time: on every day when what it rests on
+ * could change (see trackedDays) from `from` to `until`, the probability the back-test would
+ * take as held then, kept where it changed; with the outcome recorded by `until`.
+ */
+export async function probabilities(wb: Workbench, req: ProbabilitiesRequest): Promise<ProbabilitiesResponse> {
+  const full = await wb.case();
+  const until = asOfFor(full, wb.clock, req.until);
+  const last = asOfDay(until);
+  const first = req.from === undefined ? -Infinity : dayNumber(dayRange(req.from).from);
+  if (last < first) throw new InputError(`the track ends (until ${until}) before it starts (from ${req.from})`, { field: 'until' });
+  const days = trackedDays(full, await publishedDates(wb)).filter((d) => d > first && d <= last);
+  if (Number.isFinite(first)) days.unshift(first);
+  const now = (await caseAt(wb, until)).case;
+  const targets = [
+    ...now.scenarios.map((x) => ({ kind: 'scenario' as const, item: x })),
+    ...now.hypotheses.map((x) => ({ kind: 'hypothesis' as const, item: x })),
+  ];
+  const points = targets.map((): ProbabilitySeries['points'] => []);
+  for (const day of days) {
+    const date = dayOf(day);
+    const then = (await caseAt(wb, date)).case;
+    const { shares, scenarioShare } = computedShares(then);
+    targets.forEach(({ kind, item }, i) => {
+      const before = kind === 'scenario' ? then.scenarios.find((x) => x.id === item.id) : then.hypotheses.find((x) => x.id === item.id);
+      const held = heldProbability(before ?? {}, date, (kind === 'scenario' ? scenarioShare : shares).get(item.id));
+      if (!held) return;
+      const p = round(held.p)!;
+      const previous = points[i][points[i].length - 1];
+      if (!previous || previous.p !== p || previous.source !== held.source) points[i].push({ date, p, source: held.source });
+    });
+  }
+  return {
+    from: days.length ? dayOf(days[0]) : until,
+    until,
+    series: targets.map(({ kind, item }, i) => ({
+      kind,
+      id: item.id,
+      title: item.title,
+      points: points[i],
+      outcome: item.outcome ? { value: item.outcome.value, date: dateValueOf(item.outcome.date) } : null,
+    })),
+  };
+}
+
 export const CALIBRATION_BANDS = 5;
 
 /** Scored forecasts in equal bands of predicted probability (a p of 1 falls in the last band); empty bands left out. */
@@ -197,15 +262,15 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
   const asOf = then.asOf;
   if (asOfDay(until) < asOfDay(asOf)) throw new InputError(`the back-test ends (until ${until}) before the date it rewinds to (${asOf})`, { field: 'until' });
   const now = (await caseAt(wb, until)).case;
-  const shares = achShares(then.case);
-  const scenarioShare = new Map(then.case.hypotheses.filter((h) => h.scenario && shares.has(h.id)).map((h) => [h.scenario!, shares.get(h.id)!]));
+  const { shares, scenarioShare } = computedShares(then.case);
   const afterAsOf = (o: Outcome | undefined) => (o && !startedBy(o.date, asOfDay(asOf)) ? o : undefined);
 
   const exact: Array<{ p: number; o: boolean; brier: number; log: number }> = [];
   const forecastRow = (kind: 'scenario' | 'hypothesis', item: { id: string; title: { ar: string; en: string }; forecasts?: Forecast[] }, outcome: Outcome | undefined, computed: number | undefined) => {
     const held = forecastAt(item.forecasts, asOf);
-    const predicted = held ? held.p : computed ?? null;
-    const source = held ? held.source ?? 'analyst' : computed !== undefined ? ('ach' as const) : null;
+    const probability = heldProbability(item, asOf, computed);
+    const predicted = probability?.p ?? null;
+    const source = probability?.source ?? null;
     const observed = afterAsOf(outcome);
     const scored = predicted !== null && observed !== undefined;
     if (scored) exact.push({ p: predicted, o: observed.value, brier: brier(predicted, observed.value), log: logScore(predicted, observed.value) });

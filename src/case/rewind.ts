@@ -11,7 +11,7 @@
  * caller gives the documents' publication dates.
  */
 import type { Citation } from '../domain/case.js';
-import { asOfDay, startedBy, type PartialDate } from '../domain/dates.js';
+import { asOfDay, daySpan, startedBy, type PartialDate } from '../domain/dates.js';
 import type { LoadedCase } from './load.js';
 
 /** Document file name → its publication date (null or absent: unknown). */
@@ -64,4 +64,59 @@ export function rewindCase(c: LoadedCase, asOf: string, published: PublishedDate
       .filter((i) => known(i.cite))
       .map((i) => (i.observations ? { ...i, observations: i.observations.filter((o) => dated(o.date) && known(o.cite)) } : i)),
   };
+}
+
+/**
+ * The days on which the ACH analysis and the forecasts of `c` can change as the case is rewound:
+ * the first day of every dated record rewindCase weighs for them (the evidence, the items it
+ * refers to, the documents those and the ratings cite, forecasts and outcomes with their
+ * documents). Between two consecutive days, rewindCase keeps the same evidence, ratings, forecasts
+ * and outcomes, so a track of probabilities need only be computed on these. Sorted, distinct.
+ */
+export function trackedDays(c: LoadedCase, published: PublishedDates = new Map()): number[] {
+  const days = new Set<number>();
+  const on = (d: PartialDate | undefined | null) => {
+    if (d === undefined || d === null) return;
+    const lo = daySpan(d).lo;
+    if (Number.isFinite(lo)) days.add(lo);
+  };
+  const cited = (cite: readonly Citation[] | undefined) => {
+    for (const x of cite ?? []) on(published.get(x.doc));
+  };
+  const byId = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((x) => [x.id, x]));
+  const events = byId(c.events);
+  const stances = byId(c.stances);
+  const claims = byId(c.claims);
+  const commitments = byId(c.commitments);
+  for (const e of c.evidence) {
+    on(e.date);
+    for (const r of e.ratings) cited(r.cite);
+    for (const ref of e.refs) {
+      if (ref.kind === 'event') {
+        const ev = events.get(ref.id);
+        if (ev && ev.type !== 'deadline') on(ev.date);
+        cited(ev?.cite);
+      } else if (ref.kind === 'stance') {
+        on(stances.get(ref.id)?.date);
+        cited(stances.get(ref.id)?.cite);
+      } else if (ref.kind === 'claim') {
+        on(claims.get(ref.id)?.stated);
+        cited(claims.get(ref.id)?.cite);
+      } else {
+        const m = commitments.get(ref.id);
+        on(m?.made);
+        cited(m?.cite);
+        for (const h of m?.history ?? []) {
+          on(h.date);
+          cited(h.cite);
+        }
+      }
+    }
+  }
+  for (const x of [...c.scenarios, ...c.hypotheses]) {
+    for (const f of x.forecasts ?? []) on(f.date);
+    on(x.outcome?.date);
+    cited(x.outcome?.cite);
+  }
+  return [...days].sort((a, b) => a - b);
 }

@@ -63,6 +63,7 @@ import type {
   StancesResponse,
   IndicatorsResponse,
   BacktestResponse,
+  ProbabilitiesResponse,
 } from './responses.js';
 import type { SensitivityResult } from './simulation.js';
 
@@ -96,6 +97,7 @@ export interface ApiGet {
   'items/:kind/:id': ItemResponse;
   indicators: IndicatorsResponse;
   backtest: BacktestResponse;
+  probabilities: ProbabilitiesResponse;
 }
 
 /** POST routes (under /api/): the body they take (as sent, defaults optional) and what they answer. */

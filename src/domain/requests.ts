@@ -424,3 +424,7 @@ export type ResolveRequest = z.infer<typeof ResolveRequest>;
 /** Rewind the case to `asOf` and score what it held then against what was recorded up to `until` (default today). */
 export const BacktestRequest = z.object({ asOf: DateParam, until: DateParam.optional() }).strict();
 export type BacktestRequest = z.infer<typeof BacktestRequest>;
+
+/** The probabilities of the scenarios and hypotheses over time, from `from` (default: the first change) to `until` (default today). */
+export const ProbabilitiesRequest = z.object({ from: DateParam.optional(), until: DateParam.optional() }).strict();
+export type ProbabilitiesRequest = z.infer<typeof ProbabilitiesRequest>;

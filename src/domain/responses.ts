@@ -239,6 +239,31 @@ export const BacktestResponse = z
   })
   .strict();
 export type BacktestResponse = z.infer<typeof BacktestResponse>;
+
+/** A probability held from a day on: the analyst's latest forecast by then, else the ACH share. */
+export const ProbabilityPoint = z
+  .object({ date: z.string(), p: z.number(), source: z.enum(['analyst', 'ach', 'monte-carlo', 'indicators']) })
+  .strict();
+/** One scenario's or hypothesis's probability over time: a point where it changed, and how it resolved. */
+export const ProbabilitySeries = z
+  .object({
+    kind: z.enum(['scenario', 'hypothesis']),
+    id: z.string(),
+    title: Bilingual,
+    points: z.array(ProbabilityPoint),
+    outcome: z.object({ value: z.boolean(), date: z.string() }).strict().nullable(),
+  })
+  .strict();
+export type ProbabilitySeries = z.infer<typeof ProbabilitySeries>;
+export const ProbabilitiesResponse = z
+  .object({
+    /** The first day tracked, and the last (today, or the request's `until`). */
+    from: z.string(),
+    until: z.string(),
+    series: z.array(ProbabilitySeries),
+  })
+  .strict();
+export type ProbabilitiesResponse = z.infer<typeof ProbabilitiesResponse>;
 export type ScenariosResponse = z.infer<typeof ScenariosResponse>;
 
 export const PlacesResponse = z.object({ items: z.array(Place) }).strict();

@@ -40,6 +40,7 @@ import {
   StancesRequest,
   AsOfRequest,
   BacktestRequest,
+  ProbabilitiesRequest,
   CommitmentUpdateRequest,
   ForecastRequest,
   IndicatorsRequest,
@@ -80,6 +81,7 @@ import {
   SimulateResponse,
   StancesResponse,
   BacktestResponse,
+  ProbabilitiesResponse,
   IndicatorsResponse,
 } from '../domain/responses.js';
 import { SensitivityResult } from '../domain/simulation.js';
@@ -349,6 +351,14 @@ export const API_ROUTES: readonly JsonRoute[] = [
     request: BacktestRequest,
     response: BacktestResponse,
     run: (wb, r) => ops.backtest(wb, r),
+  }),
+  route({
+    method: 'get',
+    path: '/probabilities',
+    summary: 'The probability of each scenario and hypothesis over time (the analyst\'s forecasts, else the ACH share), with outcomes',
+    request: ProbabilitiesRequest,
+    response: ProbabilitiesResponse,
+    run: (wb, r) => ops.probabilities(wb, r),
   }),
   route({
     method: 'get',

@@ -99,6 +99,13 @@ describe('the CLI and the API give the same answers', () => {
     expect(unlinked(fromApi)).toEqual(fromCli);
   });
 
+  it('probabilities: the same track of every scenario and hypothesis', async () => {
+    const fromCli = (await cliJson('probabilities', '--from', '2024-01-01', '--until', '2025-12-31')) as { series: Array<{ points: unknown[] }> };
+    const fromApi = await api('probabilities?from=2024-01-01&until=2025-12-31');
+    expect(fromCli.series.some((x) => x.points.length > 1)).toBe(true);
+    expect(unlinked(fromApi)).toEqual(fromCli);
+  });
+
   it('documents: the same documents, the API without the ingesting machine paths', async () => {
     const fromCli = (await cliJson('documents')) as Array<Record<string, unknown>>;
     const fromApi = await api('documents');

@@ -113,6 +113,39 @@ describe('tracking the built-in case', () => {
     ]);
   });
 
+  it('probabilities: on every day the ACH shares change, the share the rewound case gives, summing to 1', async () => {
+    const r = await ops.probabilities(wb, {});
+    expect(r.until).toBe('2026-12-06');
+    const hyps = r.series.filter((x) => x.kind === 'hypothesis');
+    expect(hyps.length).toBeGreaterThan(1);
+    const days = [...new Set(hyps.flatMap((x) => x.points.map((p) => p.date)))].sort();
+    expect(days.length).toBeGreaterThan(2);
+    const heldOn = (x: (typeof hyps)[number], day: string) => x.points.filter((p) => p.date <= day).pop();
+    for (const day of days) {
+      // The value held on each day is the back-test's for that day, and the shares sum to 1.
+      const rewound = await ops.backtest(wb, { asOf: day });
+      for (const x of hyps) {
+        const row = rewound.forecasts.find((f) => f.kind === 'hypothesis' && f.id === x.id)!;
+        expect(heldOn(x, day)?.p, `${x.id} on ${day}`).toBeCloseTo(row.predicted!, 4);
+      }
+      expect(hyps.reduce((sum, x) => sum + (heldOn(x, day)?.p ?? 0), 0)).toBeCloseTo(1, 3);
+    }
+    // Between two of those days nothing moves: the day before each change holds the earlier value.
+    const second = days[1]!;
+    const before = new Date(Date.parse(second) - 86_400_000).toISOString().slice(0, 10);
+    const then = await ops.backtest(wb, { asOf: before });
+    for (const x of hyps) {
+      expect(then.forecasts.find((f) => f.kind === 'hypothesis' && f.id === x.id)!.predicted).toBeCloseTo(heldOn(x, before)!.p, 4);
+    }
+    // Outcomes recorded by the end are carried.
+    expect(hyps.find((x) => x.id === 'repositioning')!.outcome).toEqual({ value: true, date: '2025-11-26' });
+    // A window: starts on its first day with the share held then; refuses an end before its start.
+    const window = await ops.probabilities(wb, { from: '2024-06-01', until: '2024-12-31' });
+    expect(window.from).toBe('2024-06-01');
+    expect(window.series.find((x) => x.id === 'repositioning' && x.kind === 'hypothesis')!.points[0]!.date).toBe('2024-06-01');
+    await expect(ops.probabilities(wb, { from: '2025-01-01', until: '2024-01-01' })).rejects.toBeInstanceOf(InputError);
+  });
+
   it('backtest: a forecast the analyst held by the date replaces the computed share', async () => {
     await ops.recordForecast(wb, ForecastRequest.parse({ target: 'hypothesis:forced-withdrawal', p: 0.2, date: '2024-10-01' }));
     const r = await ops.backtest(wb, { asOf: '2024-10-31' });
@@ -120,5 +153,10 @@ describe('tracking the built-in case', () => {
     expect(row).toMatchObject({ predicted: 0.2, source: 'analyst', forecastDate: '2024-10-01' });
     expect(row.brier).toBeCloseTo(0.04, 10);
     expect(row.log).toBeCloseTo(Math.log(0.8), 4);
+    // The track takes the analyst's forecast from its day on.
+    const track = await ops.probabilities(wb, { until: '2024-10-31' });
+    const points = track.series.find((x) => x.kind === 'hypothesis' && x.id === 'forced-withdrawal')!.points;
+    expect(points.find((p) => p.date === '2024-10-01')).toEqual({ date: '2024-10-01', p: 0.2, source: 'analyst' });
+    expect(points[points.length - 1]!.source).toBe('analyst');
   });
 });

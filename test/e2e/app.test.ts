@@ -102,6 +102,31 @@ describe('every page, at 1440×900 and 390×844, in both languages', () => {
   }
 });
 
+describe('probabilities over time on the back-test page', () => {
+  for (const lang of ['ar', 'en'] as const) {
+    it(`draws a line per hypothesis, named in the legend, time running in the reading direction (${lang})`, async () => {
+      const track = (await (await fetch(`${origin}api/probabilities`)).json()) as { series: Array<{ kind: string; points: unknown[] }> };
+      const hypotheses = track.series.filter((x) => x.kind === 'hypothesis' && x.points.length > 0).length;
+      expect(hypotheses).toBeGreaterThan(1);
+      await openRoute(w.page, origin, `#/${lang}/backtest`);
+      const read = await w.page.evaluate(() => {
+        const lines = [...document.querySelectorAll('#probabilities svg .probability-series')];
+        const xs = lines.map((g) => [...(g.querySelector('path')!.getAttribute('d') ?? '').matchAll(/[ML] (-?[\d.]+) /g)].map((m) => Number(m[1])));
+        return { lines: lines.length, legend: document.querySelectorAll('#probabilities .chart-legend li').length, xs, title: lines[0]?.querySelector('title')?.textContent ?? '' };
+      });
+      expect(read.lines).toBeGreaterThanOrEqual(hypotheses);
+      expect(read.legend).toBe(read.lines);
+      expect(read.title.length).toBeGreaterThan(0);
+      // The first point is the earliest: left of the last in English, right of it in Arabic.
+      for (const xs of read.xs) {
+        const [first, last] = [xs[0]!, xs[xs.length - 1]!];
+        if (lang === 'ar') expect(first).toBeGreaterThan(last);
+        else expect(first).toBeLessThan(last);
+      }
+    });
+  }
+});
+
 describe('reading direction', () => {
   for (const lang of ['ar', 'en'] as const) {
     it(`an edge "A → B" reads A first in ${lang}: A's box is ${lang === 'ar' ? 'right' : 'left'} of B's and the arrow points along`, async () => {

@@ -2,7 +2,8 @@
  * Tracking and scoring from the command line: `marsad indicators [--as-of DATE] [--json]`,
  * `marsad observe INDICATOR --date DATE --value V --cite PASSAGE`, `marsad forecast TARGET --p P
  * --date DATE [--note TEXT]`, `marsad resolve TARGET --outcome true|false --date DATE --cite
- * PASSAGE` and `marsad backtest --as-of DATE [--until DATE] [--json]`.
+ * PASSAGE`, `marsad backtest --as-of DATE [--until DATE] [--json]` and `marsad probabilities
+ * [--from DATE] [--until DATE] [--json]`.
  */
 import type { Command } from 'commander';
 import { withWorkbench } from '../context.js';
@@ -131,5 +132,40 @@ export const register: RegisterCommand = (program, io) => {
         `\n${s.resolved} forecast(s) resolved after ${r.asOf}: mean Brier ${s.brier === null ? '–' : s.brier.toFixed(3)}, mean log score ${s.log === null ? '–' : s.log.toFixed(3)}; ` +
           `deadlines due by ${r.until}: ${s.onTime} met on time, ${s.late} late, ${s.missed} missed\n`,
       );
+    });
+
+  program
+    .command('probabilities')
+    .description('the probability of each scenario and hypothesis over time (the analyst\'s forecasts, else the ACH share), with outcomes')
+    .option('--from <date>', 'start the track on this date (default: the first day anything it rests on was known)')
+    .option('--until <date>', 'end the track on this date (default today)')
+    .option('--json', 'print JSON: every scenario and hypothesis with the days its probability changed, and its outcome')
+    .action(async (opts: { from?: string; until?: string; json?: boolean }, cmd: Command) => {
+      const { ProbabilitiesRequest } = await import('../../domain/requests.js');
+      const { probabilities } = await import('../../app/tracking.js');
+      const req = parseFlags(ProbabilitiesRequest, { from: opts.from, until: opts.until });
+      const r = await asFlags(['from', 'until'], () => withWorkbench(cmd, io, (wb) => probabilities(wb, req)));
+      if (opts.json) return printJson(io, r);
+      const tracked = r.series.filter((x) => x.points.length > 0);
+      io.out(
+        table(
+          ['kind', 'id', 'first', 'last', 'low', 'high', 'changes', 'outcome'],
+          tracked.map((x) => {
+            const ps = x.points.map((p) => p.p);
+            const [first, last] = [x.points[0], x.points[x.points.length - 1]];
+            return [
+              x.kind,
+              x.id,
+              `${first.p.toFixed(2)} (${first.date})`,
+              `${last.p.toFixed(2)} (${last.date}, ${last.source})`,
+              Math.min(...ps).toFixed(2),
+              Math.max(...ps).toFixed(2),
+              String(x.points.length - 1),
+              x.outcome ? `${x.outcome.value} (${x.outcome.date})` : '',
+            ];
+          }),
+        ),
+      );
+      io.out(`${tracked.length} of ${r.series.length} scenarios and hypotheses with a probability from ${r.from} to ${r.until}\n`);
     });
 };

@@ -2,19 +2,22 @@
  * The back-test: the case rewound to a date (default 31 October 2024, the built-in case's
  * documents' last month), the probabilities it held then against the outcomes recorded after,
  * with Brier and log scores; each commitment's timeliness then and now with the timing error;
- * each indicator's state then and now. The same answer as `marsad backtest --as-of DATE`.
+ * each indicator's state then and now. The same answer as `marsad backtest --as-of DATE`; above
+ * it, every hypothesis's and scenario's probability over time (`marsad probabilities`).
  */
 import { get } from '../api.js';
 import { asOfForm } from '../as-of-form.js';
 import { add, bdi, h } from '../dom.js';
 import { bi, fmtDate, fmtNumber, label, t } from '../i18n.js';
 import type { Page } from '../page.js';
+import { drawnSeries, probabilityChart, SERIES_COLOURS } from '../probability-chart.js';
 
 const DEFAULT_AS_OF = '2024-10-31';
 
 export const backtestPage: Page = async (root, ctx) => {
   const asOf = ctx.route.params.get('asOf') ?? DEFAULT_AS_OF;
-  const r = await get('backtest', { asOf });
+  const [r, track] = await Promise.all([get('backtest', { asOf }), get('probabilities', {})]);
+  const chart = probabilityChart(track.series, track.from, track.until, r.asOf);
   const num = (x: number | null, digits = 3) => (x === null ? '—' : fmtNumber(x, digits));
   const table = (id: string, head: string[], rows: Array<Array<string | HTMLElement>>) =>
     h(
@@ -36,6 +39,37 @@ export const backtestPage: Page = async (root, ctx) => {
       ` · ${t('meanScores')}: ${t('brier')} ${num(s.brier)} · ${t('logScore')} ${num(s.log)} · ${t('deadlinesMet')}: ${fmtNumber(s.onTime)} / ${fmtNumber(s.late)} / ${fmtNumber(s.missed)}`,
     ),
     h('p', { class: 'muted' }, `${t('asOf')} ${fmtDate(r.asOf)} → ${fmtDate(r.until)}`),
+    chart
+      ? h(
+          'section',
+          { id: 'probabilities' },
+          h('h2', {}, t('probabilitiesOverTime')),
+          h(
+            'figure',
+            // It scrolls sideways on a phone: focusable so the keyboard can scroll it too.
+            { class: 'slip', tabindex: '0', 'aria-label': t('probabilityChart') },
+            chart,
+            h(
+              'figcaption',
+              { class: 'muted' },
+              t('probabilityChart'),
+              ' · ● ',
+              t('analystForecast'),
+              ' · ✕ ',
+              t('outcomeMark'),
+              ' · ┊ ',
+              t('backtestDate'),
+              h(
+                'ul',
+                { class: 'chart-legend' },
+                drawnSeries(track.series).map((x, i) =>
+                  h('li', {}, h('span', { class: 'swatch', 'data-colour': String(i % SERIES_COLOURS.length) }, ''), bdi(bi(x.title))),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
     h('h2', {}, t('forecasts')),
     table(
       'backtest-forecasts',
