@@ -127,6 +127,20 @@ describe('probabilities over time on the back-test page', () => {
   }
 });
 
+describe('the ACH matrix as of a date', () => {
+  it('shows the evidence known then, and keeps the date while sorting', async () => {
+    const then = (await (await fetch(`${origin}api/hypotheses?asOf=2024-03-01`)).json()) as { evidence: unknown[]; asOf: string };
+    expect(then.evidence.length).toBeGreaterThan(0);
+    expect(then.evidence.length).toBeLessThan(server.caseData.evidence.length);
+    await openRoute(w.page, origin, '#/en/hypotheses?asOf=2024-03-01');
+    expect(await w.page.locator('#ach-matrix tbody tr').count()).toBe(then.evidence.length);
+    expect(await w.page.inputValue('#as-of-hypotheses')).toBe('2024-03-01');
+    await clickAndWaitRender(w.page, '#sort-diagnosticity');
+    expect(decodeURIComponent(new URL(w.page.url()).hash)).toBe('#/en/hypotheses?sort=diagnosticity&dir=desc&asOf=2024-03-01');
+    expect(await w.page.locator('#ach-matrix tbody tr').count()).toBe(then.evidence.length);
+  });
+});
+
 describe('reading direction', () => {
   for (const lang of ['ar', 'en'] as const) {
     it(`an edge "A → B" reads A first in ${lang}: A's box is ${lang === 'ar' ? 'right' : 'left'} of B's and the arrow points along`, async () => {

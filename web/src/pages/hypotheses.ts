@@ -6,9 +6,10 @@
  * the leading hypothesis hangs on, and the ranking without low-credibility evidence.
  */
 import { get } from '../api.js';
+import { asOfForm } from '../as-of-form.js';
 import { citeLinks, citeQuote, type Cite } from '../cite.js';
 import { add, bdi, h, set } from '../dom.js';
-import { bi, fmtNumber, label, lang, listSep, t, type StringKey } from '../i18n.js';
+import { bi, fmtDate, fmtNumber, label, lang, listSep, t, type StringKey } from '../i18n.js';
 import type { Page } from '../page.js';
 import { href, replaceRoute } from '../router.js';
 import { unknownNotice } from '../notice.js';
@@ -33,7 +34,7 @@ const SORTS = ['diagnosticity', 'credibility', 'title'] as const;
 type SortKey = (typeof SORTS)[number];
 
 export const hypothesesPage: Page = async (root, ctx) => {
-  const data = await get('hypotheses');
+  const data = await get('hypotheses', { asOf: ctx.route.params.get('asOf') ?? undefined });
   const a = data.analysis;
   const hypTitle = (id: string | null) => (id ? bi(data.hypotheses.find((x) => x.id === id)?.title) || id : '—');
   const evTitle = (id: string) => bi(data.evidence.find((e) => e.id === id)?.title) || id;
@@ -73,7 +74,9 @@ export const hypothesesPage: Page = async (root, ctx) => {
   add(
     root,
     h('h1', {}, t('hypotheses')),
-    h('p', {}, t('leading'), ': ', h('strong', { id: 'leading' }, bdi(hypTitle(a.leading)))),
+    // The ranking as it stood on a day: the evidence known by then (`marsad ach --as-of`).
+    asOfForm(ctx.route, data.asOf),
+    h('p', {}, t('leading'), ': ', h('strong', { id: 'leading' }, bdi(hypTitle(a.leading))), ' ', h('span', { class: 'muted' }, `(${t('asOf')} ${fmtDate(data.asOf)})`)),
     h('p', { class: 'muted small' }, t('achMethod'), ' ', h('a', { href: href(lang(), 'backtest'), id: 'backtest-link' }, t('backtest'))),
     h(
       'div',
@@ -124,7 +127,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
   }
 
   const go = (next: Record<string, string | undefined>) =>
-    (location.hash = href(lang(), 'hypotheses', [], { sort, dir: sort ? dir : undefined, ...next }));
+    (location.hash = href(lang(), 'hypotheses', [], { sort, dir: sort ? dir : undefined, asOf: params.get('asOf') ?? undefined, ...next }));
   const sortHeader = (key: SortKey, text: string) => {
     const active = sort === key;
     const nextDir = active ? (dir === 'asc' ? 'desc' : 'asc') : naturalDir(key);
@@ -209,7 +212,7 @@ export const hypothesesPage: Page = async (root, ctx) => {
     for (const el of matrix.querySelectorAll('td.selected')) el.classList.remove('selected');
     button.parentElement?.classList.add('selected');
     showDetail(e, x, r);
-    replaceRoute(href(lang(), 'hypotheses', [], { sort, dir: sort ? dir : undefined, rating: `${e.id}:${x.id}` }));
+    replaceRoute(href(lang(), 'hypotheses', [], { sort, dir: sort ? dir : undefined, asOf: params.get('asOf') ?? undefined, rating: `${e.id}:${x.id}` }));
   }
   // On narrow screens the headers fold away with the table: the same sorts as a list.
   const sortSelect = h(
