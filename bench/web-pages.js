@@ -46,9 +46,17 @@ export async function run() {
   const { server, browser, close } = await startWebBench();
   const c = server.caseData;
   const edge = c.edges[0];
+  const firstDocument = await server
+    .store()
+    .then((store) => store.listDocuments())
+    .catch(async (error) => {
+      // A bench that cannot start must not leave the server and the browser running.
+      await close();
+      throw error;
+    });
   const pages = [
     ['overview', 'overview'],
-    ['sources', `sources/${(await server.store.listDocuments())[0]?.id ?? ''}`],
+    ['sources', `sources/${firstDocument[0]?.id ?? ''}`],
     ['search', `search?q=${encodeURIComponent('عين الأسد')}`],
     ['actors', `actors/${c.stances[0].actor}`],
     ['timeline', 'timeline'],
@@ -58,6 +66,7 @@ export async function run() {
     ['scenarios', `scenarios/${c.scenarios[1]?.id ?? c.scenarios[0].id}`],
     ['hypotheses', 'hypotheses'],
     ['briefing', `briefing/${c.scenarios[0].id}`],
+    ['backtest', 'backtest'],
   ];
   const lines = [`page, cold cache, median of ${RUNS} loads: JavaScript as sent / everything as sent / ready (all drawn)`];
   try {
