@@ -173,15 +173,18 @@ function computedShares(c: LoadedCase): { shares: Map<string, number>; scenarioS
   return { shares, scenarioShare };
 }
 
-/** The probability held on `asOf`: the analyst's latest forecast by then, else the computed share. */
+/**
+ * The probability held on `asOf`: the analyst's latest forecast by then (dated when it was
+ * made), else the computed share (dated `asOf`).
+ */
 function heldProbability(
   item: { forecasts?: Forecast[] },
   asOf: string,
   computed: number | undefined,
-): { p: number; source: NonNullable<Forecast['source']> } | null {
+): { p: number; source: NonNullable<Forecast['source']>; date: string } | null {
   const held = forecastAt(item.forecasts, asOf);
-  if (held) return { p: held.p, source: held.source ?? 'analyst' };
-  return computed !== undefined ? { p: computed, source: 'ach' } : null;
+  if (held) return { p: held.p, source: held.source ?? 'analyst', date: held.date };
+  return computed !== undefined ? { p: computed, source: 'ach', date: asOf } : null;
 }
 
 /**
@@ -267,7 +270,6 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
 
   const exact: Array<{ p: number; o: boolean; brier: number; log: number }> = [];
   const forecastRow = (kind: 'scenario' | 'hypothesis', item: { id: string; title: { ar: string; en: string }; forecasts?: Forecast[] }, outcome: Outcome | undefined, computed: number | undefined) => {
-    const held = forecastAt(item.forecasts, asOf);
     const probability = heldProbability(item, asOf, computed);
     const predicted = probability?.p ?? null;
     const source = probability?.source ?? null;
@@ -280,7 +282,7 @@ export async function backtest(wb: Workbench, req: BacktestRequest): Promise<Bac
       title: item.title,
       predicted: round(predicted),
       source,
-      forecastDate: held?.date ?? (computed !== undefined ? asOf : null),
+      forecastDate: probability?.date ?? null,
       observed: observed ? observed.value : null,
       resolved: observed?.date ?? null,
       brier: scored ? round(brier(predicted, observed.value)) : null,

@@ -7,13 +7,19 @@
  */
 import type { ApiGetResponse } from '../../src/domain/api-types.js';
 import { svg } from './dom.js';
-import { bi, fmtNumber, lang, t } from './i18n.js';
+import { bi, dateOf, fmtNumber, lang, t } from './i18n.js';
 
 type Series = ApiGetResponse<'probabilities'>['series'][number];
 
 const DAY = 86_400_000;
-const dayOf = (date: string) => Date.parse(`${date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date}T00:00:00Z`) / DAY;
-export const SERIES_COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#ad1457'];
+const dayOf = (date: string) => dateOf(date).getTime() / DAY;
+const SERIES_COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#ad1457'];
+
+/** The legend's mark for the i-th drawn series, in its line's colour. */
+export function seriesSwatch(i: number): SVGElement {
+  const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+  return svg('svg', { class: 'swatch', viewBox: '0 0 18 6', 'aria-hidden': 'true' }, svg('rect', { width: 18, height: 6, fill: colour }));
+}
 
 /** The series worth drawing: those with a probability, a scenario mirroring a hypothesis left out. */
 export function drawnSeries(series: readonly Series[]): Series[] {

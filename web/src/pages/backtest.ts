@@ -10,7 +10,7 @@ import { asOfForm } from '../as-of-form.js';
 import { add, bdi, h } from '../dom.js';
 import { bi, fmtDate, fmtNumber, label, t } from '../i18n.js';
 import type { Page } from '../page.js';
-import { drawnSeries, probabilityChart, SERIES_COLOURS } from '../probability-chart.js';
+import { drawnSeries, probabilityChart, seriesSwatch } from '../probability-chart.js';
 
 const DEFAULT_AS_OF = '2024-10-31';
 
@@ -63,7 +63,7 @@ export const backtestPage: Page = async (root, ctx) => {
                 'ul',
                 { class: 'chart-legend' },
                 drawnSeries(track.series).map((x, i) =>
-                  h('li', {}, h('span', { class: 'swatch', 'data-colour': String(i % SERIES_COLOURS.length) }, ''), bdi(bi(x.title))),
+                  h('li', {}, seriesSwatch(i), bdi(bi(x.title))),
                 ),
               ),
             ),
